@@ -1,0 +1,25 @@
+"""French wording of values: figures with their qualifier and unit."""
+
+from __future__ import annotations
+
+from babel.numbers import format_decimal
+
+from .models import QUALIFIER_LABELS, Figure
+
+UNIT_LABELS = {
+    "people": "personnes", "usd": "dollars", "eur": "euros", "hours": "heures", "years": "ans",
+    "regions": "régions", "km2": "km²", "percent": "%", "days": "jours", "minutes": "minutes",
+    "countries": "pays", "civilians": "civils",
+}
+
+
+def figure_text(figure: Figure) -> str:
+    """`près de 13 000 000 personnes`: qualifier, French digit grouping (narrow no-break spaces), unit."""
+    parts = []
+    qualifier = QUALIFIER_LABELS.get(figure.qualifier or "exact", "")
+    if qualifier:
+        parts.append(qualifier)
+    parts.append(format_decimal(figure.value, locale="fr"))
+    if figure.unit:
+        parts.append(UNIT_LABELS.get(figure.unit, figure.unit))
+    return " ".join(parts)

@@ -1,0 +1,289 @@
+"""The cross-source index: every briefing folded into lookups by actor, event, party, indicator, speaker.
+
+Cross-references form a graph, so everything is collected here before any page
+is rendered. Each table is a dict keyed by id, built in one pass over the
+briefings (cost linear in their total size) and ordered deterministically.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from .dates import PartialDate
+from .loader import Located, Registries
+from .models import ActorEntry, Briefing, Demand, Event, Figure, Quote
+from .names import name_key, slugify
+from .problems import Problem, ProblemList, Severity
+
+
+@dataclass
+class Actor:
+    id: str
+    name: str
+    aliases: list[str] = field(default_factory=list)
+    kind: str | None = None
+    party: str | None = None
+    role: str | None = None
+    registered: bool = True
+
+
+@dataclass(frozen=True)
+class Account:
+    """One briefing's telling of one event."""
+
+    briefing: Briefing
+    event: Event
+
+
+@dataclass
+class EventRecord:
+    id: str
+    accounts: list[Account] = field(default_factory=list)
+
+    @property
+    def kind(self) -> str:
+        return _most_common([a.event.kind for a in self.accounts])
+
+    @property
+    def title(self) -> str:
+        return _most_common([a.event.title for a in self.accounts])
+
+    @property
+    def date(self) -> PartialDate | None:
+        """The most precise date any account gives (the others are shown when they differ)."""
+        dates = [a.event.date for a in self.accounts if a.event.date is not None]
+        return max(dates, key=lambda d: (len(d.iso()), d)) if dates else None
+
+    @property
+    def status(self) -> str | None:
+        """The status in the most recently published account."""
+        dated = sorted(self.accounts, key=lambda a: briefing_sort_key(a.briefing), reverse=True)
+        for account in dated:
+            if account.event.status:
+                return account.event.status
+        return None
+
+
+@dataclass(frozen=True)
+class DemandEntry:
+    briefing: Briefing
+    demand: Demand
+    voiced_by: str | None
+
+
+@dataclass(frozen=True)
+class FigureEntry:
+    briefing: Briefing
+    figure: Figure
+
+
+@dataclass(frozen=True)
+class QuoteEntry:
+    briefing: Briefing
+    quote: Quote
+    speaker: str
+
+
+@dataclass
+class CorpusIndex:
+    briefings: list[Briefing]
+    actors: dict[str, Actor]
+    parties: dict[str, str]
+    topics: dict[str, str]
+    mentions: dict[str, list[tuple[Briefing, str | None]]]
+    events: dict[str, EventRecord]
+    children: dict[str, list[str]]
+    demands: list[DemandEntry]
+    figures: dict[str, list[FigureEntry]]
+    quotes: list[QuoteEntry]
+    statements: dict[str, list[QuoteEntry]]
+    sources_of: dict[str, str]
+    quotes_by_speaker: dict[str, list[QuoteEntry]] = field(default_factory=dict)
+    demands_by_voice: dict[str, list[DemandEntry]] = field(default_factory=dict)
+    events_by_actor: dict[str, list[str]] = field(default_factory=dict)
+    _keys: dict[str, str] = field(default_factory=dict, repr=False)
+    _by_id: dict[str, Briefing] = field(default_factory=dict, repr=False)
+
+    def resolve(self, name: str) -> str:
+        """The actor id for any spelling of a name (an unregistered name gets its own slug)."""
+        return self._keys.get(name_key(name)) or slugify(name)
+
+    def briefing(self, briefing_id: str) -> Briefing:
+        return self._by_id[briefing_id]
+
+
+def briefing_sort_key(briefing: Briefing) -> tuple[tuple[int, int, int], str]:
+    published = briefing.source.published
+    return (published.sort_key if published else (0, 0, 0), briefing.id or "")
+
+
+def build_index(registries: Registries, located: list[Located[Briefing]], problems: ProblemList) -> CorpusIndex:
+    """Fold every briefing into one index; report cross-file problems into `problems`."""
+    parties = {e.model.id: e.model.name for e in registries.parties}
+    topics = {e.model.id: e.model.name for e in registries.topics}
+    actors, keys = _actor_table(registries, parties, problems)
+    unique = _unique_briefings(located, problems)
+    index = CorpusIndex(
+        briefings=sorted((lb.model for lb in unique), key=briefing_sort_key, reverse=True),
+        actors=actors, parties=parties, topics=topics, mentions=defaultdict(list), events={},
+        children=defaultdict(list), demands=[], figures=defaultdict(list), quotes=[],
+        statements=defaultdict(list), sources_of={lb.model.id: lb.path for lb in unique}, _keys=keys,
+        _by_id={lb.model.id: lb.model for lb in unique},
+    )
+    for lb in sorted(unique, key=lambda lb: briefing_sort_key(lb.model)):
+        _fold_briefing(index, lb, problems)
+    _check_related(index, unique, problems)
+    _fold_per_actor(index)
+    index.mentions = dict(index.mentions)
+    index.children = {k: sorted(set(v)) for k, v in index.children.items()}
+    index.figures = dict(sorted(index.figures.items()))
+    index.statements = dict(sorted(index.statements.items()))
+    index.actors = dict(sorted(index.actors.items()))
+    return index
+
+
+def _actor_table(registries: Registries, parties: dict[str, str], problems: ProblemList):
+    actors: dict[str, Actor] = {}
+    keys: dict[str, str] = {}
+    for entry in registries.actors:
+        a: ActorEntry = entry.model
+        actors[a.id] = Actor(a.id, a.name, list(a.aliases), a.kind, a.party, a.role)
+        if a.party and a.party not in parties:
+            problems.append(_unknown(entry, ("party",), "party", a.party, parties))
+        for i, spelling in enumerate([a.id, a.name, *a.aliases]):
+            key = name_key(spelling)
+            owner = keys.setdefault(key, a.id)
+            if owner != a.id:
+                loc = ("aliases", i - 2) if i >= 2 else ("name",)
+                problems.append(entry.problem(loc,
+                                              f"'{spelling}' already names '{owner}'",
+                                              "an alias must point at one actor only: remove it from one of them"))
+    return actors, keys
+
+
+def _unique_briefings(located: list[Located[Briefing]], problems: ProblemList) -> list[Located[Briefing]]:
+    by_id: dict[str, list[Located[Briefing]]] = defaultdict(list)
+    for lb in located:
+        by_id[lb.model.id].append(lb)
+    out = []
+    for briefing_id, group in by_id.items():
+        if len(group) > 1:
+            files = ", ".join(lb.path for lb in group)
+            for lb in group:
+                problems.append(lb.problem(("id",), f"briefing id '{briefing_id}' is declared by {len(group)} files: {files}",
+                                           "give each file its own id (the file name is the default)"))
+            continue
+        out.append(group[0])
+    return out
+
+
+def _fold_briefing(index: CorpusIndex, lb: Located[Briefing], problems: ProblemList) -> None:
+    b = lb.model
+    for i, topic in enumerate(b.topics):
+        if topic not in index.topics:
+            problems.append(_unknown(lb, ("topics", i), "topic", topic, index.topics))
+    seen_here: set[str] = set()
+    for i, mention in enumerate(b.actors):
+        actor_id = _resolve(index, lb, mention.name, ("actors", i, "name"), problems)
+        if actor_id not in seen_here:
+            index.mentions[actor_id].append((b, mention.role))
+            seen_here.add(actor_id)
+    event_ids: set[str] = set()
+    for i, event in enumerate(b.events):
+        if event.id in event_ids:
+            problems.append(lb.problem(("events", i, "id"), f"event '{event.id}' is listed twice in this briefing",
+                                       "merge the two entries"))
+            continue
+        event_ids.add(event.id)
+        for j, name in enumerate(event.participants):
+            _mention_implicit(index, b, _resolve(index, lb, name, ("events", i, "participants", j), problems), seen_here)
+        index.events.setdefault(event.id, EventRecord(event.id)).accounts.append(Account(b, event))
+        for parent in event.related:
+            index.children[parent].append(event.id)
+    for i, demand in enumerate(b.demands):
+        if demand.party not in index.parties:
+            problems.append(_unknown(lb, ("demands", i, "party"), "party", demand.party, index.parties))
+        if demand.topic not in index.topics:
+            problems.append(_unknown(lb, ("demands", i, "topic"), "topic", demand.topic, index.topics))
+        voiced = _resolve(index, lb, demand.voiced_by, ("demands", i, "voiced_by"), problems) if demand.voiced_by else None
+        if voiced:
+            _mention_implicit(index, b, voiced, seen_here)
+        index.demands.append(DemandEntry(b, demand, voiced))
+    for i, figure in enumerate(b.figures):
+        index.figures[figure.indicator].append(FigureEntry(b, figure))
+    for i, quote in enumerate(b.quotes):
+        speaker = _resolve(index, lb, quote.speaker, ("quotes", i, "speaker"), problems)
+        _mention_implicit(index, b, speaker, seen_here)
+        entry = QuoteEntry(b, quote, speaker)
+        index.quotes.append(entry)
+        if quote.statement:
+            index.statements[quote.statement].append(entry)
+
+
+def _fold_per_actor(index: CorpusIndex) -> None:
+    """Per-actor lookups, in one pass over quotes, demands and event participants."""
+    quotes: dict[str, list[QuoteEntry]] = defaultdict(list)
+    for q in index.quotes:
+        quotes[q.speaker].append(q)
+    demands: dict[str, list[DemandEntry]] = defaultdict(list)
+    for d in index.demands:
+        if d.voiced_by:
+            demands[d.voiced_by].append(d)
+    events: dict[str, set[str]] = defaultdict(set)
+    for record in index.events.values():
+        for account in record.accounts:
+            for name in account.event.participants:
+                events[index.resolve(name)].add(record.id)
+    index.quotes_by_speaker = dict(quotes)
+    index.demands_by_voice = dict(demands)
+    index.events_by_actor = {k: sorted(v) for k, v in events.items()}
+
+
+def _mention_implicit(index: CorpusIndex, b: Briefing, actor_id: str, seen_here: set[str]) -> None:
+    """An actor who speaks or takes part is mentioned by the briefing even if `actors` forgot them."""
+    if actor_id not in seen_here:
+        index.mentions[actor_id].append((b, None))
+        seen_here.add(actor_id)
+
+
+def _resolve(index: CorpusIndex, lb: Located, name: str, loc: tuple, problems: ProblemList) -> str:
+    key = name_key(name)
+    if key in index._keys:
+        return index._keys[key]
+    actor_id = slugify(name)
+    if actor_id not in index.actors:
+        index.actors[actor_id] = Actor(actor_id, name, registered=False)
+    close = difflib.get_close_matches(key, list(index._keys), n=1, cutoff=0.75)
+    hint = (f"did you mean '{index.actors[index._keys[close[0]]].name}'?" if close
+            else "add the name to content/actors.yaml, or as an alias of an existing entry")
+    problems.append(lb.problem(loc, f"'{name}' is not in content/actors.yaml", hint, warning=True))
+    return actor_id
+
+
+REGISTRY_FILES = {"party": "content/parties.yaml", "topic": "content/topics.yaml"}
+
+
+def _unknown(lb: Located, loc: tuple, what: str, value: str, known: dict[str, str]) -> Problem:
+    close = difflib.get_close_matches(value, list(known), n=1, cutoff=0.6)
+    hint = f"did you mean '{close[0]}'?" if close else f"add it to {REGISTRY_FILES[what]}"
+    return lb.problem(loc, f"unknown {what} '{value}'", hint)
+
+
+def _check_related(index: CorpusIndex, located: list[Located[Briefing]], problems: ProblemList) -> None:
+    for lb in located:
+        for i, event in enumerate(lb.model.events):
+            for j, parent in enumerate(event.related):
+                if parent not in index.events:
+                    close = difflib.get_close_matches(parent, list(index.events), n=1, cutoff=0.6)
+                    hint = f"did you mean '{close[0]}'?" if close else "use the id of an event listed in some briefing"
+                    problems.append(lb.problem(("events", i, "related", j), f"no briefing describes event '{parent}'",
+                                               hint, warning=True))
+
+
+def _most_common(values: list[str]) -> str:
+    counts: dict[str, int] = {}
+    for v in values:
+        counts[v] = counts.get(v, 0) + 1
+    return max(counts, key=lambda v: (counts[v], -values.index(v)))

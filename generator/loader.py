@@ -1,0 +1,217 @@
+"""YAML files → models. Every failure becomes a positioned Problem; nothing stops at the first."""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Generic, TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from .models import ActorEntry, Briefing, PartyEntry, TopicEntry
+from .problems import Problem, ProblemList, display_path, format_key_path
+from .yamlread import Document, Loc, YamlError, parse_document, read_text
+
+M = TypeVar("M", bound=BaseModel)
+BRIEFING_SUFFIXES = (".yaml", ".yml")
+
+
+@dataclass(frozen=True)
+class Located(Generic[M]):
+    """A model together with the file it came from and where each value was written."""
+
+    model: M
+    path: str
+    doc: Document
+    prefix: Loc = ()
+
+    def problem(self, loc: Loc, message: str, hint: str = "", *, warning: bool = False, key: bool = False) -> Problem:
+        from .problems import Severity
+
+        loc = (*self.prefix, *loc)
+        line, col = self.doc.position(loc, key=key)
+        return Problem(self.path, line, col, format_key_path(loc), message, hint,
+                       Severity.WARNING if warning else Severity.ERROR)
+
+
+@dataclass
+class Registries:
+    actors: list[Located[ActorEntry]]
+    parties: list[Located[PartyEntry]]
+    topics: list[Located[TopicEntry]]
+
+
+def find_briefing_files(folder: Path) -> list[Path]:
+    if not folder.is_dir():
+        return []
+    return sorted(p for p in folder.iterdir() if p.suffix in BRIEFING_SUFFIXES and p.is_file()
+                  and not p.name.startswith("."))
+
+
+def load_briefings(folder: Path, root: Path | None, problems: ProblemList) -> list[Located[Briefing]]:
+    """Every briefing file of `folder`, validated; the ids default to file stems."""
+    out: list[Located[Briefing]] = []
+    for path in find_briefing_files(folder):
+        shown = display_path(path, root)
+        doc = _read(path, shown, problems)
+        if doc is None:
+            continue
+        if doc.data is None:
+            problems.append(Problem(shown, 1, 1, "", "the file is empty",
+                                    "a briefing needs at least title, summary and source"))
+            continue
+        if not isinstance(doc.data, dict):
+            problems.append(Problem(shown, 1, 1, "", f"the file holds {_kind(doc.data)}, not a briefing",
+                                    "a briefing is a mapping of keys: title, summary, source, …"))
+            continue
+        data = dict(doc.data)
+        data.setdefault("id", path.stem)
+        briefing = _validate(Briefing, data, doc, shown, (), problems)
+        if briefing is not None:
+            out.append(Located(briefing, shown, doc))
+    return out
+
+
+def load_registry(path: Path, model: type[M], root: Path | None, problems: ProblemList) -> list[Located[M]]:
+    """A registry file: a YAML list of entries, each with a unique id."""
+    shown = display_path(path, root)
+    if not path.exists():
+        problems.append(Problem(shown, 0, 0, "", "registry file is missing",
+                                f"create it as a YAML list of entries with id and name"))
+        return []
+    doc = _read(path, shown, problems)
+    if doc is None or doc.data is None:
+        return []
+    if not isinstance(doc.data, list):
+        problems.append(Problem(shown, 1, 1, "", f"the registry holds {_kind(doc.data)}, not a list",
+                                "write one `- id: …` entry per item"))
+        return []
+    out: list[Located[M]] = []
+    seen: dict[str, int] = {}
+    for i, item in enumerate(doc.data):
+        if not isinstance(item, dict):
+            line, col = doc.position((i,))
+            problems.append(Problem(shown, line, col, f"[{i}]", f"expected an entry with id and name, found {_kind(item)}"))
+            continue
+        entry = _validate(model, item, doc, shown, (i,), problems)
+        if entry is None:
+            continue
+        entry_id = entry.id  # type: ignore[attr-defined]
+        if entry_id in seen:
+            line, col = doc.position((i, "id"))
+            problems.append(Problem(shown, line, col, f"[{i}].id",
+                                    f"duplicate id '{entry_id}' (first defined at [{seen[entry_id]}])",
+                                    "merge the two entries"))
+            continue
+        seen[entry_id] = i
+        out.append(Located(entry, shown, doc, (i,)))
+    return out
+
+
+def load_registries(content: Path, root: Path | None, problems: ProblemList) -> Registries:
+    return Registries(
+        actors=load_registry(content / "actors.yaml", ActorEntry, root, problems),
+        parties=load_registry(content / "parties.yaml", PartyEntry, root, problems),
+        topics=load_registry(content / "topics.yaml", TopicEntry, root, problems),
+    )
+
+
+def _read(path: Path, shown: str, problems: ProblemList) -> Document | None:
+    try:
+        return parse_document(read_text(path))
+    except YamlError as exc:
+        for f in exc.findings:
+            problems.append(Problem(shown, f.line, f.col, format_key_path(f.loc), f.message, f.hint))
+        return None
+
+
+def _validate(model: type[M], data: dict[str, Any], doc: Document, shown: str, prefix: Loc,
+              problems: ProblemList) -> M | None:
+    try:
+        return model.model_validate(data)
+    except ValidationError as exc:
+        for error in exc.errors(include_url=False):
+            problems.append(_problem_from_error(model, error, doc, shown, prefix))
+        return None
+
+
+def _problem_from_error(model: type[BaseModel], error: Any, doc: Document, shown: str, prefix: Loc) -> Problem:
+    loc: Loc = (*prefix, *(p for p in error["loc"] if isinstance(p, (str, int)) and not _is_validator_tag(p)))
+    kind = error["type"]
+    ctx = error.get("ctx") or {}
+    if kind == "extra_forbidden":
+        key = str(loc[-1])
+        allowed = _fields_at(model, loc[len(prefix):-1])
+        close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
+        hint = f"did you mean '{close[0]}'?" if close else f"allowed keys: {', '.join(allowed)}"
+        line, col = doc.position(loc, key=True)
+        return Problem(shown, line, col, format_key_path(loc[:-1]), f"unknown key '{key}'", hint)
+    line, col = doc.position(loc)
+    if kind == "missing":
+        line, col = doc.position(loc[:-1])
+        return Problem(shown, line, col, format_key_path(loc), "required", _missing_hint(str(loc[-1])))
+    if kind == "briefing":
+        return Problem(shown, line, col, format_key_path(loc), ctx["message"], ctx.get("hint", ""))
+    if kind == "literal_error":
+        expected = ctx.get("expected", "")
+        choices = [c.strip().strip("'") for c in expected.replace(" or ", ", ").split(",")]
+        given = error.get("input")
+        close = difflib.get_close_matches(str(given), choices, n=1, cutoff=0.5)
+        hint = f"did you mean '{close[0]}'?" if close else f"one of: {', '.join(choices)}"
+        return Problem(shown, line, col, format_key_path(loc), f"'{given}' is not allowed here", hint)
+    if kind in {"list_type", "dict_type", "model_type", "model_attributes_type"}:
+        want = "a list" if kind == "list_type" else "a mapping of keys"
+        return Problem(shown, line, col, format_key_path(loc), f"expected {want}, found {_kind(error.get('input'))}")
+    if kind == "string_type":
+        return Problem(shown, line, col, format_key_path(loc), f"expected text, found {_kind(error.get('input'))}")
+    return Problem(shown, line, col, format_key_path(loc), error["msg"])
+
+
+def _is_validator_tag(part: object) -> bool:
+    return isinstance(part, str) and ("[" in part or part in {"function-after", "function-before"})
+
+
+def _fields_at(model: type[BaseModel], loc: Loc) -> list[str]:
+    """The keys allowed at `loc` inside `model`, following nested models and lists."""
+    current: Any = model
+    for part in loc:
+        if isinstance(part, int):
+            continue
+        field = current.model_fields.get(part) if _is_model(current) else None
+        if field is None:
+            return []
+        current = _inner_model(field.annotation)
+    return sorted(current.model_fields) if _is_model(current) else []
+
+
+def _is_model(obj: Any) -> bool:
+    return isinstance(obj, type) and issubclass(obj, BaseModel)
+
+
+def _inner_model(annotation: Any) -> Any:
+    from typing import get_args
+
+    if _is_model(annotation):
+        return annotation
+    for arg in get_args(annotation):
+        found = _inner_model(arg)
+        if found is not None:
+            return found
+    return None
+
+
+def _missing_hint(key: str) -> str:
+    if key in {"outlet", "published"}:
+        return f"write `{key}: null` when the article does not say"
+    return f"add `{key}:`"
+
+
+def _kind(value: Any) -> str:
+    if value is None:
+        return "nothing (null)"
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, list):
+        return "a list"
+    return f"the text '{value}'" if len(str(value)) < 40 else "a text"

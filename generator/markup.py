@@ -1,0 +1,83 @@
+"""Text from briefings → Markdown that renders as exactly that text, and nothing else.
+
+Python-Markdown does not sanitise, and backslash escapes are not honoured the
+same way by every pymdownx extension. Numeric character references are: every
+ASCII punctuation character that Markdown, HTML, attribute lists, Jinja or an
+extension could read as syntax is written as `&#NN;`, which the Markdown
+parser passes through untouched and the browser shows as the character itself.
+Letters, digits and non-ASCII text (’ « » …) are left alone, so the source
+stays readable and the search index holds the words.
+"""
+
+from __future__ import annotations
+
+import html
+import posixpath
+from urllib.parse import quote, urlsplit
+
+# Every ASCII punctuation character except those that never start syntax in
+# any extension we enable (, ; ? /). Space and newline are handled separately.
+_SYNTAX = set("\\`*_{}[]()<>#+-.!|&\"':=~^$%@")
+_TABLE = {ord(c): f"&#{ord(c)};" for c in _SYNTAX}
+# Line separators other than \n would let a value start a new Markdown line.
+_TABLE.update({0x0D: " ", 0x0B: " ", 0x0C: " ", 0x2028: " ", 0x2029: " ", 0x0A: " "})
+_TABLE[0x09] = "&#9;"
+_TABLE[0x20] = " "
+
+
+class Md(str):
+    """Markdown built by the generator itself (links, emphasis): inserted as is."""
+
+    __slots__ = ()
+
+
+def text(value: object) -> Md:
+    """Inline, inert text: one line, every syntax character neutralised."""
+    encoded = str(value).translate(_TABLE)
+    # A leading space could make an indented code block where the value starts a line.
+    if encoded.startswith(" "):
+        encoded = "&#32;" + encoded[1:]
+    return Md(encoded)
+
+
+def paragraphs(value: str) -> Md:
+    """Block text (a summary): blank lines separate paragraphs, other line breaks are spaces."""
+    blocks = [" ".join(b.split("\n")).strip() for b in value.replace("\r\n", "\n").split("\n\n")]
+    return Md("\n\n".join(text(b) for b in blocks if b))
+
+
+def attr(value: object) -> str:
+    """Text for a raw HTML attribute or element we write ourselves."""
+    return html.escape(str(value), quote=True)
+
+
+def page_title(value: str) -> str:
+    """A title for front matter: the theme puts it into the nav, header and <title> without escaping.
+
+    Angle brackets become the look-alike ‹ › so no tag can form, even after the
+    theme's `striptags` unescapes entities; `&` is escaped for the same reason.
+    """
+    return " ".join(value.split()).replace("&", "&amp;").replace("<", "‹").replace(">", "›")
+
+
+def link(label: object, target: str, from_page: str, anchor: str = "") -> Md:
+    """A Markdown link between two generated pages, given by their src paths."""
+    rel = posixpath.relpath(target, posixpath.dirname(from_page) or ".")
+    return Md(f"[{text(label)}]({rel}{'#' + anchor if anchor else ''})")
+
+
+def is_web_url(url: str) -> bool:
+    try:
+        parts = urlsplit(url.strip())
+    except ValueError:
+        return False
+    return parts.scheme in {"http", "https"} and bool(parts.netloc) and not any(c.isspace() for c in url.strip())
+
+
+def external_link(label: object, url: str) -> Md:
+    """A link to an article: only http(s) URLs become links; anything else is shown as text."""
+    if not is_web_url(url):
+        return text(url)
+    safe = quote(url.strip(), safe=":/?#@!$&'*+,;=%~-._")
+    # Markdown link syntax is closed by ')' and confused by '<', '>' and spaces: all percent-encoded above.
+    return Md(f"[{text(label)}]({safe.replace('(', '%28').replace(')', '%29')})")

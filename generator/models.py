@@ -1,0 +1,298 @@
+"""Typed models of a briefing (format v1) and of the registries in `content/`.
+
+Values arrive from :mod:`generator.yamlread` as text or None, so every type here
+reads its own spelling: numbers must look like numbers, booleans are `true` or
+`false`, dates keep their precision. Unknown keys are rejected (`extra="forbid"`).
+Field descriptions are French: they become the editors' hover help through the
+JSON Schema and the format reference on the site.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Annotated, Any, Literal
+
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    PlainSerializer,
+    WithJsonSchema,
+)
+from pydantic_core import PydanticCustomError
+
+from .dates import DateError, PartialDate
+
+SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+# `index` would collide with the section index pages every folder has.
+RESERVED_IDS = frozenset({"index"})
+NUMBER_RE = re.compile(r"^[-+]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?$")
+
+
+def _fail(message: str, hint: str = "") -> PydanticCustomError:
+    return PydanticCustomError("briefing", "{message}", {"message": message, "hint": hint})
+
+
+def _text(value: Any) -> Any:
+    if isinstance(value, (dict, list)):
+        kind = "a mapping" if isinstance(value, dict) else "a list"
+        raise _fail(f"expected text, found {kind}", "write the value on one line, or quote it")
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (int, float)):
+        return str(value)
+    return value
+
+
+def _non_blank(value: str) -> str:
+    if not value.strip():
+        raise _fail("must not be empty", "write the text, or leave the key out if it is optional")
+    return value
+
+
+def _slug(value: str) -> str:
+    if not SLUG_RE.match(value):
+        suggestion = re.sub(r"[^a-z0-9]+", "-", value.lower()).strip("-") or "my-id"
+        raise _fail(f"'{value}' is not a valid id",
+                    f"use lowercase letters, digits and single hyphens, e.g. '{suggestion}'")
+    if value in RESERVED_IDS:
+        raise _fail(f"'{value}' is a reserved id", "choose a more specific id")
+    return value
+
+
+def _date(value: Any) -> Any:
+    if value is None or isinstance(value, PartialDate):
+        return value
+    if isinstance(value, int) and not isinstance(value, bool):
+        value = str(value)
+    if not isinstance(value, str):
+        raise _fail("expected a date", "write YYYY-MM-DD, YYYY-MM or YYYY")
+    try:
+        return PartialDate.parse(value)
+    except DateError as exc:
+        message, hint = exc.args
+        raise _fail(message, hint) from None
+
+
+def _number(value: Any) -> Any:
+    if isinstance(value, bool) or not isinstance(value, (str, int, float)):
+        raise _fail("expected a number", "write digits only, e.g. 13000000 or 2.5")
+    if isinstance(value, str):
+        compact = value.replace(" ", "").replace("\u00a0", "").replace("\u202f", "")
+        if not NUMBER_RE.match(value):
+            if NUMBER_RE.match(compact.replace(",", ".")):
+                raise _fail(f"'{value}' is not a number as YAML reads it",
+                            f"write {compact.replace(',', '.')} without spaces or a decimal comma")
+            raise _fail(f"'{value}' is not a number", "write digits only, e.g. 13000000 or 2.5")
+        number = float(value)
+        return int(number) if number.is_integer() and re.fullmatch(r"[-+]?\d+", value) else number
+    return value
+
+
+def _bool(value: Any) -> Any:
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, str) and value.lower() in {"true", "false"}:
+        return value.lower() == "true"
+    raise _fail(f"'{value}' is not true or false", "write true or false")
+
+
+def _list(value: Any) -> Any:
+    return [] if value is None else value
+
+
+def _one_or_many(value: Any) -> Any:
+    if value is None:
+        return []
+    return [value] if isinstance(value, str) else value
+
+
+def _file_name(value: str) -> str:
+    if "/" in value or "\\" in value or value in {".", ".."}:
+        raise _fail(f"'{value}' must be a file name, not a path", "write only the name; the folder is given to `check --sources`")
+    return value
+
+
+Text = Annotated[str, BeforeValidator(_text), AfterValidator(_non_blank)]
+Slug = Annotated[str, BeforeValidator(_text), AfterValidator(_slug),
+                 WithJsonSchema({"type": "string", "pattern": SLUG_RE.pattern})]
+DateValue = Annotated[
+    PartialDate,
+    BeforeValidator(_date),
+    PlainSerializer(lambda d: d.iso(), return_type=str),
+    WithJsonSchema({"type": ["string", "integer"], "pattern": r"^\d{4}(-\d{2}(-\d{2})?)?$",
+                    "description": "AAAA-MM-JJ, AAAA-MM ou AAAA"}),
+]
+Number = Annotated[int | float, BeforeValidator(_number), WithJsonSchema({"type": "number"})]
+Flag = Annotated[bool, BeforeValidator(_bool), WithJsonSchema({"type": "boolean"})]
+
+
+def _items(inner: Any) -> Any:
+    return Annotated[list[inner], BeforeValidator(_list)]
+
+
+Genre = Literal["news", "analysis", "opinion", "interview", "wire"]
+EventKind = Literal["summit", "meeting", "call", "statement", "sanctions", "strike",
+                    "weapons-test", "announcement", "cancellation", "other"]
+EventStatus = Literal["held", "planned", "cancelled", "postponed", "proposed"]
+DemandStatus = Literal["stated", "reported"]
+FigureCategory = Literal["humanitarian", "military", "economic", "aid", "other"]
+Qualifier = Literal["exact", "about", "at-least", "more-than", "less-than", "up-to"]
+ActorKind = Literal["person", "organisation", "state"]
+
+
+class Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+
+class Source(Model):
+    """L'article publié dont le briefing est tiré."""
+
+    outlet: Text | None = Field(description="Le média qui publie l'article ; null si l'article ne le dit pas (affiché « non identifié »).")
+    headline: Text | None = Field(None, description="Le titre tel que publié ; null s'il n'apparaît pas.")
+    authors: Annotated[list[Text], BeforeValidator(_one_or_many)] = Field(
+        default_factory=list, description="Les auteurs ; une liste (une seule chaîne est acceptée).")
+    published: DateValue | None = Field(description="Date de publication, à la précision connue (AAAA-MM-JJ, AAAA-MM ou AAAA) ; null si inconnue.")
+    url: Text | None = Field(None, description="Lien vers l'article ; seuls les liens http(s) deviennent des liens sur le site.")
+    language: Text = Field("fr", description="Langue de l'article (code ISO 639-1).")
+    genre: Genre = Field(description="news (dépêche, reportage), analysis, opinion (tribune : défend une thèse), interview, wire (agence).")
+    credits: _items(Text) = Field(default_factory=list, description="Agences ou co-auteurs nommés par l'article.")
+    text_file: Annotated[Text, AfterValidator(_file_name)] | None = Field(
+        None, description="Nom du fichier de la copie locale de l'article, pour `briefings check --sources DOSSIER` ; jamais publié.")
+
+
+class ActorMention(Model):
+    """Un acteur qui apparaît dans l'article, avec le rôle que l'article lui donne."""
+
+    name: Text = Field(description="Un identifiant ou un alias de content/actors.yaml.")
+    role: Text | None = Field(None, description="Le rôle que cet article donne à l'acteur.")
+
+
+def _mention(value: Any) -> Any:
+    return {"name": value} if isinstance(value, str) else value
+
+
+class Event(Model):
+    """Un sommet, appel, réunion, annonce, sanction, frappe… tel que l'article le raconte."""
+
+    id: Slug = Field(description="Identifiant partagé : le même id dans plusieurs briefings = le même événement.")
+    kind: EventKind = Field(description="Nature de l'événement.")
+    title: Text = Field(description="Intitulé court, dans vos mots.")
+    date: DateValue | None = Field(None, description="Date à la précision donnée par l'article ; absente si inconnue.")
+    date_text: Text | None = Field(None, description="La formulation de l'article quand elle compte (« mi-octobre »).")
+    place: Text | None = Field(None, description="Lieu.")
+    participants: _items(Text) = Field(default_factory=list, description="Acteurs présents (noms résolus par le registre).")
+    status: EventStatus | None = Field(None, description="Statut à la date de publication de l'article.")
+    outcome: Text | None = Field(None, description="Résultat, dans vos mots.")
+    duration: Text | None = Field(None, description="Durée telle que l'article la donne (« 3 heures »).")
+    related: _items(Slug) = Field(default_factory=list, description="Ids des événements auxquels celui-ci se rattache (une annonce pointe vers son sommet).")
+    evidence: Text | None = Field(None, description="Passage exact de l'article (verbatim).")
+
+
+class Demand(Model):
+    """Une exigence ou une position d'une partie."""
+
+    party: Slug = Field(description="Id de content/parties.yaml.")
+    voiced_by: Text | None = Field(None, description="L'acteur qui l'a exprimée.")
+    topic: Slug = Field(description="Id de content/topics.yaml.")
+    text: Text = Field(description="L'exigence, dans vos mots.")
+    status: DemandStatus = Field("stated", description="stated (publiquement) ou reported (fuites, sources anonymes, autres médias).")
+    via: Text | None = Field(None, description="Qui la rapporte, quand elle est rapportée.")
+    date: DateValue | None = Field(None, description="Quand elle a été exprimée.")
+    evidence: Text | None = Field(None, description="Passage exact de l'article (verbatim).")
+
+
+class Figure(Model):
+    """Un chiffre, toujours avec qui l'a produit."""
+
+    indicator: Slug = Field(description="Identifiant stable : le même indicateur est comparé d'un briefing à l'autre.")
+    label: Text = Field(description="Ce que le chiffre mesure, dans vos mots.")
+    category: FigureCategory = Field("other", description="humanitarian, military, economic, aid ou other.")
+    value: Number = Field(description="Un nombre (13000000, pas « 13 000 000 »).")
+    qualifier: Qualifier | None = Field(None, description="exact, about (« près de »), at-least, more-than, less-than, up-to.")
+    unit: Text | None = Field(None, description="people, usd, eur, km2, hours… (libre).")
+    as_of: DateValue | None = Field(None, description="La date que le chiffre décrit, si l'article la donne.")
+    attributed_to: Text | None = Field(None, description="Qui a produit le chiffre, selon l'article ; à omettre seulement si l'article ne le dit pas.")
+    evidence: Text | None = Field(None, description="Passage exact de l'article (verbatim).")
+
+
+class Quote(Model):
+    """Une citation, mot pour mot."""
+
+    speaker: Text = Field(description="Qui parle (nom résolu par le registre).")
+    text: Text = Field(description="Les mots exacts de l'article, sans les guillemets (verbatim).")
+    date: DateValue | None = Field(None, description="Quand la phrase a été dite, à la précision donnée.")
+    context: Text | None = Field(None, description="Circonstances, dans vos mots.")
+    via: Text | None = Field(None, description="Le média ou l'agence qui la relaie.")
+    translated: Flag = Field(False, description="true si l'article donne une traduction, non les mots originaux.")
+    statement: Slug | None = Field(None, description="Id partagé par les versions d'une même déclaration rapportée par plusieurs articles.")
+
+
+class Briefing(Model):
+    """Les notes d'un analyste sur un article publié (format v1)."""
+
+    id: Slug | None = Field(None, description="Par défaut, le nom du fichier sans extension.")
+    title: Text = Field(description="Votre titre.")
+    summary: Text = Field(description="2 à 5 phrases, dans vos mots.")
+    source: Source
+    topics: _items(Slug) = Field(default_factory=list, description="Ids de content/topics.yaml.")
+    actors: Annotated[list[Annotated[ActorMention, BeforeValidator(_mention)]], BeforeValidator(_list)] = Field(
+        default_factory=list, description="Qui apparaît, avec le rôle que l'article lui donne.")
+    events: _items(Event) = Field(default_factory=list)
+    demands: _items(Demand) = Field(default_factory=list)
+    figures: _items(Figure) = Field(default_factory=list)
+    quotes: _items(Quote) = Field(default_factory=list)
+
+
+class ActorEntry(Model):
+    """Une personne, une organisation ou un État du registre content/actors.yaml."""
+
+    id: Slug
+    name: Text = Field(description="Nom affiché.")
+    aliases: _items(Text) = Field(default_factory=list, description="Autres graphies (casse et accents ignorés).")
+    kind: ActorKind | None = None
+    party: Slug | None = Field(None, description="Id de content/parties.yaml.")
+    role: Text | None = None
+
+
+class PartyEntry(Model):
+    """Une partie dont on compare les exigences (content/parties.yaml)."""
+
+    id: Slug
+    name: Text
+    aliases: _items(Text) = Field(default_factory=list)
+
+
+class TopicEntry(Model):
+    """Un thème (content/topics.yaml), utilisé par les étiquettes et les exigences."""
+
+    id: Slug
+    name: Text
+    description: Text | None = None
+
+
+GENRE_LABELS = {
+    "news": "Information",
+    "analysis": "Analyse",
+    "opinion": "Opinion / tribune",
+    "interview": "Entretien",
+    "wire": "Dépêche d'agence",
+}
+EVENT_KIND_LABELS = {
+    "summit": "Sommet", "meeting": "Réunion", "call": "Appel", "statement": "Déclaration",
+    "sanctions": "Sanctions", "strike": "Frappe", "weapons-test": "Essai d'armement",
+    "announcement": "Annonce", "cancellation": "Annulation", "other": "Autre",
+}
+STATUS_LABELS = {
+    "held": "tenu", "planned": "prévu", "cancelled": "annulé", "postponed": "reporté", "proposed": "proposé",
+}
+DEMAND_STATUS_LABELS = {"stated": "déclarée", "reported": "rapportée"}
+QUALIFIER_LABELS = {
+    "exact": "", "about": "près de", "at-least": "au moins", "more-than": "plus de",
+    "less-than": "moins de", "up-to": "jusqu'à",
+}
+CATEGORY_LABELS = {
+    "humanitarian": "Humanitaire", "military": "Militaire", "economic": "Économie", "aid": "Aide", "other": "Autres",
+}

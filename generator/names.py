@@ -1,0 +1,19 @@
+"""Name matching: case-, accent- and punctuation-insensitive keys, and slugs for unknown names."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_NON_WORD = re.compile(r"[^0-9a-z]+")
+
+
+def name_key(name: str) -> str:
+    """`Dmitri Peskov`, `dmitri-peskov` and `DMITRI PESKOV` share one key; so do `Sergueï` and `Serguei`."""
+    decomposed = unicodedata.normalize("NFKD", name)
+    bare = "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+    return _NON_WORD.sub(" ", bare).strip()
+
+
+def slugify(name: str) -> str:
+    return name_key(name).replace(" ", "-") or "sans-nom"

@@ -1,0 +1,183 @@
+"""One function per page kind: gather what the page shows from the index, then render its template."""
+
+from __future__ import annotations
+
+import html
+from collections import defaultdict
+from dataclasses import dataclass
+from typing import Any
+
+from . import urls
+from .compare import Divergence, event_divergences, figure_divergence
+from .dates import PartialDate
+from .index import Account, CorpusIndex, FigureEntry, QuoteEntry
+from .render import Renderer, summit_of
+from .timeline_svg import timeline_svg
+
+TIMELINE_SVG = "assets/chronologie.svg"
+
+
+@dataclass(frozen=True)
+class EventView:
+    """An event as the cross-source pages show it: merged headline facts plus every account."""
+
+    id: str
+    title: str
+    kind: str
+    date: PartialDate | None
+    status: str | None
+    accounts: list[Account]
+    divergences: list[Divergence]
+
+
+@dataclass(frozen=True)
+class IndicatorView:
+    indicator: str
+    label: str
+    entries: list[FigureEntry]
+    divergence: Divergence | None
+
+
+def render_site(index: CorpusIndex) -> dict[str, str]:
+    """Every generated page (and the timeline image), keyed by path in the docs tree, in a stable order."""
+    r = Renderer()
+    events = _event_views(index)
+    pages: dict[str, str] = {}
+    for b in index.briefings:
+        page = urls.briefing_page(b.id)
+        tags = [html.escape(index.topics.get(t, t)) for t in b.topics]
+        pages[page] = r.render("briefing.md.j2", index, page, b=b, tags=tags)
+    pages[urls.BRIEFINGS_INDEX] = _page(r, index, "briefings_index.md.j2", urls.BRIEFINGS_INDEX)
+    pages.update(render_actor_pages(r, index, events))
+    pages.update(render_summit_pages(r, index, events))
+    pages[urls.TIMELINE] = render_timeline(r, index, events)
+    pages[TIMELINE_SVG] = timeline_svg(list(events.values()))
+    pages[urls.DEMANDS] = render_demands(r, index)
+    indicators = _indicator_views(index)
+    pages[urls.FIGURES] = render_figures(r, index, indicators)
+    pages[urls.QUOTES] = render_quotes(r, index)
+    pages[urls.SOURCES] = render_sources(r, index)
+    pages[urls.DISAGREEMENTS] = render_disagreements(r, index, events, indicators)
+    return dict(sorted(pages.items()))
+
+
+def _page(r: Renderer, index: CorpusIndex, template: str, page: str, **context: Any) -> str:
+    return r.render(template, index, page, urls=urls, summit_of=lambda e: summit_of(index, e), **context)
+
+
+def _event_views(index: CorpusIndex) -> dict[str, EventView]:
+    views = {}
+    for event_id, record in index.events.items():
+        views[event_id] = EventView(event_id, record.title, record.kind, record.date, record.status,
+                                    list(record.accounts), event_divergences(index, record))
+    return views
+
+
+def _date_key(date: PartialDate | None) -> tuple:
+    return (date is None, date.sort_key if date else (0, 0, 0))
+
+
+def render_actor_pages(r: Renderer, index: CorpusIndex, events: dict[str, EventView]) -> dict[str, str]:
+    pages = {}
+    groups: dict[str, list] = defaultdict(list)
+    for actor in index.actors.values():
+        groups[index.parties.get(actor.party, "Sans partie") if actor.party else "Sans partie"].append(actor)
+        page = urls.actor_page(actor.id)
+        quotes = sorted(index.quotes_by_speaker.get(actor.id, []), key=lambda q: _quote_key(q))
+        demands = index.demands_by_voice.get(actor.id, [])
+        actor_events = sorted((events[e] for e in index.events_by_actor.get(actor.id, [])),
+                              key=lambda e: (_date_key(e.date), e.id))
+        pages[page] = _page(r, index, "actor.md.j2", page, a=actor, mentions=index.mentions.get(actor.id, []),
+                            quotes=quotes, demands=demands, events=actor_events)
+    ordered = sorted(((name, sorted(items, key=lambda a: a.name.casefold())) for name, items in groups.items()),
+                     key=lambda g: (g[0] == "Sans partie", g[0].casefold()))
+    pages[urls.ACTORS_INDEX] = _page(r, index, "actors_index.md.j2", urls.ACTORS_INDEX, groups=ordered)
+    return pages
+
+
+def _quote_key(q: QuoteEntry) -> tuple:
+    date = q.quote.date or q.briefing.source.published
+    return (_date_key(date), q.briefing.id, q.quote.text)
+
+
+def render_summit_pages(r: Renderer, index: CorpusIndex, events: dict[str, EventView]) -> dict[str, str]:
+    pages = {}
+    summits = sorted((e for e in events.values() if e.kind == "summit"), key=lambda e: (_date_key(e.date), e.id))
+    for s in summits:
+        members = [s.id, *index.children.get(s.id, [])]
+        history = sorted((events[m] for m in members if m in events), key=lambda e: (_date_key(e.date), e.id))
+        page = urls.summit_page(s.id)
+        pages[page] = _page(r, index, "summit.md.j2", page, s=s, divergences=s.divergences, history=history)
+    pages[urls.SUMMITS_INDEX] = _page(r, index, "summits_index.md.j2", urls.SUMMITS_INDEX, summits=summits)
+    return pages
+
+
+def render_timeline(r: Renderer, index: CorpusIndex, events: dict[str, EventView]) -> str:
+    entries = sorted(events.values(), key=lambda e: (_date_key(e.date), e.id))
+    by_period: dict[str, list[EventView]] = {}
+    for e in entries:
+        period = PartialDate(e.date.year, e.date.month).french() if e.date and e.date.month else (
+            f"{e.date.year} (mois non précisé)" if e.date else "Date inconnue")
+        by_period.setdefault(period, []).append(e)
+    by_kind: dict[str, list[EventView]] = defaultdict(list)
+    for e in entries:
+        by_kind[e.kind].append(e)
+    return _page(r, index, "timeline.md.j2", urls.TIMELINE, entries=entries, by_period=list(by_period.items()),
+                 by_kind=sorted(by_kind.items()), svg_path=TIMELINE_SVG)
+
+
+def render_demands(r: Renderer, index: CorpusIndex) -> str:
+    matrix: dict[tuple[str, str], list] = defaultdict(list)
+    for d in index.demands:
+        matrix[(d.demand.party, d.demand.topic)].append(d)
+    for items in matrix.values():
+        items.sort(key=lambda d: (_date_key(d.demand.date or d.briefing.source.published), d.briefing.id))
+    party_ids = sorted({p for p, _ in matrix}, key=lambda p: index.parties.get(p, p).casefold())
+    topic_ids = sorted({t for _, t in matrix}, key=lambda t: index.topics.get(t, t).casefold())
+    return _page(r, index, "demands.md.j2", urls.DEMANDS, matrix=dict(matrix), party_ids=party_ids, topic_ids=topic_ids)
+
+
+def _indicator_views(index: CorpusIndex) -> list[IndicatorView]:
+    views = []
+    for indicator, entries in index.figures.items():
+        label = entries[0].figure.label
+        views.append(IndicatorView(indicator, label, entries, figure_divergence(entries)))
+    return views
+
+
+def render_figures(r: Renderer, index: CorpusIndex, indicators: list[IndicatorView]) -> str:
+    by_category: dict[str, list[IndicatorView]] = defaultdict(list)
+    for view in indicators:
+        by_category[view.entries[0].figure.category].append(view)
+    unattributed = [e for v in indicators for e in v.entries if not e.figure.attributed_to]
+    return _page(r, index, "figures.md.j2", urls.FIGURES, by_category=sorted(by_category.items()),
+                 unattributed=unattributed)
+
+
+def render_quotes(r: Renderer, index: CorpusIndex) -> str:
+    by_speaker: dict[str, list[QuoteEntry]] = {}
+    for speaker, quotes in sorted(index.quotes_by_speaker.items(), key=lambda kv: index.actors[kv[0]].name.casefold()):
+        by_speaker[speaker] = sorted(quotes, key=_quote_key)
+    statements = [(sid, sorted(v, key=_quote_key)) for sid, v in index.statements.items() if len(v) > 1]
+    by_date = sorted(index.quotes, key=_quote_key)
+    return _page(r, index, "quotes.md.j2", urls.QUOTES, by_speaker=list(by_speaker.items()),
+                 statements=statements, by_date=by_date)
+
+
+def render_sources(r: Renderer, index: CorpusIndex) -> str:
+    order = ["news", "wire", "interview", "analysis", "opinion"]
+    by_genre: dict[str, list] = defaultdict(list)
+    for b in index.briefings:
+        by_genre[b.source.genre].append(b)
+    return _page(r, index, "sources.md.j2", urls.SOURCES,
+                 by_genre=[(g, by_genre[g]) for g in order if g in by_genre])
+
+
+def render_disagreements(r: Renderer, index: CorpusIndex, events: dict[str, EventView],
+                         indicators: list[IndicatorView]) -> str:
+    ordered = sorted(events.values(), key=lambda e: (_date_key(e.date), e.id))
+    return _page(r, index, "disagreements.md.j2", urls.DISAGREEMENTS,
+                 diverging_events=[e for e in ordered if e.divergences],
+                 diverging_figures=[v for v in indicators if v.divergence],
+                 single_events=[e for e in ordered if len(e.accounts) == 1],
+                 single_figures=[v for v in indicators if len({e.briefing.id for e in v.entries}) == 1])

@@ -1,0 +1,97 @@
+"""The Problem value: one finding about one input file, rendered like a compiler error."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import Enum
+from pathlib import Path
+
+
+class Severity(str, Enum):
+    ERROR = "error"
+    WARNING = "warning"
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """A finding with its location.
+
+    `line` and `col` are 1-based; 0 means "the whole file". `key_path` is the
+    dotted path into the document (`events[2].date`), empty for file-level
+    problems.
+    """
+
+    path: str
+    line: int
+    col: int
+    key_path: str
+    message: str
+    hint: str = ""
+    severity: Severity = Severity.ERROR
+
+    def render(self) -> str:
+        where = f"{self.path}:{self.line}:{self.col}" if self.line else self.path
+        parts = [where]
+        if self.key_path:
+            parts.append(self.key_path)
+        text = self.message if self.severity is Severity.ERROR else f"warning: {self.message}"
+        if self.hint:
+            text += f" ({self.hint})"
+        parts.append(text)
+        return ": ".join(parts)
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "path": self.path,
+            "line": self.line,
+            "col": self.col,
+            "key_path": self.key_path,
+            "message": self.message,
+            "hint": self.hint,
+            "severity": self.severity.value,
+        }
+
+    @property
+    def is_error(self) -> bool:
+        return self.severity is Severity.ERROR
+
+
+def display_path(path: Path, root: Path | None) -> str:
+    """The path as a reader would type it: relative to the project root when inside it."""
+    if root is not None:
+        try:
+            return path.resolve().relative_to(root.resolve()).as_posix()
+        except ValueError:
+            pass
+    return path.as_posix()
+
+
+def format_key_path(loc: tuple[object, ...]) -> str:
+    out = ""
+    for part in loc:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        else:
+            out += ("." if out else "") + str(part)
+    return out
+
+
+class ProblemList(list[Problem]):
+    """Problems in reading order: by file, then line, then column."""
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self if p.is_error]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return [p for p in self if not p.is_error]
+
+    def sorted(self) -> "ProblemList":
+        return ProblemList(sorted(self, key=lambda p: (p.path, p.line, p.col, p.key_path, p.message)))
+
+    def render(self) -> str:
+        return "\n".join(p.render() for p in self.sorted())
+
+    def errors_render(self) -> str:
+        return ProblemList(self.errors).render()

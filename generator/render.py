@@ -1,0 +1,175 @@
+"""Markdown for every page kind, from the index, through one Jinja environment.
+
+Every `{{ … }}` in a template goes through `finalize`, which encodes the value
+as inert text unless it is an `Md` value built by the generator itself — so a
+template cannot forget to escape briefing text.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from markupsafe import Markup
+import yaml
+
+from . import markup, urls
+from .dates import PartialDate
+from .fr import figure_text
+from .index import CorpusIndex
+from .markup import Md
+from .models import (
+    CATEGORY_LABELS,
+    DEMAND_STATUS_LABELS,
+    EVENT_KIND_LABELS,
+    GENRE_LABELS,
+    STATUS_LABELS,
+    Briefing,
+    Figure,
+)
+
+def _finalize(value: Any) -> Markup:
+    """Runs on every `{{ … }}` value. Macro output (already Markup) and `Md` pass; all else is encoded."""
+    if isinstance(value, Markup):
+        return value
+    if isinstance(value, Md):
+        return Markup(value)
+    if value is None:
+        raise TypeError("a template printed None: guard optional fields with {% if %}")
+    return Markup(markup.text(value))
+
+
+def _join(values: Any, separator: str = ", ") -> Markup:
+    """Jinja's own `join` would only HTML-escape under autoescape; this one encodes each item as text."""
+    return Markup(separator.join(_finalize(v) for v in values))
+
+
+def make_environment() -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.PackageLoader("generator", "templates"),
+        undefined=jinja2.StrictUndefined,
+        # Autoescape is on only so that macro output comes back as Markup and is not encoded
+        # twice; the encoding itself is `finalize`'s, never markupsafe's HTML escaping.
+        autoescape=True,
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        finalize=_finalize,
+    )
+    env.filters.update(
+        join=_join,
+        fr_date=fr_date, number=format_figure, paragraphs=markup.paragraphs, md=Md,
+        genre=lambda g: GENRE_LABELS[g], kind=lambda k: EVENT_KIND_LABELS[k],
+        status=lambda s: STATUS_LABELS.get(s, s), demand_status=lambda s: DEMAND_STATUS_LABELS[s],
+        category=lambda c: CATEGORY_LABELS[c],
+    )
+    return env
+
+
+def fr_date(value: PartialDate | None, unknown: str = "date inconnue") -> Md:
+    return markup.text(value.french()) if value else Md(f"*{unknown}*")
+
+
+def format_figure(figure: Figure) -> Md:
+    return markup.text(figure_text(figure))
+
+
+def front_matter(title: str, **extra: Any) -> Md:
+    data = {"title": markup.page_title(title), **{k: v for k, v in extra.items() if v}}
+    return Md("---\n" + yaml.safe_dump(data, allow_unicode=True, sort_keys=False) + "---\n\n")
+
+
+class PageContext:
+    """What every template gets: the index, the page's own path, and link helpers bound to it."""
+
+    def __init__(self, index: CorpusIndex, page: str):
+        self.index = index
+        self.page = page
+
+    def briefing(self, b: Briefing) -> Md:
+        return markup.link(b.title, urls.briefing_page(b.id), self.page)
+
+    def source_label(self, b: Briefing) -> Md:
+        outlet = markup.text(b.source.outlet) if b.source.outlet else Md("*média non identifié*")
+        return Md(f"{outlet}, {fr_date(b.source.published)}")
+
+    def actor(self, name_or_id: str) -> Md:
+        actor_id = self.index.resolve(name_or_id)
+        actor = self.index.actors.get(actor_id)
+        label = actor.name if actor else name_or_id
+        return markup.link(label, urls.actor_page(actor_id), self.page)
+
+    def party(self, party_id: str) -> Md:
+        return markup.text(self.index.parties.get(party_id, party_id))
+
+    def topic(self, topic_id: str) -> Md:
+        return markup.text(self.index.topics.get(topic_id, topic_id))
+
+    def event(self, event_id: str, label: str | None = None) -> Md:
+        """Summits link to their history page; every other event to its timeline entry."""
+        record = self.index.events.get(event_id)
+        label = label or (record.title if record else event_id)
+        summit = summit_of(self.index, event_id)
+        if summit:
+            return markup.link(label, urls.summit_page(summit), self.page,
+                               "" if summit == event_id else urls.event_anchor(event_id))
+        return markup.link(label, urls.TIMELINE, self.page, urls.event_anchor(event_id))
+
+    @staticmethod
+    def in_date_order(items: list[Any]) -> list[Any]:
+        """Dated items first, oldest to newest (partial dates at the start of their span), then undated."""
+        return sorted(items, key=lambda x: (x.date is None, x.date.sort_key if x.date else (0, 0, 0)))
+
+    def link(self, label: str, target: str, anchor: str = "") -> Md:
+        return markup.link(label, target, self.page, anchor)
+
+    def url(self, label: str, url: str) -> Md:
+        return markup.external_link(label, url)
+
+
+def summit_of(index: CorpusIndex, event_id: str) -> str | None:
+    """The summit whose history an event belongs to: itself, or the first summit it is related to."""
+    record = index.events.get(event_id)
+    if record is None:
+        return None
+    if record.kind == "summit":
+        return event_id
+    for account in record.accounts:
+        for parent in account.event.related:
+            parent_record = index.events.get(parent)
+            if parent_record is not None and parent_record.kind == "summit":
+                return parent
+    return None
+
+
+class Renderer:
+    def __init__(self) -> None:
+        self.env = make_environment()
+
+    def render(self, template: str, index: CorpusIndex, page: str, **context: Any) -> str:
+        ctx = PageContext(index, page)
+        text = self.env.get_template(template).render(ctx=ctx, index=index, md=Md, front_matter=front_matter,
+                                                      plural=plural, **context)
+        return tidy(text)
+
+
+_BEFORE_HEADING = re.compile(r"([^\n])\n(#{1,6} )")
+_BLANK_RUNS = re.compile(r"\n{3,}")
+
+
+def tidy(markdown: str) -> str:
+    """One blank line before each heading and between blocks, whatever the template's spacing.
+
+    Briefing text never starts a line with `#` (it is encoded), so only the
+    templates' own headings are touched.
+    """
+    return _BLANK_RUNS.sub("\n\n", _BEFORE_HEADING.sub(r"\1\n\n\2", markdown)).strip() + "\n"
+
+
+def plural(count: int, singular: str, many: str | None = None) -> str:
+    return f"{count} {singular if count < 2 else (many or singular + 's')}"
+
+
+TEMPLATES_DIR = Path(__file__).parent / "templates"

@@ -1,0 +1,39 @@
+"""The only place that decides page paths (src paths inside the docs tree) and anchors."""
+
+from __future__ import annotations
+
+BRIEFINGS_DIR = "briefings"
+ACTORS_DIR = "acteurs"
+SUMMITS_DIR = "sommets"
+
+BRIEFINGS_INDEX = f"{BRIEFINGS_DIR}/index.md"
+ACTORS_INDEX = f"{ACTORS_DIR}/index.md"
+SUMMITS_INDEX = f"{SUMMITS_DIR}/index.md"
+TIMELINE = "chronologie.md"
+DEMANDS = "revendications.md"
+FIGURES = "chiffres.md"
+QUOTES = "citations.md"
+SOURCES = "sources.md"
+DISAGREEMENTS = "divergences.md"
+PROBLEMS = "erreurs.md"
+
+
+def briefing_page(briefing_id: str) -> str:
+    return f"{BRIEFINGS_DIR}/{briefing_id}.md"
+
+
+def actor_page(actor_id: str) -> str:
+    return f"{ACTORS_DIR}/{actor_id}.md"
+
+
+def summit_page(event_id: str) -> str:
+    return f"{SUMMITS_DIR}/{event_id}.md"
+
+
+def event_anchor(event_id: str) -> str:
+    """Anchors carry a prefix so no id can collide with the theme's own (`__drawer`, `__search`)."""
+    return f"ev-{event_id}"
+
+
+def section_anchor(prefix: str, slug: str) -> str:
+    return f"{prefix}-{slug}"

@@ -1,0 +1,167 @@
+"""Strict YAML: read a file into plain Python values plus the position of every node.
+
+PyYAML is used only to parse (compose) the text into nodes; the nodes are then
+turned into values here, so that YAML 1.1's guesses never apply: `NO`, `on`,
+`12:30`, `010` and `2025-10-21` stay the text they are written as. Null and
+the plain-scalar spelling of numbers and booleans are left to the models, which
+know what each field expects. Duplicate keys, anchors/aliases and
+non-text mapping keys are rejected with their position.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+try:  # the C parser is several times faster and reports the same marks
+    from yaml import CSafeLoader as _Loader
+except ImportError:  # pragma: no cover - depends on how PyYAML was built
+    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+
+MAX_FILE_BYTES = 2 * 1024 * 1024
+MAX_NODES = 200_000
+NULL_WORDS = frozenset({"", "~", "null", "Null", "NULL"})
+
+Loc = tuple[str | int, ...]
+
+
+class YamlError(Exception):
+    """A file that cannot be read as YAML; carries one or more positioned messages."""
+
+    def __init__(self, findings: list["Finding"]):
+        super().__init__(findings[0].message if findings else "invalid YAML")
+        self.findings = findings
+
+
+@dataclass(frozen=True)
+class Finding:
+    line: int
+    col: int
+    loc: Loc
+    message: str
+    hint: str = ""
+
+
+@dataclass
+class Document:
+    """The values of one YAML file and where each of them was written."""
+
+    data: Any
+    value_pos: dict[Loc, tuple[int, int]] = field(default_factory=dict)
+    key_pos: dict[Loc, tuple[int, int]] = field(default_factory=dict)
+
+    def position(self, loc: Loc, *, key: bool = False) -> tuple[int, int]:
+        """The line and column of `loc`, or of its nearest written ancestor."""
+        table = self.key_pos if key else self.value_pos
+        if loc in table:
+            return table[loc]
+        for end in range(len(loc) - 1, -1, -1):
+            prefix = loc[:end]
+            if prefix in self.value_pos:
+                return self.value_pos[prefix]
+        return (1, 1)
+
+
+def read_text(path: Path) -> str:
+    """The file's text: UTF-8, BOM removed, size bounded. Raises YamlError."""
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise YamlError([Finding(0, 0, (), f"cannot read file: {exc.strerror or exc}")]) from None
+    if len(raw) > MAX_FILE_BYTES:
+        raise YamlError([Finding(0, 0, (), f"file is {len(raw):,} bytes, more than the {MAX_FILE_BYTES:,} allowed",
+                                 "one briefing is the notes of one article: split it or trim it")])
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw.count(b"\n", 0, exc.start) + 1
+        col = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        raise YamlError([Finding(line, col, (), f"byte 0x{raw[exc.start]:02x} is not valid UTF-8",
+                                 "save the file as UTF-8")]) from None
+    return text.removeprefix("\ufeff")
+
+
+def parse_document(text: str) -> Document:
+    """Parse YAML text into a Document; every structural problem is raised at once."""
+    try:
+        node = yaml.compose(text, Loader=_Loader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line, col = (mark.line + 1, mark.column + 1) if mark else (0, 0)
+        message = exc.problem or str(exc)
+        hint = "indent with spaces, not tabs" if "\t" in message or "tab" in message.lower() else ""
+        if "found character '\\t'" in str(exc):
+            hint = "indent with spaces, not tabs"
+        raise YamlError([Finding(line, col, (), f"YAML syntax: {message}", hint)]) from None
+    except yaml.YAMLError as exc:
+        raise YamlError([Finding(0, 0, (), f"YAML syntax: {exc}")]) from None
+    doc = Document(data=None)
+    if node is None:
+        return doc
+    builder = _Builder(doc)
+    doc.data = builder.value(node, ())
+    if builder.findings:
+        raise YamlError(builder.findings)
+    return doc
+
+
+class _Builder:
+    def __init__(self, doc: Document):
+        self.doc = doc
+        self.findings: list[Finding] = []
+        self.seen: set[int] = set()
+        self.count = 0
+
+    def value(self, node: yaml.Node, loc: Loc) -> Any:
+        self.count += 1
+        if self.count > MAX_NODES:
+            if self.count == MAX_NODES + 1:
+                self._find(node, loc, f"more than {MAX_NODES:,} YAML nodes", "a briefing this large is not one article's notes")
+            return None
+        if id(node) in self.seen:
+            # PyYAML shares one node object between an anchor and its aliases.
+            self._find(node, loc, "YAML anchors and aliases (& and *) are not allowed",
+                       "write the value out in full")
+            return None
+        self.seen.add(id(node))
+        self.doc.value_pos[loc] = _pos(node)
+        if isinstance(node, yaml.ScalarNode):
+            return self._scalar(node)
+        if isinstance(node, yaml.SequenceNode):
+            return [self.value(item, (*loc, i)) for i, item in enumerate(node.value)]
+        return self._mapping(node, loc)
+
+    def _scalar(self, node: yaml.ScalarNode) -> Any:
+        # Plain scalars have style None (pure-Python parser) or "" (C parser).
+        if not node.style and node.value in NULL_WORDS:
+            return None
+        return node.value
+
+    def _mapping(self, node: yaml.MappingNode, loc: Loc) -> dict[str, Any]:
+        out: dict[str, Any] = {}
+        first_seen: dict[str, int] = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, yaml.ScalarNode) or key_node.tag == "tag:yaml.org,2002:merge":
+                self._find(key_node, loc, "keys must be plain words", "write `key: value`")
+                continue
+            key = key_node.value
+            key_loc = (*loc, key)
+            if key in first_seen:
+                self._find(key_node, key_loc, f"duplicate key '{key}' (first written on line {first_seen[key]})",
+                           "keep one of them: YAML would silently drop the other")
+                continue
+            first_seen[key] = key_node.start_mark.line + 1
+            self.doc.key_pos[key_loc] = _pos(key_node)
+            out[key] = self.value(value_node, key_loc)
+        return out
+
+    def _find(self, node: yaml.Node, loc: Loc, message: str, hint: str = "") -> None:
+        line, col = _pos(node)
+        self.findings.append(Finding(line, col, loc, message, hint))
+
+
+def _pos(node: yaml.Node) -> tuple[int, int]:
+    return node.start_mark.line + 1, node.start_mark.column + 1
