@@ -36,3 +36,7 @@ test: $(STAMP)
 
 clean:
 	rm -rf site site.tmp site.old .pytest_cache .hypothesis
+
+## Benchmark on synthetic corpora (N=100,1000 by default; e.g. `make bench N=100,1000,5000`).
+bench: $(STAMP)
+	$(BIN)/python -m bench $(if $(N),--n $(N))

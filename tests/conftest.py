@@ -1,0 +1,61 @@
+"""Shared fixtures: a throw-away project built from the test corpus, and a real `mkdocs build`."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = Path(__file__).resolve().parent / "data"
+CORPUS = DATA / "corpus"
+
+
+def make_project(dest: Path, corpus: Path = CORPUS) -> Path:
+    """A project folder with the real mkdocs.yml and docs/, and the given corpus's briefings and registries."""
+    dest.mkdir(parents=True, exist_ok=True)
+    shutil.copy(ROOT / "mkdocs.yml", dest / "mkdocs.yml")
+    shutil.copytree(ROOT / "docs", dest / "docs")
+    shutil.copytree(corpus / "content", dest / "content")
+    shutil.copytree(corpus / "briefings", dest / "briefings")
+    return dest
+
+
+@dataclass
+class Build:
+    returncode: int
+    output: str
+    site: Path
+
+    def page(self, path: str) -> str:
+        return (self.site / path).read_text(encoding="utf-8")
+
+
+def mkdocs_build(project: Path, site: Path | None = None, *extra: str) -> Build:
+    """A real `mkdocs build` in a subprocess, strict as mkdocs.yml says."""
+    site = site or project / "site"
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    proc = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--site-dir", str(site), *extra],
+        cwd=project, capture_output=True, text=True, env=env, timeout=300,
+    )
+    return Build(proc.returncode, proc.stdout + proc.stderr, site)
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    return make_project(tmp_path / "project")
+
+
+@pytest.fixture(scope="session")
+def corpus_site(tmp_path_factory: pytest.TempPathFactory) -> Build:
+    """The test corpus built once for every test that only reads the result."""
+    base = tmp_path_factory.mktemp("corpus-site")
+    build = mkdocs_build(make_project(base / "project"), base / "site")
+    assert build.returncode == 0, build.output
+    return build
