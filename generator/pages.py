@@ -45,7 +45,8 @@ def render_site(index: CorpusIndex) -> dict[str, str]:
     pages: dict[str, str] = {}
     for b in index.briefings:
         page = urls.briefing_page(b.id)
-        tags = [html.escape(index.topics.get(t, t)) for t in b.topics]
+        # Material prints tag names as element text, unescaped: escape <, > and & only.
+        tags = [html.escape(index.topics.get(t, t), quote=False) for t in b.topics]
         pages[page] = r.render("briefing.md.j2", index, page, b=b, tags=tags)
     pages[urls.BRIEFINGS_INDEX] = _page(r, index, "briefings_index.md.j2", urls.BRIEFINGS_INDEX)
     pages.update(render_actor_pages(r, index, events))

@@ -91,10 +91,9 @@ def parse_document(text: str) -> Document:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (0, 0)
-        message = exc.problem or str(exc)
-        hint = "indent with spaces, not tabs" if "\t" in message or "tab" in message.lower() else ""
-        if "found character '\\t'" in str(exc):
-            hint = "indent with spaces, not tabs"
+        message, hint = exc.problem or str(exc), ""
+        if mark is not None and _char_at(text, mark.line, mark.column) == "\t":
+            message, hint = "a tab character cannot indent YAML", "indent with spaces, not tabs"
         raise YamlError([Finding(line, col, (), f"YAML syntax: {message}", hint)]) from None
     except yaml.YAMLError as exc:
         raise YamlError([Finding(0, 0, (), f"YAML syntax: {exc}")]) from None
@@ -106,6 +105,13 @@ def parse_document(text: str) -> Document:
     if builder.findings:
         raise YamlError(builder.findings)
     return doc
+
+
+def _char_at(text: str, line: int, column: int) -> str:
+    lines = text.splitlines()
+    if 0 <= line < len(lines) and 0 <= column < len(lines[line]):
+        return lines[line][column]
+    return ""
 
 
 class _Builder:
