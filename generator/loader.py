@@ -15,6 +15,7 @@ from .yamlread import Document, Loc, YamlError, parse_document, read_text
 
 M = TypeVar("M", bound=BaseModel)
 BRIEFING_SUFFIXES = (".yaml", ".yml")
+REGISTRY_FILES = ("actors.yaml", "parties.yaml", "topics.yaml")
 
 
 @dataclass(frozen=True)

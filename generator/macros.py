@@ -1,7 +1,116 @@
-"""mkdocs-macros module: live facts from the index for hand-written pages that opt in."""
+"""mkdocs-macros module: live facts from the index, for hand-written pages that opt in
+(`render_macros: true` in their front matter). Generated pages never pass through macros.
+
+Every value taken from a briefing goes through `markup.text`, so a title holding
+`{{ … }}` or `<script>` is shown as those characters: the macros plugin inserts
+a macro's result as is and does not evaluate it again.
+"""
 
 from __future__ import annotations
 
+import posixpath
+from typing import Any
 
-def define_env(env) -> None:  # noqa: ANN001 - the macros plugin's own object
-    """Filled by the home page work; hand-written pages opt in with `render_macros: true`."""
+from . import markup, urls
+from .dates import PartialDate
+from .fr import figure_text
+from .index import CorpusIndex, briefing_sort_key
+from .markup import Md
+from .models import STATUS_LABELS
+from .pipeline import Project, cached_build
+
+
+def define_env(env: Any) -> None:
+    """Registers the macros; `env` is the macros plugin's environment (no MkDocs import needed)."""
+
+    def index() -> CorpusIndex:
+        project = _project(env)
+        result = cached_build(project)
+        return result.index
+
+    def page_path() -> str:
+        page = getattr(env, "page", None)
+        return page.file.src_uri if page is not None else "index.md"
+
+    def link(label: str, target: str, anchor: str = "") -> str:
+        rel = posixpath.relpath(target, posixpath.dirname(page_path()) or ".")
+        return f"[{markup.text(label)}]({rel}{'#' + anchor if anchor else ''})"
+
+    @env.macro
+    def corpus_facts() -> str:
+        """Counts and the corpus cut-off: what the site knows, up to when."""
+        idx = index()
+        outlets = {b.source.outlet for b in idx.briefings if b.source.outlet}
+        unknown = sum(1 for b in idx.briefings if not b.source.outlet)
+        dates = [b.source.published for b in idx.briefings if b.source.published]
+        cutoff = max(dates, key=lambda d: d.sort_key).french() if dates else "inconnue"
+        sources = f"{len(outlets)} média(s) identifié(s)" + (f" et {unknown} article(s) de média non identifié" if unknown else "")
+        return (f"- **{len(idx.briefings)}** briefing(s), tirés de {markup.text(sources)}\n"
+                f"- **{len(idx.actors)}** acteurs, **{len(idx.events)}** événements, "
+                f"**{len(idx.quotes)}** citations\n"
+                f"- Article le plus récent : **{markup.text(cutoff)}** (date de publication connue la plus récente)\n")
+
+    @env.macro
+    def latest_briefings(count: int = 5) -> str:
+        """The newest briefings, by publication date."""
+        idx = index()
+        lines = []
+        for b in idx.briefings[:count]:
+            when = b.source.published.french() if b.source.published else "date inconnue"
+            outlet = b.source.outlet or "média non identifié"
+            lines.append(f"- {link(b.title, urls.briefing_page(b.id))} — {markup.text(outlet)}, {markup.text(when)}")
+        return "\n".join(lines) + "\n" if lines else "*Aucun briefing pour l'instant.*\n"
+
+    @env.macro
+    def summit_watch() -> str:
+        """The last summit held and the next one planned, as the newest account of each says."""
+        idx = index()
+        summits = [r for r in idx.events.values() if r.kind == "summit"]
+        held = sorted((r for r in summits if r.status == "held" and r.date), key=lambda r: r.date.sort_key)
+        upcoming = sorted((r for r in summits if r.status in {"planned", "proposed", "postponed"}),
+                          key=lambda r: (r.date is None, r.date.sort_key if r.date else (0, 0, 0)))
+        out = []
+        if held:
+            last = held[-1]
+            out.append(f"- Dernier sommet tenu : {link(last.title, urls.summit_page(last.id))} — "
+                       f"{markup.text(last.date.french())}")
+        else:
+            out.append("- Dernier sommet tenu : *aucun selon les sources*")
+        if upcoming:
+            nxt = upcoming[0]
+            when = nxt.date.french() if nxt.date else "date non fixée"
+            out.append(f"- Prochain sommet ({markup.text(STATUS_LABELS[nxt.status])}) : "
+                       f"{link(nxt.title, urls.summit_page(nxt.id))} — {markup.text(when)}")
+        else:
+            out.append("- Prochain sommet : *aucun n'est prévu selon les sources*")
+        return "\n".join(out) + "\n"
+
+    @env.macro
+    def newest_figures(count: int = 5) -> str:
+        """The most recent figures (by the date they describe, else the article's date), with who produced them."""
+        idx = index()
+        entries = [e for items in idx.figures.values() for e in items]
+
+        def key(e) -> tuple:
+            d: PartialDate | None = e.figure.as_of or e.briefing.source.published
+            return (d.sort_key if d else (0, 0, 0), briefing_sort_key(e.briefing))
+
+        lines = []
+        for e in sorted(entries, key=key, reverse=True)[:count]:
+            who = (markup.text(e.figure.attributed_to) if e.figure.attributed_to
+                   else Md('<span class="unattributed">⚠ non attribué</span>'))
+            lines.append(f"- {markup.text(e.figure.label)} : **{markup.text(figure_text(e.figure))}** — "
+                         f"produit par {who} — {link(e.briefing.title, urls.briefing_page(e.briefing.id))}")
+        return "\n".join(lines) + "\n" if lines else "*Aucun chiffre pour l'instant.*\n"
+
+
+def _project(env: Any) -> Project:
+    """The briefings plugin's project when it is configured, else the default layout next to mkdocs.yml."""
+    plugins = env.conf.get("plugins", {})
+    plugin = plugins.get("briefings") if hasattr(plugins, "get") else None
+    project = getattr(plugin, "project", None)
+    if project is not None:
+        return project
+    from pathlib import Path
+
+    return Project.at(Path(env.conf["config_file_path"]).parent)

@@ -11,7 +11,10 @@ from . import urls
 from .compare import Divergence, event_divergences, figure_divergence
 from .dates import PartialDate
 from .index import Account, CorpusIndex, FigureEntry, QuoteEntry
-from .render import Renderer, summit_of
+from .markup import Md
+from .names import name_key
+from .problems import ProblemList
+from .render import Renderer, front_matter, plural, summit_of
 from .timeline_svg import timeline_svg
 
 TIMELINE_SVG = "assets/chronologie.svg"
@@ -62,6 +65,13 @@ def render_site(index: CorpusIndex) -> dict[str, str]:
     return dict(sorted(pages.items()))
 
 
+def render_problems_page(problems: ProblemList) -> str:
+    """The report a live preview shows while a file is invalid; same problems as `briefings check`."""
+    r = Renderer()
+    return r.env.get_template("problems.md.j2").render(
+        front_matter=front_matter, md=Md, plural=plural, errors=problems.errors, warnings=problems.warnings)
+
+
 def _page(r: Renderer, index: CorpusIndex, template: str, page: str, **context: Any) -> str:
     return r.render(template, index, page, urls=urls, summit_of=lambda e: summit_of(index, e), **context)
 
@@ -90,8 +100,8 @@ def render_actor_pages(r: Renderer, index: CorpusIndex, events: dict[str, EventV
                               key=lambda e: (_date_key(e.date), e.id))
         pages[page] = _page(r, index, "actor.md.j2", page, a=actor, mentions=index.mentions.get(actor.id, []),
                             quotes=quotes, demands=demands, events=actor_events)
-    ordered = sorted(((name, sorted(items, key=lambda a: a.name.casefold())) for name, items in groups.items()),
-                     key=lambda g: (g[0] == "Sans partie", g[0].casefold()))
+    ordered = sorted(((name, sorted(items, key=lambda a: name_key(a.name))) for name, items in groups.items()),
+                     key=lambda g: (g[0] == "Sans partie", name_key(g[0])))
     pages[urls.ACTORS_INDEX] = _page(r, index, "actors_index.md.j2", urls.ACTORS_INDEX, groups=ordered)
     return pages
 
@@ -133,8 +143,8 @@ def render_demands(r: Renderer, index: CorpusIndex) -> str:
         matrix[(d.demand.party, d.demand.topic)].append(d)
     for items in matrix.values():
         items.sort(key=lambda d: (_date_key(d.demand.date or d.briefing.source.published), d.briefing.id))
-    party_ids = sorted({p for p, _ in matrix}, key=lambda p: index.parties.get(p, p).casefold())
-    topic_ids = sorted({t for _, t in matrix}, key=lambda t: index.topics.get(t, t).casefold())
+    party_ids = sorted({p for p, _ in matrix}, key=lambda p: name_key(index.parties.get(p, p)))
+    topic_ids = sorted({t for _, t in matrix}, key=lambda t: name_key(index.topics.get(t, t)))
     return _page(r, index, "demands.md.j2", urls.DEMANDS, matrix=dict(matrix), party_ids=party_ids, topic_ids=topic_ids)
 
 
@@ -157,7 +167,7 @@ def render_figures(r: Renderer, index: CorpusIndex, indicators: list[IndicatorVi
 
 def render_quotes(r: Renderer, index: CorpusIndex) -> str:
     by_speaker: dict[str, list[QuoteEntry]] = {}
-    for speaker, quotes in sorted(index.quotes_by_speaker.items(), key=lambda kv: index.actors[kv[0]].name.casefold()):
+    for speaker, quotes in sorted(index.quotes_by_speaker.items(), key=lambda kv: name_key(index.actors[kv[0]].name)):
         by_speaker[speaker] = sorted(quotes, key=_quote_key)
     statements = [(sid, sorted(v, key=_quote_key)) for sid, v in index.statements.items() if len(v) > 1]
     by_date = sorted(index.quotes, key=_quote_key)

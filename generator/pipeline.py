@@ -7,7 +7,7 @@ from pathlib import Path
 
 from . import urls
 from .index import CorpusIndex, build_index
-from .loader import load_briefings, load_registries
+from .loader import REGISTRY_FILES, find_briefing_files, load_briefings, load_registries
 from .problems import ProblemList
 from .verbatim import verify_sources
 from .pages import render_site
@@ -53,10 +53,16 @@ def check(project: Project, sources: Path | None = None) -> tuple[CorpusIndex, P
     return index, problems.sorted()
 
 
-def build(project: Project) -> Result:
+def build(project: Project, *, partial: bool = False) -> Result:
+    """Check, index and render.
+
+    With errors, no page is rendered — unless `partial`: then the pages are
+    rendered from every file that could be read, so a live preview keeps
+    working while one file is being fixed. A published build never uses it.
+    """
     index, problems = check(project)
     result = Result(problems=problems, index=index)
-    if problems.errors:
+    if problems.errors and not partial:
         return result
     result.pages = render_pages(index)
     result.sources = {urls.briefing_page(b_id): project.root / path for b_id, path in index.sources_of.items()}
@@ -66,3 +72,32 @@ def build(project: Project) -> Result:
 def render_pages(index: CorpusIndex) -> dict[str, str]:
     """Every generated page, keyed by its path in the docs tree, in a stable order."""
     return render_site(index)
+
+
+def input_fingerprint(project: Project) -> tuple:
+    """What the inputs are right now: every briefing and registry file with its size and mtime."""
+    files = [*find_briefing_files(project.briefings_dir),
+             *(project.content_dir / name for name in REGISTRY_FILES)]
+    return tuple((str(p), *_stat(p)) for p in files)
+
+
+_cache: dict[tuple, Result] = {}
+
+
+def cached_build(project: Project) -> Result:
+    """A partial `build`, reused while no input file has changed: one MkDocs build asks for it
+    from the plugin and from the home page's macros, and `mkdocs serve` rebuilds on any change
+    in docs/. Callers that publish must refuse a result that is not `ok`."""
+    key = (project, input_fingerprint(project))
+    if key not in _cache:
+        _cache.clear()
+        _cache[key] = build(project, partial=True)
+    return _cache[key]
+
+
+def _stat(path: Path) -> tuple[int, int]:
+    try:
+        st = path.stat()
+    except OSError:
+        return (-1, -1)
+    return (st.st_mtime_ns, st.st_size)

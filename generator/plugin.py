@@ -2,17 +2,24 @@
 
 Hooks, in the order MkDocs calls them:
 
+- `on_startup`  notes whether this is `mkdocs serve` (a live preview) or a build.
 - `on_config`   resolves where briefings and registries live (relative to mkdocs.yml).
 - `on_files`    runs the pipeline and adds every generated page to the build *in memory*
-                (`File.generated`), never writing into `docs/` — a file written there during
-                a build would trigger `mkdocs serve` to rebuild forever. Problems stop
-                `mkdocs build` with one PluginError that lists them all.
-- `on_page_context`  nothing to do: edit links are set through `File.edit_uri`.
+                (`File.generated`), never writing into `docs/`: a file written there during
+                a build would make `mkdocs serve` rebuild forever.
+                On `mkdocs build`, any error stops the build with one PluginError listing
+                them all. Under `serve`, raising would leave page requests hanging (MkDocs
+                1.6), so the preview is built from every readable file, an error page
+                lists the problems and every page carries a banner until they are fixed.
+- `on_page_markdown`  adds that banner.
+- `on_serve`    watches `briefings/` and `content/`, which live outside `docs/`.
 """
 
 from __future__ import annotations
 
 import logging
+import os
+import posixpath
 from pathlib import Path
 
 from mkdocs.config import config_options as c
@@ -21,7 +28,9 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
-from .pipeline import Project, build
+from . import urls
+from .pages import render_problems_page
+from .pipeline import Project, Result, cached_build
 
 log = logging.getLogger("mkdocs.plugins.briefings")
 
@@ -34,29 +43,52 @@ class BriefingsConfig(Config):
 
 
 class BriefingsPlugin(BasePlugin[BriefingsConfig]):
+    serving = False
+    result: Result | None = None
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self.serving = command == "serve"
+
     def on_config(self, config):
         root = Path(config.config_file_path).parent
         self.project = Project.at(root, self.config.briefings_dir, self.config.content_dir)
         return config
 
     def on_files(self, files: Files, *, config) -> Files:
-        result = build(self.project)
+        result = cached_build(self.project)
+        self.result = result
         for problem in result.problems.warnings:
             log.info(problem.render())
         if not result.ok:
-            raise PluginError("the briefings have problems:\n" + result.problems.errors_render())
+            if not self.serving:
+                raise PluginError("the briefings have problems:\n" + result.problems.errors_render())
+            log.error("the briefings have problems (see /%s):\n%s", urls.PROBLEMS, result.problems.errors_render())
+        pages = dict(result.pages)
+        if self.serving:
+            pages[urls.PROBLEMS] = render_problems_page(result.problems)
         docs_root = Path(config.docs_dir).resolve()
-        for src_uri, markdown in result.pages.items():
+        for src_uri, content in pages.items():
             if files.get_file_from_path(src_uri) is not None:
                 raise PluginError(f"docs/{src_uri} is a hand-written page in the place of a generated one: rename it")
-            file = File.generated(config, src_uri, content=markdown)
+            file = File.generated(config, src_uri, content=content)
             source = result.sources.get(src_uri)
-            file.edit_uri = _relative_posix(source, docs_root) if source else None
+            file.edit_uri = Path(os.path.relpath(source.resolve(), docs_root)).as_posix() if source else None
             files.append(file)
         return files
 
+    def on_page_markdown(self, markdown: str, *, page, config, files) -> str:
+        if not (self.serving and self.result and not self.result.ok):
+            return markdown
+        if page.file.src_uri == urls.PROBLEMS:
+            return markdown
+        target = posixpath.relpath(urls.PROBLEMS, posixpath.dirname(page.file.src_uri) or ".")
+        count = len(self.result.problems.errors)
+        banner = (f'!!! danger "Aperçu incomplet : {count} erreur(s) dans les briefings"\n\n'
+                  f"    Le site ne peut pas être publié tant qu'elles restent. [Voir les erreurs]({target})\n\n")
+        return banner + markdown
 
-def _relative_posix(path: Path, start: Path) -> str:
-    import os
-
-    return Path(os.path.relpath(path.resolve(), start)).as_posix()
+    def on_serve(self, server, *, config, builder):
+        for folder in (self.project.briefings_dir, self.project.content_dir):
+            if folder.is_dir():
+                server.watch(str(folder))
+        return server
