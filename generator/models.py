@@ -236,41 +236,41 @@ class Briefing(Model):
     id: Slug | None = Field(None, description="Par défaut, le nom du fichier sans extension.")
     title: Text = Field(description="Votre titre.")
     summary: Text = Field(description="2 à 5 phrases, dans vos mots.")
-    source: Source
+    source: Source = Field(description="L'article résumé : média, titre, auteurs, date de publication, genre.")
     topics: _items(Slug) = Field(default_factory=list, description="Ids de content/topics.yaml.")
     actors: Annotated[list[Annotated[ActorMention, BeforeValidator(_mention)]], BeforeValidator(_list)] = Field(
         default_factory=list, description="Qui apparaît, avec le rôle que l'article lui donne.")
-    events: _items(Event) = Field(default_factory=list)
-    demands: _items(Demand) = Field(default_factory=list)
-    figures: _items(Figure) = Field(default_factory=list)
-    quotes: _items(Quote) = Field(default_factory=list)
+    events: _items(Event) = Field(default_factory=list, description="Sommets, appels, annonces, sanctions… que l'article raconte.")
+    demands: _items(Demand) = Field(default_factory=list, description="Ce que chaque partie exige, selon l'article.")
+    figures: _items(Figure) = Field(default_factory=list, description="Les chiffres de l'article, avec qui les a produits.")
+    quotes: _items(Quote) = Field(default_factory=list, description="Les citations, mot pour mot.")
 
 
 class ActorEntry(Model):
     """Une personne, une organisation ou un État du registre content/actors.yaml."""
 
-    id: Slug
+    id: Slug = Field(description="Identifiant canonique ; il donne l'adresse de la page de l'acteur.")
     name: Text = Field(description="Nom affiché.")
     aliases: _items(Text) = Field(default_factory=list, description="Autres graphies (casse et accents ignorés).")
-    kind: ActorKind | None = None
+    kind: ActorKind | None = Field(None, description="person (personne), organisation ou state (État).")
     party: Slug | None = Field(None, description="Id de content/parties.yaml.")
-    role: Text | None = None
+    role: Text | None = Field(None, description="Fonction, affichée sur la page de l'acteur.")
 
 
 class PartyEntry(Model):
     """Une partie dont on compare les exigences (content/parties.yaml)."""
 
-    id: Slug
-    name: Text
-    aliases: _items(Text) = Field(default_factory=list)
+    id: Slug = Field(description="Identifiant utilisé par demands[].party et par le champ party des acteurs.")
+    name: Text = Field(description="Nom affiché.")
+    aliases: _items(Text) = Field(default_factory=list, description="Autres noms de la partie (« Moscou », « Kremlin »).")
 
 
 class TopicEntry(Model):
     """Un thème (content/topics.yaml), utilisé par les étiquettes et les exigences."""
 
-    id: Slug
-    name: Text
-    description: Text | None = None
+    id: Slug = Field(description="Identifiant utilisé par topics et par demands[].topic.")
+    name: Text = Field(description="Nom affiché.")
+    description: Text | None = Field(None, description="Ce que le thème recouvre.")
 
 
 GENRE_LABELS = {

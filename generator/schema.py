@@ -1,0 +1,135 @@
+"""JSON Schemas of a briefing and of the registries, generated from the models.
+
+Editors (VS Code's YAML extension, through the `# yaml-language-server: $schema=…`
+first line) use them for completion, hover help (the French field descriptions)
+and red squiggles. An editor reads YAML 1.2, where `2025` is a number and `true`
+a boolean, while :mod:`generator.yamlread` keeps every scalar as text and lets
+the models read it. So each lenient validator of :mod:`generator.models` is
+mapped here to the JSON types that can reach it: the schema accepts everything
+the loader accepts, and rejects unknown keys as the loader does.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from pydantic import BaseModel
+from pydantic.json_schema import GenerateJsonSchema, JsonSchemaValue
+
+from . import models
+from .models import NUMBER_RE, RESERVED_IDS, SLUG_RE, ActorEntry, Briefing, PartyEntry, TopicEntry
+
+DRAFT = "https://json-schema.org/draft/2020-12/schema"
+BASE_ID = "urn:briefings-site:schema:"
+SCHEMA_LINE = "# yaml-language-server: $schema={}"
+
+SCALAR_TYPES = ["string", "number", "boolean"]
+DATE_PATTERN = r"^\s*\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?\s*$"
+FLAG_PATTERN = "^([Tt][Rr][Uu][Ee]|[Ff][Aa][Ll][Ss][Ee])$"
+_RESERVED = "|".join(sorted(RESERVED_IDS))
+SLUG_PATTERN = f"^(?!({_RESERVED})$){SLUG_RE.pattern.lstrip('^')}"
+FILE_NAME_PATTERN = r"^(?!\.\.?$)[^/\\]*[^/\\\s][^/\\]*$"
+
+
+class LoaderJsonSchema(GenerateJsonSchema):
+    """model_json_schema() that knows how the loader's validators read YAML values."""
+
+    def generate_inner(self, schema: Any) -> JsonSchemaValue:
+        kind = schema.get("type") if isinstance(schema, dict) else None
+        if kind in {"function-before", "function-after"}:
+            rule = _RULES.get(schema["function"]["function"])
+            if rule is not None:
+                return rule(self, schema)
+        return super().generate_inner(schema)
+
+    def field_title_should_be_set(self, schema: Any) -> bool:
+        # Titles pydantic derives from key names ("Attributed To") would be English
+        # noise above the French descriptions in an editor's hover.
+        return False
+
+
+def _scalar(gen: LoaderJsonSchema, schema: Any) -> JsonSchemaValue:
+    # `title: 2025` and `title: true` are text to the loader, numbers and booleans to an editor.
+    return {"type": list(SCALAR_TYPES)}
+
+
+def _non_blank(gen: LoaderJsonSchema, schema: Any) -> JsonSchemaValue:
+    return {**gen.generate_inner(schema["schema"]), "pattern": r"\S"}
+
+
+def _slug(gen: LoaderJsonSchema, schema: Any) -> JsonSchemaValue:
+    # Digits alone (`2025`) and the words true/false are valid ids once read as text.
+    return {"type": ["string", "integer", "boolean"], "pattern": SLUG_PATTERN, "minimum": 0}
+
+
+def _file_name(gen: LoaderJsonSchema, schema: Any) -> JsonSchemaValue:
+    return {"type": list(SCALAR_TYPES), "pattern": FILE_NAME_PATTERN}
+
+
+def _date(gen: LoaderJsonSchema, schema: Any) -> JsonSchemaValue:
+    return {"type": ["string", "integer"], "pattern": DATE_PATTERN, "minimum": 0, "maximum": 9999}
+
+
+def _number(gen: LoaderJsonSchema, schema: Any) -> JsonSchemaValue:
+    return {"type": ["number", "string"], "pattern": NUMBER_RE.pattern}
+
+
+def _flag(gen: LoaderJsonSchema, schema: Any) -> JsonSchemaValue:
+    return {"type": ["boolean", "string"], "pattern": FLAG_PATTERN}
+
+
+def _list_or_null(gen: LoaderJsonSchema, schema: Any) -> JsonSchemaValue:
+    return {"anyOf": [gen.generate_inner(schema["schema"]), {"type": "null"}]}
+
+
+def _one_or_many(gen: LoaderJsonSchema, schema: Any) -> JsonSchemaValue:
+    many = gen.generate_inner(schema["schema"])
+    return {"anyOf": [many, many["items"], {"type": "null"}]}
+
+
+def _mention(gen: LoaderJsonSchema, schema: Any) -> JsonSchemaValue:
+    # `- Dmitri Peskov` is short for `- name: Dmitri Peskov`.
+    return {"anyOf": [gen.generate_inner(schema["schema"]), {"type": list(SCALAR_TYPES), "pattern": r"\S"}]}
+
+
+_RULES = {
+    models._text: _scalar,
+    models._non_blank: _non_blank,
+    models._slug: _slug,
+    models._file_name: _file_name,
+    models._date: _date,
+    models._number: _number,
+    models._bool: _flag,
+    models._list: _list_or_null,
+    models._one_or_many: _one_or_many,
+    models._mention: _mention,
+}
+
+# file name → (model, is a registry list, what it describes)
+SCHEMAS: dict[str, tuple[type[BaseModel], bool, str]] = {
+    "briefing.schema.json": (Briefing, False, "Briefing (format v1)"),
+    "actors.schema.json": (ActorEntry, True, "Registre des acteurs (content/actors.yaml)"),
+    "parties.schema.json": (PartyEntry, True, "Registre des parties (content/parties.yaml)"),
+    "topics.schema.json": (TopicEntry, True, "Registre des thèmes (content/topics.yaml)"),
+}
+REGISTRY_SCHEMAS = {"actors.yaml": "actors.schema.json", "parties.yaml": "parties.schema.json",
+                    "topics.yaml": "topics.schema.json"}
+
+
+def build_schema(file_name: str) -> dict[str, Any]:
+    """The JSON Schema written to `schema/<file_name>`."""
+    model, is_registry, title = SCHEMAS[file_name]
+    body = model.model_json_schema(schema_generator=LoaderJsonSchema)
+    head = {"$schema": DRAFT, "$id": BASE_ID + file_name, "title": title}
+    if not is_registry:
+        return {**head, **{k: v for k, v in body.items() if k != "title"}}
+    defs = body.pop("$defs", {})
+    defs[model.__name__] = body
+    return {**head, "description": f"Une liste YAML d'entrées ; chaque entrée : {body['description']}",
+            "type": ["array", "null"], "items": {"$ref": f"#/$defs/{model.__name__}"}, "$defs": defs}
+
+
+def render_schemas() -> dict[str, str]:
+    """Every schema file's text, keyed by file name: stable, UTF-8, ending with a newline."""
+    return {name: json.dumps(build_schema(name), ensure_ascii=False, indent=2) + "\n" for name in SCHEMAS}
