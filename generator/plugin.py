@@ -62,7 +62,8 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         if not result.ok:
             if not self.serving:
                 raise PluginError("the briefings have problems:\n" + result.problems.errors_render())
-            log.error("the briefings have problems (see /%s):\n%s", urls.PROBLEMS, result.problems.errors_render())
+            # INFO, not WARNING/ERROR: strict mode would count it and abort the preview's rebuild.
+            log.info("the briefings have problems (see /%s):\n%s", urls.PROBLEMS, result.problems.errors_render())
         pages = dict(result.pages)
         if self.serving:
             pages[urls.PROBLEMS] = render_problems_page(result.problems)
