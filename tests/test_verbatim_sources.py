@@ -36,7 +36,7 @@ def test_a_straight_apostrophe_is_reported_with_the_closest_passage(tmp_path: Pa
     result = run_check(root)
     assert result.exit_code == 1
     assert ("briefings/2025-10-22-analyse-budapest.yaml:62:11: quotes[0].text: not found in the article; closest "
-            "passage: «Chaque fois que je parle à Vladimir, j’ai une bonne conversation… puis rien» (character 31 "
+            "passage: «Chaque fois que je parle à Vladimir, j’ai une bonne conversation… puis rien» (character 39 "
             "differs: the briefing has ''' (U+0027 APOSTROPHE), the article has '’' (U+2019 RIGHT SINGLE "
             "QUOTATION MARK))") in result.output
 
