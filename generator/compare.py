@@ -51,7 +51,8 @@ def event_divergences(index: CorpusIndex, record: EventRecord) -> list[Divergenc
     for field in ("place", "duration", "outcome"):
         versions = _versions([(_norm(getattr(a.event, field)), getattr(a.event, field) or "", a.briefing) for a in accounts])
         if len(versions) > 1:
-            out.append(Divergence(field, versions))
+            note = "chaque analyste résume l'issue selon son article : à comparer" if field == "outcome" else ""
+            out.append(Divergence(field, versions, note))
     statuses = _versions([(a.event.status, STATUS_LABELS.get(a.event.status or "", ""), a.briefing) for a in accounts])
     if len(statuses) > 1:
         out.append(Divergence("status", statuses, "chaque statut vaut à la date de publication de son article"))
