@@ -8,9 +8,13 @@ from pathlib import Path
 
 import click
 
+from .dates import DateError, PartialDate
+from .loader import load_registry
+from .models import TopicEntry
 from .pipeline import Project, check as run_check
-from .problems import display_path
+from .problems import ProblemList, display_path
 from .reference import PAGE as FORMAT_PAGE, render_format_page
+from .scaffold import default_file_name, render_scaffold
 from .schema import render_schemas
 
 
@@ -82,3 +86,76 @@ def _read_or_none(path: Path) -> str | None:
         return path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError):
         return None
+
+
+class DateParam(click.ParamType):
+    """A date as the briefing format writes it, keeping its precision."""
+
+    name = "YYYY-MM-DD|YYYY-MM|YYYY"
+
+    def convert(self, value, param, ctx):  # type: ignore[no-untyped-def]
+        if isinstance(value, PartialDate):
+            return value
+        try:
+            return PartialDate.parse(str(value))
+        except DateError as exc:
+            message, hint = exc.args
+            self.fail(f"{message} ({hint})", param, ctx)
+
+
+DATE = DateParam()
+
+
+def _stdin_is_tty() -> bool:
+    return sys.stdin.isatty()
+
+
+def _ask_date(text: str) -> PartialDate | None:
+    return DATE.convert(text, None, None) if text.strip() else None
+
+
+@main.command()
+@click.option("--outlet", help="The outlet that published the article.")
+@click.option("--date", "published", type=DATE, help="Publication date, as precise as the article gives it.")
+@click.option("--title", help="Your title for the briefing (also names the file).")
+@click.option("--out", type=click.Path(dir_okay=False, path_type=Path),
+              help="File to create  [default: briefings/<date>-<outlet>-<title>.yaml under --root]")
+@click.pass_obj
+def new(project: Project, outlet: str | None, published: PartialDate | None, title: str | None,
+        out: Path | None) -> None:
+    """Create a briefing file to fill in.
+
+    Every key is present with its French help; TODO marks what you must write, and
+    commented templates show each kind of list item. In a terminal, missing
+    --outlet, --date and --title are asked for. An existing file is never overwritten.
+    """
+    if _stdin_is_tty():
+        outlet = outlet or click.prompt("Outlet", default="", show_default=False).strip() or None
+        if published is None:
+            published = click.prompt("Published (YYYY-MM-DD, YYYY-MM or YYYY; empty if unknown)", default="",
+                                     show_default=False, value_proc=_ask_date)
+        title = title or click.prompt("Title", default="", show_default=False).strip() or None
+    path = out if out is not None else project.briefings_dir / default_file_name(published, outlet, title)
+    text = render_scaffold(path=path, schema_file=project.root / "schema" / "briefing.schema.json",
+                           outlet=outlet, published=published, title=title, topic_ids=_topic_ids(project))
+    shown = display_path(path, project.root)
+    if not _write_new(path, text):
+        click.echo(f"{shown} already exists: nothing written (choose another name with --out)", err=True)
+        sys.exit(1)
+    click.echo(f"created {shown}: fill in the TODOs, then run `briefings check`")
+
+
+def _write_new(path: Path, text: str) -> bool:
+    """Create `path` with `text`; False, and nothing touched, if it already exists."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        with path.open("x", encoding="utf-8", newline="\n") as handle:
+            handle.write(text)
+    except FileExistsError:
+        return False
+    return True
+
+
+def _topic_ids(project: Project) -> list[str]:
+    entries = load_registry(project.content_dir / "topics.yaml", TopicEntry, project.root, ProblemList())
+    return [e.model.id for e in entries]
