@@ -6,7 +6,7 @@ import calendar
 import re
 from dataclasses import dataclass
 from datetime import date
-from functools import total_ordering
+from functools import lru_cache, total_ordering
 
 from babel.dates import format_date, format_skeleton
 
@@ -76,12 +76,7 @@ class PartialDate:
 
     def french(self) -> str:
         """`15 novembre 2025`, `octobre 2025`, `2025` — never more precise than known."""
-        if self.day:
-            text = format_date(date(self.year, self.month, self.day), "d MMMM y", locale=LOCALE)
-            return "1er" + text[1:] if self.day == 1 else text
-        if self.month:
-            return format_skeleton("yMMMM", date(self.year, self.month, 1), locale=LOCALE)
-        return str(self.year)
+        return _french(self.year, self.month, self.day)
 
     def contains(self, other: "PartialDate") -> bool:
         """True when `other` lies inside the span this date covers (same year, same month…)."""
@@ -89,3 +84,14 @@ class PartialDate:
 
     def _depth(self) -> int:
         return 3 if self.day else 2 if self.month else 1
+
+
+@lru_cache(maxsize=16384)
+def _french(year: int, month: int | None, day: int | None) -> str:
+    """Babel is slow and a site shows the same few thousand dates again and again: each is formatted once."""
+    if day:
+        text = format_date(date(year, month, day), "d MMMM y", locale=LOCALE)
+        return "1er" + text[1:] if day == 1 else text
+    if month:
+        return format_skeleton("yMMMM", date(year, month, 1), locale=LOCALE)
+    return str(year)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import difflib
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from .dates import PartialDate
 from .loader import Located, Registries
@@ -39,24 +40,28 @@ class Account:
 
 @dataclass
 class EventRecord:
+    """Every account of one event. The merged facts below are worked out once, on first use, and
+    pages ask for them for every link to the event: read them only from a complete index
+    (as `build_index` returns it), never while accounts are still being added."""
+
     id: str
     accounts: list[Account] = field(default_factory=list)
 
-    @property
+    @cached_property
     def kind(self) -> str:
         return _most_common([a.event.kind for a in self.accounts])
 
-    @property
+    @cached_property
     def title(self) -> str:
         return _most_common([a.event.title for a in self.accounts])
 
-    @property
+    @cached_property
     def date(self) -> PartialDate | None:
         """The most precise date any account gives (the others are shown when they differ)."""
         dates = [a.event.date for a in self.accounts if a.event.date is not None]
         return max(dates, key=lambda d: (len(d.iso()), d)) if dates else None
 
-    @property
+    @cached_property
     def status(self) -> str | None:
         """The status in the most recently published account."""
         dated = sorted(self.accounts, key=lambda a: briefing_sort_key(a.briefing), reverse=True)
@@ -103,6 +108,8 @@ class CorpusIndex:
     quotes_by_speaker: dict[str, list[QuoteEntry]] = field(default_factory=dict)
     demands_by_voice: dict[str, list[DemandEntry]] = field(default_factory=dict)
     events_by_actor: dict[str, list[str]] = field(default_factory=dict)
+    history_of: dict[str, str] = field(default_factory=dict)
+    """Event id → the summit whose history it belongs to (itself, for a summit)."""
     _keys: dict[str, str] = field(default_factory=dict, repr=False)
     _by_id: dict[str, Briefing] = field(default_factory=dict, repr=False)
 
@@ -136,6 +143,7 @@ def build_index(registries: Registries, located: list[Located[Briefing]], proble
         _fold_briefing(index, lb, problems)
     _check_related(index, unique, problems)
     _fold_per_actor(index)
+    index.history_of = _summit_histories(index)
     index.mentions = dict(index.mentions)
     index.children = {k: sorted(set(v)) for k, v in index.children.items()}
     index.figures = dict(sorted(index.figures.items()))
@@ -241,6 +249,20 @@ def _fold_per_actor(index: CorpusIndex) -> None:
     index.events_by_actor = {k: sorted(v) for k, v in events.items()}
 
 
+def _summit_histories(index: CorpusIndex) -> dict[str, str]:
+    """For each event, the summit whose history it belongs to: itself, or the first summit it is related to."""
+    out: dict[str, str] = {}
+    for event_id, record in index.events.items():
+        if record.kind == "summit":
+            out[event_id] = event_id
+            continue
+        parents = (p for a in record.accounts for p in a.event.related)
+        summit = next((p for p in parents if p in index.events and index.events[p].kind == "summit"), None)
+        if summit is not None:
+            out[event_id] = summit
+    return out
+
+
 def _mention_implicit(index: CorpusIndex, b: Briefing, actor_id: str, seen_here: set[str]) -> None:
     """An actor who speaks or takes part is mentioned by the briefing even if `actors` forgot them."""
     if actor_id not in seen_here:
@@ -283,7 +305,9 @@ def _check_related(index: CorpusIndex, located: list[Located[Briefing]], problem
 
 
 def _most_common(values: list[str]) -> str:
+    """The most frequent value; on a tie, the one seen first (`max` keeps the first of equals,
+    and the dict keeps first-seen order)."""
     counts: dict[str, int] = {}
     for v in values:
         counts[v] = counts.get(v, 0) + 1
-    return max(counts, key=lambda v: (counts[v], -values.index(v)))
+    return max(counts, key=counts.__getitem__)

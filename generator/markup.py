@@ -11,6 +11,7 @@ stays readable and the search index holds the words.
 
 from __future__ import annotations
 
+import functools
 import html
 import posixpath
 from urllib.parse import quote, urlsplit
@@ -62,8 +63,16 @@ def page_title(value: str) -> str:
 
 def link(label: object, target: str, from_page: str, anchor: str = "") -> Md:
     """A Markdown link between two generated pages, given by their src paths."""
-    rel = posixpath.relpath(target, posixpath.dirname(from_page) or ".")
+    rel = relative(target, posixpath.dirname(from_page))
     return Md(f"[{text(label)}]({rel}{'#' + anchor if anchor else ''})")
+
+
+@functools.lru_cache(maxsize=65536)
+def relative(target: str, folder: str) -> str:
+    """`posixpath.relpath(target, folder)` for src paths inside the docs tree, without asking the OS
+    for the working directory: a site links between the same few thousand pages hundreds of
+    thousands of times, so each pair is worked out once."""
+    return posixpath.relpath(posixpath.join("/", target), posixpath.join("/", folder))
 
 
 def is_web_url(url: str) -> bool:

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _NON_WORD = re.compile(r"[^0-9a-z]+")
 
 
+@lru_cache(maxsize=65536)
 def name_key(name: str) -> str:
     """`Dmitri Peskov`, `dmitri-peskov` and `DMITRI PESKOV` share one key; so do `Sergueï` and `Serguei`."""
     decomposed = unicodedata.normalize("NFKD", name)

@@ -131,17 +131,7 @@ class PageContext:
 
 def summit_of(index: CorpusIndex, event_id: str) -> str | None:
     """The summit whose history an event belongs to: itself, or the first summit it is related to."""
-    record = index.events.get(event_id)
-    if record is None:
-        return None
-    if record.kind == "summit":
-        return event_id
-    for account in record.accounts:
-        for parent in account.event.related:
-            parent_record = index.events.get(parent)
-            if parent_record is not None and parent_record.kind == "summit":
-                return parent
-    return None
+    return index.history_of.get(event_id)
 
 
 class Renderer:
