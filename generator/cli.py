@@ -9,6 +9,7 @@ from pathlib import Path
 import click
 
 from .dates import DateError, PartialDate
+from .export import JSON_FILE, export_tables, render_csv, render_json
 from .loader import load_registry
 from .models import TopicEntry
 from .pipeline import Project, check as run_check
@@ -16,6 +17,7 @@ from .problems import ProblemList, display_path
 from .reference import PAGE as FORMAT_PAGE, render_format_page
 from .scaffold import default_file_name, render_scaffold
 from .schema import render_schemas
+from .urls import EXPORTS_DIR
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -159,3 +161,37 @@ def _write_new(path: Path, text: str) -> bool:
 def _topic_ids(project: Project) -> list[str]:
     entries = load_registry(project.content_dir / "topics.yaml", TopicEntry, project.root, ProblemList())
     return [e.model.id for e in entries]
+
+
+@main.command()
+@click.option("--format", "fmt", type=click.Choice(["csv", "json"]), required=True,
+              help="csv: one file per table (events, demands, figures, quotes, actors); json: briefings.json with the five tables.")
+@click.option("--out", type=click.Path(file_okay=False, path_type=Path),
+              help="Folder to write into  [default: exports/ under --root]")
+@click.pass_obj
+def export(project: Project, fmt: str, out: Path | None) -> None:
+    """Export events, demands, figures, quotes and actors as tables.
+
+    Every row carries the briefing id and its source (outlet, publication date
+    with its precision, genre). CSV is UTF-8 with a byte-order mark for Excel; a
+    text cell starting with = + - @ gets a leading ' so no spreadsheet runs it
+    as a formula. The site publishes the same files under exports/. Nothing is
+    written while a briefing has errors.
+    """
+    index, problems = run_check(project)
+    if problems.errors:
+        for p in problems.errors:
+            click.echo(p.render(), err=True)
+        click.echo(f"{len(problems.errors)} error(s): nothing exported (run `briefings check`)", err=True)
+        sys.exit(1)
+    tables = export_tables(index)
+    folder = out if out is not None else project.root / EXPORTS_DIR
+    folder.mkdir(parents=True, exist_ok=True)
+    if fmt == "csv":
+        files = {f"{name}.csv": (render_csv(name, rows), len(rows)) for name, rows in tables.items()}
+    else:
+        files = {JSON_FILE: (render_json(tables), sum(len(rows) for rows in tables.values()))}
+    for name, (text, count) in files.items():
+        path = folder / name
+        path.write_text(text, encoding="utf-8", newline="")
+        click.echo(f"wrote {display_path(path, project.root)} ({count} row(s))")

@@ -11,6 +11,7 @@ from .loader import REGISTRY_FILES, find_briefing_files, load_briefings, load_re
 from .problems import ProblemList
 from .verbatim import verify_sources
 from .pages import render_site
+from .export import export_files
 
 
 @dataclass(frozen=True)
@@ -64,7 +65,7 @@ def build(project: Project, *, partial: bool = False) -> Result:
     result = Result(problems=problems, index=index)
     if problems.errors and not partial:
         return result
-    result.pages = render_pages(index)
+    result.pages = {**render_pages(index), **export_files(index)}
     result.sources = {urls.briefing_page(b_id): project.root / path for b_id, path in index.sources_of.items()}
     return result
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 BRIEFINGS_DIR = "briefings"
 ACTORS_DIR = "acteurs"
 SUMMITS_DIR = "sommets"
+# Downloadable tables (CSV and JSON), not pages.
+EXPORTS_DIR = "exports"
 
 BRIEFINGS_INDEX = f"{BRIEFINGS_DIR}/index.md"
 ACTORS_INDEX = f"{ACTORS_DIR}/index.md"

@@ -1,0 +1,176 @@
+"""Events, demands, figures, quotes and actors as flat tables, for spreadsheets and reuse.
+
+One row per item of one briefing, each row opening with the briefing id and its
+source (outlet, publication date as written with its precision, genre). The
+other columns are the keys of the briefing format, in the format's order; a date
+adds a `<key>_precision` column (day, month or year), and a name resolved
+through the registry adds its actor id. Rows follow the briefings by publication
+date, then id, and each briefing's items in the order it lists them.
+
+CSV files are UTF-8 with a byte-order mark (so that Excel opens accents right),
+one header row, `\\n` line ends; list cells are joined with "; ". A text cell
+starting with = + - @ (or a tab or carriage return) gets a leading ' so that no
+spreadsheet runs it as a formula. JSON keeps every value as it is: one file
+holding the five tables.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from typing import Annotated, Any, get_args, get_origin
+
+from pydantic import BaseModel
+from pydantic.fields import FieldInfo
+
+from . import models, urls
+from .dates import PartialDate
+from .index import CorpusIndex, briefing_sort_key
+from .models import Briefing, Demand, Event, Figure, Quote
+
+TABLES = ("events", "demands", "figures", "quotes", "actors")
+SOURCE_COLUMNS = ["briefing_id", "source_outlet", "source_published", "source_published_precision", "source_genre"]
+ACTOR_COLUMNS = ["actor_id", "name", "written_as", "role", "mentioned_as", "kind", "party", "registered"]
+JSON_FILE = "briefings.json"
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+LIST_SEPARATOR = "; "
+
+Row = dict[str, Any]
+
+
+def export_tables(index: CorpusIndex) -> dict[str, list[Row]]:
+    """The five tables, rows in a stable order, values as JSON would hold them."""
+    briefings = sorted(index.briefings, key=briefing_sort_key)
+    tables: dict[str, list[Row]] = {name: [] for name in TABLES}
+    for b in briefings:
+        source = _source_cells(b)
+        tables["events"] += [{**source, **_event_cells(index, e)} for e in b.events]
+        tables["demands"] += [{**source, **_demand_cells(index, d)} for d in b.demands]
+        tables["figures"] += [{**source, **_model_cells(f)} for f in b.figures]
+        tables["quotes"] += [{**source, **_quote_cells(index, q)} for q in b.quotes]
+        tables["actors"] += [{**source, **row} for row in _actor_rows(index, b)]
+    return {name: [{key: row.get(key) for key in columns(name)} for row in rows] for name, rows in tables.items()}
+
+
+def columns(table: str) -> list[str]:
+    """The header of a table: the same whether or not it has rows."""
+    if table == "actors":
+        return SOURCE_COLUMNS + ACTOR_COLUMNS
+    model = {"events": Event, "demands": Demand, "figures": Figure, "quotes": Quote}[table]
+    names: list[str] = []
+    for key, field in model.model_fields.items():
+        names.append(key)
+        if _is_date(field):
+            names.append(f"{key}_precision")
+        names += _EXTRA_COLUMNS.get((table, key), [])
+    return SOURCE_COLUMNS + names
+
+
+_EXTRA_COLUMNS = {
+    ("events", "participants"): ["participant_ids"],
+    ("demands", "party"): ["party_name"],
+    ("demands", "voiced_by"): ["voiced_by_id"],
+    ("demands", "topic"): ["topic_name"],
+    ("quotes", "speaker"): ["speaker_id"],
+}
+
+
+def render_csv(table: str, rows: list[Row]) -> str:
+    """One table as CSV text, byte-order mark included."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    header = columns(table)
+    writer.writerow(header)
+    for row in rows:
+        writer.writerow([csv_cell(row.get(name)) for name in header])
+    return "\ufeff" + buffer.getvalue()
+
+
+def render_json(tables: dict[str, list[Row]]) -> str:
+    return json.dumps({name: tables[name] for name in TABLES}, ensure_ascii=False, indent=2) + "\n"
+
+
+def csv_cell(value: Any) -> str:
+    """A value as spreadsheet-safe text."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (int, float)):
+        return repr(value)
+    text = LIST_SEPARATOR.join(str(v) for v in value) if isinstance(value, list) else str(value)
+    return "'" + text if text.startswith(FORMULA_START) else text
+
+
+def export_files(index: CorpusIndex) -> dict[str, str]:
+    """Every export file as the site publishes it, keyed by its path in the docs tree."""
+    tables = export_tables(index)
+    files = {f"{urls.EXPORTS_DIR}/{name}.csv": render_csv(name, tables[name]) for name in TABLES}
+    files[f"{urls.EXPORTS_DIR}/{JSON_FILE}"] = render_json(tables)
+    return files
+
+
+def _source_cells(b: Briefing) -> Row:
+    published = b.source.published
+    return {"briefing_id": b.id, "source_outlet": b.source.outlet,
+            "source_published": published.iso() if published else None,
+            "source_published_precision": published.precision if published else None,
+            "source_genre": b.source.genre}
+
+
+def _model_cells(item: BaseModel) -> Row:
+    row: Row = {}
+    for key, field in type(item).model_fields.items():
+        value = getattr(item, key)
+        if _is_date(field):
+            row[key] = value.iso() if isinstance(value, PartialDate) else None
+            row[f"{key}_precision"] = value.precision if isinstance(value, PartialDate) else None
+        else:
+            row[key] = list(value) if isinstance(value, (list, tuple)) else value
+    return row
+
+
+def _is_date(field: FieldInfo) -> bool:
+    return any(getattr(m, "func", None) is models._date for m in field.metadata) or _has_date(field.annotation)
+
+
+def _has_date(annotation: Any) -> bool:
+    if get_origin(annotation) is Annotated and any(getattr(m, "func", None) is models._date
+                                                   for m in get_args(annotation)[1:]):
+        return True
+    return any(_has_date(arg) for arg in get_args(annotation))
+
+
+def _event_cells(index: CorpusIndex, event: Event) -> Row:
+    return {**_model_cells(event), "participant_ids": [index.resolve(n) for n in event.participants]}
+
+
+def _demand_cells(index: CorpusIndex, demand: Demand) -> Row:
+    return {**_model_cells(demand), "party_name": index.parties.get(demand.party),
+            "voiced_by_id": index.resolve(demand.voiced_by) if demand.voiced_by else None,
+            "topic_name": index.topics.get(demand.topic)}
+
+
+def _quote_cells(index: CorpusIndex, quote: Quote) -> Row:
+    return {**_model_cells(quote), "speaker_id": index.resolve(quote.speaker)}
+
+
+def _actor_rows(index: CorpusIndex, b: Briefing) -> list[Row]:
+    """Who the briefing names, once each: its `actors` first, then speakers, participants and voices."""
+    mentions = [(m.name, m.role, "actors") for m in b.actors]
+    mentions += [(name, None, "participant") for e in b.events for name in e.participants]
+    mentions += [(d.voiced_by, None, "voiced_by") for d in b.demands if d.voiced_by]
+    mentions += [(q.speaker, None, "speaker") for q in b.quotes]
+    rows: list[Row] = []
+    seen: set[str] = set()
+    for written, role, how in mentions:
+        actor_id = index.resolve(written)
+        if actor_id in seen:
+            continue
+        seen.add(actor_id)
+        actor = index.actors.get(actor_id)
+        rows.append({"actor_id": actor_id, "name": actor.name if actor else written, "written_as": written,
+                     "role": role, "mentioned_as": how, "kind": actor.kind if actor else None,
+                     "party": actor.party if actor else None, "registered": bool(actor and actor.registered)})
+    return rows
