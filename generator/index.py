@@ -112,6 +112,7 @@ class CorpusIndex:
     """Event id → the summit whose history it belongs to (itself, for a summit)."""
     _keys: dict[str, str] = field(default_factory=dict, repr=False)
     _by_id: dict[str, Briefing] = field(default_factory=dict, repr=False)
+    _closest: dict[str, str | None] = field(default_factory=dict, repr=False)
 
     def resolve(self, name: str) -> str:
         """The actor id for any spelling of a name (an unregistered name gets its own slug)."""
@@ -277,8 +278,11 @@ def _resolve(index: CorpusIndex, lb: Located, name: str, loc: tuple, problems: P
     actor_id = slugify(name)
     if actor_id not in index.actors:
         index.actors[actor_id] = Actor(actor_id, name, registered=False)
-    close = difflib.get_close_matches(key, list(index._keys), n=1, cutoff=0.75)
-    hint = (f"did you mean '{index.actors[index._keys[close[0]]].name}'?" if close
+    if key not in index._closest:  # fuzzy matching scans the whole registry: once per unknown name
+        found = difflib.get_close_matches(key, list(index._keys), n=1, cutoff=0.75)
+        index._closest[key] = found[0] if found else None
+    close = index._closest[key]
+    hint = (f"did you mean '{index.actors[index._keys[close]].name}'?" if close
             else "add the name to content/actors.yaml, or as an alias of an existing entry")
     problems.append(lb.problem(loc, f"'{name}' is not in content/actors.yaml", hint, warning=True))
     return actor_id
