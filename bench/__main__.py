@@ -1,0 +1,118 @@
+"""`python -m bench --n 100,1000`: time the site build on synthetic corpora of N briefings.
+
+Writes bench/results.json (one entry per N, the latest run replacing an older one
+of the same N) and prints a Markdown table; `--readme` also puts that table in
+README.md under "## Benchmark".
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import platform
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from .run import ROOT, measure
+
+RESULTS = ROOT / "bench" / "results.json"
+README = ROOT / "README.md"
+HEADING = "## Benchmark"
+START_MARK, END_MARK = "<!-- bench:table -->", "<!-- /bench:table -->"
+
+
+def _sizes(text: str) -> list[int]:
+    try:
+        sizes = sorted({int(part) for part in text.split(",") if part.strip()})
+    except ValueError:
+        raise argparse.ArgumentTypeError("expected sizes separated by commas, e.g. 100,1000,5000") from None
+    if not sizes or sizes[0] < 1:
+        raise argparse.ArgumentTypeError("sizes must be positive")
+    return sizes
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__.split("\n\n")[0])
+    parser.add_argument("--n", type=_sizes, default=[100, 1000],
+                        help="corpus sizes, comma-separated (default 100,1000; 5000 is opt-in)")
+    parser.add_argument("--seed", type=int, default=0, help="corpus seed (default 0)")
+    parser.add_argument("--repeat", type=int, default=1, help="builds per N; the fastest counts (default 1)")
+    parser.add_argument("--serve-at", type=int, default=1000,
+                        help="N at which to time `mkdocs serve` rebuilding after one new briefing (default 1000; 0: never)")
+    parser.add_argument("--workdir", type=Path, default=ROOT / "bench" / "out",
+                        help="where the throw-away projects and sites go (default bench/out)")
+    parser.add_argument("--results", type=Path, default=RESULTS, help="results file (default bench/results.json)")
+    parser.add_argument("--readme", action="store_true", help="also write the table into README.md's Benchmark section")
+    args = parser.parse_args(argv)
+
+    def say(message: str) -> None:
+        print(f"[{time.strftime('%H:%M:%S')}] {message}", file=sys.stderr, flush=True)
+
+    runs = []
+    for n in args.n:
+        run = measure(n, args.workdir, seed=args.seed, repeat=max(1, args.repeat),
+                      serve=n == args.serve_at, say=say)
+        run.update(_context())
+        runs.append(run)
+        _save(args.results, run)
+        say(f"N={n}: done — full {run['full_s']} s, baseline {run['baseline_s']} s, ratio {run['ratio']}")
+    print(table(_load(args.results)))
+    if args.readme:
+        update_readme(README, table(_load(args.results)))
+    return 0
+
+
+def _context() -> dict[str, str]:
+    try:
+        commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True,
+                                text=True, check=True).stdout.strip()
+    except (OSError, subprocess.CalledProcessError):
+        commit = ""
+    return {"commit": commit, "measured": time.strftime("%Y-%m-%d"), "python": platform.python_version()}
+
+
+def _load(path: Path) -> list[dict]:
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return []
+
+
+def _save(path: Path, run: dict) -> None:
+    runs = [r for r in _load(path) if r["n"] != run["n"]] + [run]
+    path.write_text(json.dumps(sorted(runs, key=lambda r: r["n"]), indent=2, ensure_ascii=False) + "\n",
+                    encoding="utf-8")
+
+
+def _mb(value: float) -> str:
+    return f"{value / 2**20:.1f}"
+
+
+def table(runs: list[dict]) -> str:
+    """The results as a Markdown table, one row per N."""
+    head = ("| N | pipeline (s) | full build (s) | baseline (s) | full / baseline | ms per briefing (full) "
+            "| site KB per briefing | search index MB (gzip) | peak RSS MB | serve rebuild (s) |")
+    rows = [head, "|" + " ---: |" * 10]
+    for r in sorted(runs, key=lambda r: r["n"]):
+        serve = f"{r['serve_rebuild_s']:.1f}" if r.get("serve_rebuild_s") is not None else "—"
+        rows.append(
+            f"| {r['n']:,} | {r['pipeline_s']:.2f} | {r['full_s']:.2f} | {r['baseline_s']:.2f} | {r['ratio']:.2f} "
+            f"| {r['full_s'] / r['n'] * 1000:.1f} | {r['site_bytes_per_briefing'] / 1024:.0f} "
+            f"| {_mb(r['search_index_bytes'])} ({_mb(r['search_index_gzip_bytes'])}) | {r['peak_rss_mb']:.0f} "
+            f"| {serve} |")
+    return "\n".join(rows)
+
+
+def update_readme(readme: Path, text: str) -> None:
+    """Replace the table between the markers of the Benchmark section (nothing else in README.md is touched)."""
+    content = readme.read_text(encoding="utf-8")
+    start, end = content.find(START_MARK), content.find(END_MARK)
+    if HEADING not in content or start < 0 or end < start:
+        raise SystemExit(f"README.md has no {HEADING} section with {START_MARK} … {END_MARK}: table not written")
+    readme.write_text(content[:start + len(START_MARK)] + "\n" + text + "\n" + content[end:], encoding="utf-8")
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,314 @@
+"""The measurements of one benchmark run, for one corpus size N.
+
+Three builds of the same synthetic corpus:
+
+1. the pipeline alone (load + index + render), in this process;
+2. the full `mkdocs build` with the briefings plugin, in a subprocess, from a
+   throw-away project holding the real mkdocs.yml and docs/;
+3. the baseline: `mkdocs build` of the very same generated Markdown written out
+   as plain files in docs/, with the briefings plugin removed from a copy of
+   mkdocs.yml (theme, search, tags, macros and Markdown extensions unchanged),
+   so full / baseline isolates what the generator itself costs.
+
+Peak memory is the child's own `ru_maxrss`, read with `os.wait4` for that one
+process (RUSAGE_CHILDREN would keep the maximum over every child so far).
+"""
+
+from __future__ import annotations
+
+import gzip
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import jinja2
+
+from generator.pipeline import Project, build
+
+from .corpus import SyntheticCorpus, write_briefing, write_corpus
+
+ROOT = Path(__file__).resolve().parent.parent
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+
+
+@dataclass
+class Process:
+    seconds: float
+    returncode: int
+    peak_rss_mb: float
+    log: Path
+
+
+def run_measured(cmd: list[str], cwd: Path, log: Path, timeout: float = 3600) -> Process:
+    """Run `cmd` to completion; wall time and the peak resident memory of that process alone."""
+    with log.open("w", encoding="utf-8") as out:
+        start = time.perf_counter()
+        proc = subprocess.Popen(cmd, cwd=cwd, env=ENV, stdout=out, stderr=subprocess.STDOUT)
+        deadline = start + timeout
+        while True:
+            pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
+            if pid:
+                break
+            if time.perf_counter() > deadline:
+                proc.kill()
+                pid, status, usage = os.wait4(proc.pid, 0)
+                break
+            time.sleep(0.01)
+        seconds = time.perf_counter() - start
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    # ru_maxrss is in kilobytes on Linux, in bytes on macOS.
+    rss_bytes = usage.ru_maxrss if sys.platform == "darwin" else usage.ru_maxrss * 1024
+    return Process(seconds, proc.returncode, rss_bytes / 2**20, log)
+
+
+def mkdocs_build(project: Path, site: Path, log: Path) -> Process:
+    shutil.rmtree(site, ignore_errors=True)
+    run = run_measured([sys.executable, "-m", "mkdocs", "build", "--site-dir", str(site)], project, log)
+    if run.returncode != 0:
+        tail = log.read_text(encoding="utf-8", errors="replace")[-3000:]
+        raise RuntimeError(f"mkdocs build failed in {project} (exit {run.returncode}):\n{tail}")
+    return run
+
+
+# ---------------------------------------------------------------- projects
+
+
+def full_project(dest: Path, n: int, seed: int) -> SyntheticCorpus:
+    """The real mkdocs.yml and docs/, and a synthetic corpus of n briefings."""
+    shutil.rmtree(dest, ignore_errors=True)
+    dest.mkdir(parents=True)
+    shutil.copy(ROOT / "mkdocs.yml", dest / "mkdocs.yml")
+    shutil.copytree(ROOT / "docs", dest / "docs")
+    return write_corpus(dest, n, seed)
+
+
+def baseline_config(text: str) -> str:
+    """mkdocs.yml without the briefings plugin, every other line as written (tags like !!python/name stay)."""
+    lines = text.splitlines(keepends=True)
+    out: list[str] = []
+    in_plugins = dropping = False
+    item_indent = 0
+    for line in lines:
+        stripped = line.lstrip(" ")
+        indent = len(line) - len(stripped)
+        if not line.strip() or stripped.startswith("#"):
+            if not dropping:
+                out.append(line)
+            continue
+        if indent == 0:
+            in_plugins = stripped.startswith("plugins:")
+            dropping = False
+        elif in_plugins and stripped.startswith("- "):
+            dropping = stripped[2:].strip() in {"briefings", "briefings:"}
+            item_indent = indent
+        elif dropping and indent <= item_indent:
+            dropping = False
+        if not dropping:
+            out.append(line)
+    result = "".join(out)
+    if result == text:
+        raise RuntimeError("mkdocs.yml lists no `briefings` plugin to remove")
+    return result
+
+
+def baseline_project(dest: Path, full: Path, pages: dict[str, str]) -> None:
+    """The generated pages as plain files, hand-written pages with their macros already expanded."""
+    shutil.rmtree(dest, ignore_errors=True)
+    dest.mkdir(parents=True)
+    (dest / "mkdocs.yml").write_text(baseline_config((full / "mkdocs.yml").read_text(encoding="utf-8")),
+                                     encoding="utf-8")
+    shutil.copytree(full / "docs", dest / "docs")
+    for src_uri, content in pages.items():
+        path = dest / "docs" / src_uri
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(content, encoding="utf-8")
+    # No briefings/ here: pages that call macros would run the whole pipeline through
+    # the macros module. Write them out with the values the full build shows instead.
+    for page in (dest / "docs").rglob("*.md"):
+        text = page.read_text(encoding="utf-8")
+        if text.startswith("---") and "render_macros: true" in text.split("---", 2)[1]:
+            page.write_text(expand_macros(text, full, page.relative_to(dest / "docs").as_posix()), encoding="utf-8")
+
+
+class _MacrosEnv:
+    """Just enough of mkdocs-macros' `env` for generator.macros.define_env."""
+
+    def __init__(self, config_file: Path, src_uri: str):
+        self.conf = {"plugins": {}, "config_file_path": str(config_file)}
+        self.page = type("Page", (), {"file": type("File", (), {"src_uri": src_uri})()})()
+        self.macros: dict[str, Any] = {}
+
+    def macro(self, fn):
+        self.macros[fn.__name__] = fn
+        return fn
+
+
+def expand_macros(text: str, full: Path, src_uri: str) -> str:
+    from generator.macros import define_env
+
+    env = _MacrosEnv(full / "mkdocs.yml", src_uri)
+    define_env(env)
+    _, front, body = text.split("---", 2)
+    front = "\n".join(line for line in front.splitlines() if not line.startswith("render_macros:"))
+    return f"---{front}\n---{jinja2.Environment().from_string(body).render(**env.macros)}"
+
+
+# ---------------------------------------------------------------- measures
+
+
+@dataclass
+class SiteStats:
+    total_bytes: int
+    html_bytes: int
+    html_pages: int
+    search_index_bytes: int
+    search_index_gzip_bytes: int
+    largest_page: tuple[str, int]
+
+
+def site_stats(site: Path) -> SiteStats:
+    total = html = pages = 0
+    largest = ("", 0)
+    for path in site.rglob("*"):
+        if not path.is_file():
+            continue
+        size = path.stat().st_size
+        total += size
+        if path.suffix == ".html":
+            html += size
+            pages += 1
+            if size > largest[1]:
+                largest = (path.relative_to(site).as_posix(), size)
+    index = site / "search" / "search_index.json"
+    raw = index.read_bytes() if index.exists() else b""
+    return SiteStats(total, html, pages, len(raw), len(gzip.compress(raw, compresslevel=6)), largest)
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _status(url: str) -> int:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            response.read()
+            return response.status
+    except urllib.error.HTTPError as exc:
+        return exc.code
+    except (urllib.error.URLError, ConnectionError, TimeoutError, OSError):
+        return 0
+
+
+def _wait_until_served(url: str, timeout: float, proc: subprocess.Popen, pause: float) -> bool:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            return False
+        if _status(url) == 200:
+            return True
+        time.sleep(pause)
+    return False
+
+
+def serve_rebuild(project: Path, corpus: SyntheticCorpus, log: Path, timeout: float = 900) -> float | None:
+    """Seconds from dropping one new briefing into a running `mkdocs serve` to its page being served."""
+    port = free_port()
+    base = f"http://127.0.0.1:{port}/"
+    with log.open("w", encoding="utf-8") as out:
+        proc = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
+                                cwd=project, env=ENV, stdout=out, stderr=subprocess.STDOUT)
+        try:
+            if not _wait_until_served(base, timeout, proc, pause=0.5):
+                return None
+            path = write_briefing(corpus, corpus.n, project / "briefings")  # one more than the corpus holds
+            start = time.perf_counter()
+            if not _wait_until_served(f"{base}briefings/{path.stem}/", timeout, proc, pause=0.05):
+                return None
+            return time.perf_counter() - start
+        finally:
+            proc.terminate()
+            try:
+                proc.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+                proc.wait()
+
+
+def measure(n: int, workdir: Path, seed: int = 0, repeat: int = 1, serve: bool = False,
+            say=print) -> dict[str, Any]:
+    """Every measure for one N. Builds are repeated `repeat` times; the fastest run counts."""
+    base = workdir / f"n{n}"
+    full = base / "full"
+    say(f"N={n}: writing the synthetic corpus")
+    corpus = full_project(full, n, seed)
+
+    say(f"N={n}: pipeline alone")
+    pipeline_s = float("inf")
+    result = None
+    for _ in range(repeat):
+        start = time.perf_counter()
+        result = build(Project.at(full))
+        pipeline_s = min(pipeline_s, time.perf_counter() - start)
+    assert result is not None
+    if not result.ok:
+        raise RuntimeError(f"the synthetic corpus has errors:\n{result.problems.errors_render()}")
+    warnings = len(result.problems.warnings)
+    largest_md = max(result.pages.items(), key=lambda kv: len(kv[1].encode("utf-8")))
+
+    say(f"N={n}: baseline project (plain Markdown, no plugin)")
+    baseline_project(base / "baseline", full, result.pages)
+
+    runs: dict[str, list[Process]] = {"full": [], "baseline": []}
+    for i in range(repeat):
+        say(f"N={n}: mkdocs build with the plugin ({i + 1}/{repeat})")
+        runs["full"].append(mkdocs_build(full, base / "site-full", base / "full-build.log"))
+        say(f"N={n}: mkdocs build of the plain pages ({i + 1}/{repeat})")
+        runs["baseline"].append(mkdocs_build(base / "baseline", base / "site-baseline", base / "baseline-build.log"))
+    full_run = min(runs["full"], key=lambda p: p.seconds)
+    baseline_run = min(runs["baseline"], key=lambda p: p.seconds)
+    stats = site_stats(base / "site-full")
+    baseline_stats = site_stats(base / "site-baseline")
+
+    serve_s = None
+    if serve:
+        say(f"N={n}: mkdocs serve, then one briefing added")
+        serve_s = serve_rebuild(full, corpus, base / "serve.log")
+        (full / "briefings" / f"{corpus.briefing(n)[0]}").unlink(missing_ok=True)
+
+    return {
+        "n": n,
+        "pipeline_s": round(pipeline_s, 3),
+        "full_s": round(full_run.seconds, 3),
+        "baseline_s": round(baseline_run.seconds, 3),
+        "ratio": round(full_run.seconds / baseline_run.seconds, 3),
+        "site_bytes_per_briefing": round(stats.total_bytes / n),
+        "search_index_bytes": stats.search_index_bytes,
+        "peak_rss_mb": round(full_run.peak_rss_mb, 1),
+        "serve_rebuild_s": round(serve_s, 2) if serve_s is not None else None,
+        # Details behind the headline numbers.
+        "full_ms_per_briefing": round(full_run.seconds / n * 1000, 2),
+        "baseline_ms_per_briefing": round(baseline_run.seconds / n * 1000, 2),
+        "pipeline_ms_per_briefing": round(pipeline_s / n * 1000, 2),
+        "html_bytes_per_briefing": round(stats.html_bytes / n),
+        "site_bytes": stats.total_bytes,
+        "html_pages": stats.html_pages,
+        "generated_pages": len(result.pages),
+        "search_index_gzip_bytes": stats.search_index_gzip_bytes,
+        "baseline_site_bytes": baseline_stats.total_bytes,
+        "baseline_peak_rss_mb": round(baseline_run.peak_rss_mb, 1),
+        "largest_html_page": {"path": stats.largest_page[0], "bytes": stats.largest_page[1]},
+        "largest_generated_page": {"path": largest_md[0], "bytes": len(largest_md[1].encode("utf-8"))},
+        "corpus_warnings": warnings,
+        "repeat": repeat,
+        "seed": seed,
+    }
