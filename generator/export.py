@@ -17,6 +17,7 @@ holding the five tables.
 from __future__ import annotations
 
 import csv
+import functools
 import io
 import json
 from typing import Annotated, Any, get_args, get_origin
@@ -50,7 +51,8 @@ def export_tables(index: CorpusIndex) -> dict[str, list[Row]]:
         tables["figures"] += [{**source, **_model_cells(f)} for f in b.figures]
         tables["quotes"] += [{**source, **_quote_cells(index, q)} for q in b.quotes]
         tables["actors"] += [{**source, **row} for row in _actor_rows(index, b)]
-    return {name: [{key: row.get(key) for key in columns(name)} for row in rows] for name, rows in tables.items()}
+    return {name: [{key: row.get(key) for key in header} for row in rows]
+            for name, rows in tables.items() for header in [columns(name)]}
 
 
 def columns(table: str) -> list[str]:
@@ -121,14 +123,21 @@ def _source_cells(b: Briefing) -> Row:
 
 def _model_cells(item: BaseModel) -> Row:
     row: Row = {}
-    for key, field in type(item).model_fields.items():
+    dates = _date_keys(type(item))
+    for key in type(item).model_fields:
         value = getattr(item, key)
-        if _is_date(field):
+        if key in dates:
             row[key] = value.iso() if isinstance(value, PartialDate) else None
             row[f"{key}_precision"] = value.precision if isinstance(value, PartialDate) else None
         else:
             row[key] = list(value) if isinstance(value, (list, tuple)) else value
     return row
+
+
+@functools.cache
+def _date_keys(model: type[BaseModel]) -> frozenset[str]:
+    """The date fields of a model, found once: reading a field's annotation takes longer than the row."""
+    return frozenset(key for key, field in model.model_fields.items() if _is_date(field))
 
 
 def _is_date(field: FieldInfo) -> bool:
