@@ -24,10 +24,15 @@ from pydantic import (
 from pydantic_core import PydanticCustomError
 
 from .dates import DateError, PartialDate
+from .names import slugify
 
 SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 # `index` would collide with the section index pages every folder has.
 RESERVED_IDS = frozenset({"index"})
+# Ids and unregistered names become folder names in the built site (one path component:
+# at most 255 bytes on common file systems); longer ones would crash the build.
+MAX_ID_LENGTH = 100
+MAX_NAME_LENGTH = 200
 NUMBER_RE = re.compile(r"^[-+]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?$")
 
 
@@ -53,6 +58,9 @@ def _non_blank(value: str) -> str:
 
 
 def _slug(value: str) -> str:
+    if len(value) > MAX_ID_LENGTH:
+        raise _fail(f"an id of {len(value):,} characters is too long (at most {MAX_ID_LENGTH})",
+                    "ids become page addresses: keep them short")
     if not SLUG_RE.match(value):
         suggestion = re.sub(r"[^a-z0-9]+", "-", value.lower()).strip("-") or "my-id"
         raise _fail(f"'{value}' is not a valid id",
@@ -115,7 +123,17 @@ def _file_name(value: str) -> str:
     return value
 
 
+def _name(value: str) -> str:
+    """A name the registry does not know gets a page under a slug of it: that slug must fit in a file name."""
+    if max(len(value), len(slugify(value))) > MAX_NAME_LENGTH:
+        raise _fail(f"a name of {len(value):,} characters is too long (at most {MAX_NAME_LENGTH})",
+                    "write only the name; what the article says of the person goes in `role`")
+    return value
+
+
 Text = Annotated[str, BeforeValidator(_text), AfterValidator(_non_blank)]
+# A person, organisation or state named in a briefing, resolved through content/actors.yaml.
+Name = Annotated[str, BeforeValidator(_text), AfterValidator(_non_blank), AfterValidator(_name)]
 Slug = Annotated[str, BeforeValidator(_text), AfterValidator(_slug),
                  WithJsonSchema({"type": "string", "pattern": SLUG_RE.pattern})]
 DateValue = Annotated[
@@ -166,7 +184,7 @@ class Source(Model):
 class ActorMention(Model):
     """Un acteur qui apparaît dans l'article, avec le rôle que l'article lui donne."""
 
-    name: Text = Field(description="Un identifiant ou un alias de content/actors.yaml.")
+    name: Name = Field(description="Un identifiant ou un alias de content/actors.yaml.")
     role: Text | None = Field(None, description="Le rôle que cet article donne à l'acteur.")
 
 
@@ -183,7 +201,7 @@ class Event(Model):
     date: DateValue | None = Field(None, description="Date à la précision donnée par l'article ; absente si inconnue.")
     date_text: Text | None = Field(None, description="La formulation de l'article quand elle compte (« mi-octobre »).")
     place: Text | None = Field(None, description="Lieu.")
-    participants: _items(Text) = Field(default_factory=list, description="Acteurs présents (noms résolus par le registre).")
+    participants: _items(Name) = Field(default_factory=list, description="Acteurs présents (noms résolus par le registre).")
     status: EventStatus | None = Field(None, description="Statut à la date de publication de l'article.")
     outcome: Text | None = Field(None, description="Résultat, dans vos mots.")
     duration: Text | None = Field(None, description="Durée telle que l'article la donne (« 3 heures »).")
@@ -195,7 +213,7 @@ class Demand(Model):
     """Une exigence ou une position d'une partie."""
 
     party: Slug = Field(description="Id de content/parties.yaml.")
-    voiced_by: Text | None = Field(None, description="L'acteur qui l'a exprimée.")
+    voiced_by: Name | None = Field(None, description="L'acteur qui l'a exprimée.")
     topic: Slug = Field(description="Id de content/topics.yaml.")
     text: Text = Field(description="L'exigence, dans vos mots.")
     status: DemandStatus = Field("stated", description="stated (publiquement) ou reported (fuites, sources anonymes, autres médias).")
@@ -221,7 +239,7 @@ class Figure(Model):
 class Quote(Model):
     """Une citation, mot pour mot."""
 
-    speaker: Text = Field(description="Qui parle (nom résolu par le registre).")
+    speaker: Name = Field(description="Qui parle (nom résolu par le registre).")
     text: Text = Field(description="Les mots exacts de l'article, sans les guillemets (verbatim).")
     date: DateValue | None = Field(None, description="Quand la phrase a été dite, à la précision donnée.")
     context: Text | None = Field(None, description="Circonstances, dans vos mots.")

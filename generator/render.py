@@ -76,9 +76,19 @@ def format_figure(figure: Figure) -> Md:
     return markup.text(figure_text(figure))
 
 
+class _FrontMatterDumper(yaml.SafeDumper):
+    """PyYAML writes U+0085 (NEL) raw inside quotes and reads it back as a line break (a space):
+    strings holding a line-break character are written double-quoted, where it is escaped."""
+
+
+_FrontMatterDumper.add_representer(str, lambda dumper, value: dumper.represent_scalar(
+    "tag:yaml.org,2002:str", value, style='"' if any(c in value for c in "\x85\u2028\u2029") else None))
+
+
 def front_matter(title: str, **extra: Any) -> Md:
     data = {"title": markup.page_title(title), **{k: v for k, v in extra.items() if v}}
-    return Md("---\n" + yaml.safe_dump(data, allow_unicode=True, sort_keys=False) + "---\n\n")
+    dumped = yaml.dump(data, Dumper=_FrontMatterDumper, allow_unicode=True, sort_keys=False)
+    return Md("---\n" + dumped + "---\n\n")
 
 
 class PageContext:

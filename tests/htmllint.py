@@ -1,0 +1,119 @@
+"""A post-build lint of the HTML MkDocs wrote: what no page of this site may ever contain.
+
+It knows nothing of briefings. It reads every built page and reports, one line
+per finding, anything that would let text become behaviour: a script inside
+the article, an event-handler attribute, a link or source with a scheme other
+than http(s) or mailto, an element of a kind the generator never writes, or an
+id used twice in one page (a heading id equal to one of the theme's own, such
+as `__drawer` or `__config`, silently breaks the theme's JavaScript).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from bs4 import BeautifulSoup, Tag
+
+URL_ATTRIBUTES = ("href", "src", "action", "formaction", "srcset", "poster", "background", "cite", "data",
+                  "xlink:href", "ping", "manifest", "codebase", "longdesc", "lowsrc", "dynsrc")
+ALLOWED_SCHEMES = {"", "http", "https", "mailto"}
+# What Python-Markdown (with admonition, attr_list, tables, toc) and the theme's article chrome
+# produce. Anything else inside the article came from somewhere it should not have.
+ARTICLE_ELEMENTS = {
+    "a", "article", "blockquote", "br", "div", "em", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "img", "li",
+    "nav", "ol", "p", "path", "span", "strong", "svg", "table", "tbody", "td", "th", "thead", "tr", "ul",
+    "code", "pre",
+}
+# Elements that are never acceptable anywhere inside the article, whatever the source.
+FORBIDDEN_IN_ARTICLE = {"script", "iframe", "object", "embed", "form", "input", "button", "style", "link",
+                        "meta", "base", "frame", "frameset", "textarea", "select", "template", "math", "video",
+                        "audio", "source", "details", "dialog", "mark", "sup", "sub", "del", "ins", "abbr"}
+
+
+def lint_page(html: str, where: str = "") -> list[str]:
+    """Every finding for one page, as `where: what` lines."""
+    return lint_soup(BeautifulSoup(html, "html.parser"), where)
+
+
+def lint_soup(soup: BeautifulSoup, where: str = "") -> list[str]:
+    """The same, for a page already parsed (it is not modified)."""
+    findings: list[str] = []
+    article = soup.select_one("div.md-content")
+    if article is not None:
+        findings += _article_findings(article)
+    for element in soup.find_all(True):
+        findings += _attribute_findings(element)
+    findings += _duplicate_ids(soup)
+    return [f"{where}: {f}" if where else f for f in findings]
+
+
+def lint_site(site: Path) -> list[str]:
+    """Every finding for every HTML page of a built site."""
+    findings: list[str] = []
+    for page in sorted(site.rglob("*.html")):
+        findings += lint_page(page.read_text(encoding="utf-8"), page.relative_to(site).as_posix())
+    return findings
+
+
+def _article_findings(article: Tag) -> list[str]:
+    out = []
+    for element in article.find_all(True):
+        name = element.name.lower()
+        if name in FORBIDDEN_IN_ARTICLE:
+            out.append(f"<{name}> inside the article: {_snippet(element)}")
+        elif name not in ARTICLE_ELEMENTS:
+            out.append(f"unexpected <{name}> inside the article: {_snippet(element)}")
+        if name == "img" and not _is_local(element.get("src", "")):
+            out.append(f"image from outside the site: {_snippet(element)}")
+        if element.has_attr("style"):
+            out.append(f"style attribute inside the article: {_snippet(element)}")
+    return out
+
+
+def _attribute_findings(element: Tag) -> list[str]:
+    out = []
+    for name, value in element.attrs.items():
+        lowered = name.lower()
+        if lowered.startswith("on"):
+            out.append(f"event-handler attribute {name} on <{element.name}>: {_snippet(element)}")
+        if lowered in URL_ATTRIBUTES:
+            for url in _urls(lowered, value):
+                scheme = _scheme(url)
+                if scheme not in ALLOWED_SCHEMES:
+                    out.append(f"{name}={url!r} on <{element.name}> has scheme {scheme!r}")
+        if lowered == "http-equiv" and str(value).lower() == "refresh":
+            out.append(f"meta refresh: {_snippet(element)}")
+    return out
+
+
+def _duplicate_ids(soup: BeautifulSoup) -> list[str]:
+    counts = Counter(str(e["id"]) for e in soup.find_all(id=True))
+    return [f"id {i!r} used {n} times" for i, n in sorted(counts.items()) if n > 1]
+
+
+def _urls(attribute: str, value: object) -> list[str]:
+    text = " ".join(value) if isinstance(value, list) else str(value)
+    if attribute == "srcset":
+        return [part.strip().split(" ")[0] for part in text.split(",") if part.strip()]
+    return [text]
+
+
+def _scheme(url: str) -> str:
+    # Browsers drop ASCII whitespace and control characters inside a scheme (`java\tscript:`).
+    compact = "".join(c for c in url if ord(c) > 0x20).lower()
+    try:
+        return urlsplit(compact).scheme
+    except ValueError:
+        return "<unparsable>"
+
+
+def _is_local(url: str) -> bool:
+    parts = urlsplit(url)
+    return not parts.scheme and not parts.netloc
+
+
+def _snippet(element: Tag) -> str:
+    text = str(element)
+    return text if len(text) <= 160 else text[:157] + "..."
