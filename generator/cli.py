@@ -9,13 +9,14 @@ from pathlib import Path
 import click
 
 from .dates import DateError, PartialDate
+from .draft import draft_article, render_draft
 from .export import JSON_FILE, export_tables, render_csv, render_json
 from .loader import load_registry
-from .models import TopicEntry
+from .models import ActorEntry, TopicEntry
 from .pipeline import Project, check as run_check
 from .problems import ProblemList, display_path
 from .reference import PAGE as FORMAT_PAGE, render_format_page
-from .scaffold import default_file_name, render_scaffold
+from .scaffold import default_file_name, id_for, render_scaffold, schema_ref
 from .schema import render_schemas
 from .urls import EXPORTS_DIR
 
@@ -195,3 +196,47 @@ def export(project: Project, fmt: str, out: Path | None) -> None:
         path = folder / name
         path.write_text(text, encoding="utf-8", newline="")
         click.echo(f"wrote {display_path(path, project.root)} ({count} row(s))")
+
+
+@main.command()
+@click.argument("article", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--published", type=DATE,
+              help="Publication date  [default: the date written at the top of the article, if any]")
+@click.option("--out", type=click.Path(dir_okay=False, path_type=Path),
+              help="File to create (never overwritten)  [default: print to standard output]")
+@click.pass_obj
+def draft(project: Project, article: Path, published: PartialDate | None, out: Path | None) -> None:
+    """Pre-fill a briefing from an article's plain text (UTF-8).
+
+    Finds candidate quotes with the nearest registry name as speaker, dated
+    phrases as events (« le 17 novembre », « mi-octobre », « le lendemain »…,
+    resolved against the publication date), quantities as figures and the
+    registry's actors. Quote texts, date wordings and evidence are exact
+    extracts of the article. The result is a valid briefing with TODO wherever
+    the analyst must decide.
+    """
+    try:
+        text = article.read_bytes().decode("utf-8").removeprefix("\ufeff")
+    except UnicodeDecodeError as exc:
+        click.echo(f"{article}: byte {exc.start} is not UTF-8: save the article as UTF-8 text", err=True)
+        sys.exit(1)
+    registry = load_registry(project.content_dir / "actors.yaml", ActorEntry, project.root, ProblemList())
+    names = {spelling: e.model.id for e in registry for spelling in (e.model.id, e.model.name, *e.model.aliases)}
+    display = {e.model.id: e.model.name for e in registry}
+    found = draft_article(text, names, display, published)
+    if found.published is None:
+        click.echo("no publication date at the top of the article: dates written without a year are left "
+                   "undated (give --published YYYY-MM-DD)", err=True)
+    target = out if out is not None else project.briefings_dir / "brouillon.yaml"
+    yaml_text = render_draft(found, article_name=article.name, briefing_id=id_for(out) if out else None,
+                             schema_ref=schema_ref(target, project.root / "schema" / "briefing.schema.json"),
+                             topic_ids=_topic_ids(project))
+    if out is None:
+        click.echo(yaml_text, nl=False)
+        return
+    shown = display_path(out, project.root)
+    if not _write_new(out, yaml_text):
+        click.echo(f"{shown} already exists: nothing written (choose another name with --out)", err=True)
+        sys.exit(1)
+    click.echo(f"created {shown}: {len(found.quotes)} quote(s), {len(found.dates)} dated phrase(s), "
+               f"{len(found.quantities)} figure(s), {len(found.actors)} actor(s) to review")

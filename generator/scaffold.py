@@ -55,12 +55,12 @@ EXAMPLES: dict[type[BaseModel], dict[str, Any]] = {
 
 def render_briefing(*, briefing_id: str | None, title: str, summary: str, source: dict[str, Any],
                     topics: list[str], items: dict[str, list[dict[str, Any]]], schema_ref: str,
-                    notes: dict[str, str] | None = None, topic_ids: list[str] = ()) -> str:
+                    notes: dict[str, str] | None = None, topic_ids: list[str] = (), preamble: str = "") -> str:
     """The text of a briefing file: `source` maps every Source key to its value; `items` maps list
     names to filled items (an empty list gets a commented template). `notes` adds a remark after
     the help of a top-level or `source.` key (e.g. "TODO: vérifiez")."""
     notes = notes or {}
-    out = [f"# yaml-language-server: $schema={schema_ref}", HEADER.rstrip("\n"), ""]
+    out = [f"# yaml-language-server: $schema={schema_ref}", *([preamble] if preamble else []), HEADER.rstrip("\n"), ""]
     fields = Briefing.model_fields
     top = {"id": briefing_id, "title": title, "summary": summary}
     for key in ("id", "title", "summary"):
@@ -113,11 +113,12 @@ def _item_lines(model: type[BaseModel], item: dict[str, Any], *, commented: bool
         choices = _choices(field.annotation)
         if choices:
             help_ += f" Valeurs : {' | '.join(choices)}."
-        if key in remarks:
-            help_ = f"{remarks[key]} — {help_}"
         body = f"{'- ' if i == 0 else '  '}{key}: {value}"
-        comment = f"  # {help_.strip()}" if commented or key in remarks else ""
-        lines.append(f"{'# ' if commented else ''}  {body.ljust(width + 2) if comment else body}{comment}".rstrip())
+        if commented:
+            lines.append(f"#   {body.ljust(width + 2)}  # {help_.strip()}".rstrip())
+        else:
+            # A filled item keeps its lines short: only the remark, the help is in the templates above.
+            lines.append(f"  {body}  # {remarks[key]}" if key in remarks else f"  {body}")
     return lines
 
 
