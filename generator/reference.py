@@ -6,6 +6,7 @@ committed page no longer matches the models, so the reference cannot fall behind
 
 from __future__ import annotations
 
+import re
 from types import NoneType, UnionType
 from typing import Annotated, Any, Literal, Union, get_args, get_origin
 
@@ -138,16 +139,18 @@ _NAMED = {
     models._number: "nombre",
     models._bool: "`true` ou `false`",
     models._slug: "identifiant",
+    models._name: "nom",
     models._file_name: "nom de fichier",
 }
 
 
+_PLURALS = {"simple nom": "simples noms", "identifiant": "identifiants", "texte": "textes", "nom": "noms",
+            "[objet]": "[objets]"}
+_SINGULAR = re.compile("|".join(re.escape(w) for w in _PLURALS) + r"(?![\w])")
+
+
 def _plural(annotation: Any) -> str:
-    label = type_label(annotation)
-    plurals = {"texte": "textes", "identifiant": "identifiants", "[objet]": "[objets]", "simple nom": "simples noms"}
-    for singular, plural in plurals.items():
-        label = label.replace(singular, plural)
-    return label
+    return _SINGULAR.sub(lambda m: _PLURALS[m.group()], type_label(annotation))
 
 
 def _is_union(annotation: Any) -> bool:

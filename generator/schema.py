@@ -18,7 +18,8 @@ from pydantic import BaseModel
 from pydantic.json_schema import GenerateJsonSchema, JsonSchemaValue
 
 from . import models
-from .models import NUMBER_RE, RESERVED_IDS, SLUG_RE, ActorEntry, Briefing, PartyEntry, TopicEntry
+from .models import (MAX_ID_LENGTH, MAX_NAME_LENGTH, NUMBER_RE, RESERVED_IDS, SLUG_RE, ActorEntry, Briefing,
+                     PartyEntry, TopicEntry)
 
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
 BASE_ID = "urn:briefings-site:schema:"
@@ -60,7 +61,11 @@ def _non_blank(gen: LoaderJsonSchema, schema: Any) -> JsonSchemaValue:
 
 def _slug(gen: LoaderJsonSchema, schema: Any) -> JsonSchemaValue:
     # Digits alone (`2025`) and the words true/false are valid ids once read as text.
-    return {"type": ["string", "integer", "boolean"], "pattern": SLUG_PATTERN, "minimum": 0}
+    return {"type": ["string", "integer", "boolean"], "pattern": SLUG_PATTERN, "minimum": 0, "maxLength": MAX_ID_LENGTH}
+
+
+def _name(gen: LoaderJsonSchema, schema: Any) -> JsonSchemaValue:
+    return {**gen.generate_inner(schema["schema"]), "maxLength": MAX_NAME_LENGTH}
 
 
 def _file_name(gen: LoaderJsonSchema, schema: Any) -> JsonSchemaValue:
@@ -97,6 +102,7 @@ _RULES = {
     models._text: _scalar,
     models._non_blank: _non_blank,
     models._slug: _slug,
+    models._name: _name,
     models._file_name: _file_name,
     models._date: _date,
     models._number: _number,

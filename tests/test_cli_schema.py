@@ -213,6 +213,8 @@ REJECTED = {
     "spaced-number": MINIMAL + "figures: [{indicator: a, label: A, value: 13 000 000}]\n",
     "bad-slug": MINIMAL + "topics: [Sanctions]\n",
     "reserved-id": MINIMAL + "id: index\n",
+    "id-too-long": MINIMAL + "id: " + "a" * 101 + "\n",
+    "name-too-long": MINIMAL + "quotes: [{speaker: " + "Nom " * 60 + ", text: t}]\n",
     "blank-title": MINIMAL.replace("title: Titre", "title: '  '"),
     "translated-yes": MINIMAL + "quotes: [{speaker: X, text: t, translated: oui}]\n",
     "text-file-path": MINIMAL + "  text_file: ../secret.txt\n",
