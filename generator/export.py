@@ -11,7 +11,7 @@ CSV files are UTF-8 with a byte-order mark (so that Excel opens accents right),
 one header row, `\\n` line ends; list cells are joined with "; ". A text cell
 starting with = + - @ (or a tab or carriage return) gets a leading ' so that no
 spreadsheet runs it as a formula. JSON keeps every value as it is: one file
-holding the five tables.
+holding the five tables, one row per line.
 """
 
 from __future__ import annotations
@@ -38,6 +38,7 @@ FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 LIST_SEPARATOR = "; "
 
 Row = dict[str, Any]
+_JSON = json.JSONEncoder(ensure_ascii=False)
 
 
 def export_tables(index: CorpusIndex) -> dict[str, list[Row]]:
@@ -90,11 +91,18 @@ def render_csv(table: str, rows: list[Row]) -> str:
 
 
 def render_json(tables: dict[str, list[Row]]) -> str:
-    return json.dumps({name: tables[name] for name in TABLES}, ensure_ascii=False, indent=2) + "\n"
+    """`{"events": [...], ...}` with one row per line: compact to download, readable in a diff."""
+    parts = []
+    for name in TABLES:
+        rows = ",\n".join("  " + _JSON.encode(row) for row in tables[name])
+        parts.append(f"{json.dumps(name)}: [\n{rows}\n]" if rows else f"{json.dumps(name)}: []")
+    return "{\n" + ",\n".join(parts) + "\n}\n"
 
 
 def csv_cell(value: Any) -> str:
     """A value as spreadsheet-safe text."""
+    if type(value) is str:  # most cells: checked first
+        return "'" + value if value.startswith(FORMULA_START) else value
     if value is None:
         return ""
     if isinstance(value, bool):
