@@ -9,14 +9,14 @@ live); `briefings draft` fills the same layout with the items it found.
 from __future__ import annotations
 
 import os
-import re
 from pathlib import Path
 from typing import Any, Literal, get_args, get_origin
 
 from pydantic import BaseModel
 
 from .dates import PartialDate
-from .models import ActorMention, Briefing, Demand, Event, Figure, Quote, Source
+from .models import (MAX_ID_LENGTH, RESERVED_IDS, SLUG_RE, ActorMention, Briefing, Demand, Event, Figure, Quote,
+                     Source)
 from .names import slugify
 from .yamlwrite import flow_list, scalar
 
@@ -158,9 +158,10 @@ def schema_ref(briefing_file: Path, schema_file: Path) -> str:
 
 
 def id_for(path: Path) -> str | None:
-    """The file stem when it is a valid id (then writing it is optional but explicit)."""
-    stem = path.stem
-    return stem if re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*", stem) and stem != "index" else None
+    """The id to write: the file stem, made a valid id when it is not one (`Mon_Brouillon` → `mon-brouillon`),
+    so that the file loads whatever it is called."""
+    candidate = path.stem if SLUG_RE.fullmatch(path.stem) else _short_slug(path.stem, MAX_ID_LENGTH)
+    return candidate if candidate and candidate not in RESERVED_IDS and len(candidate) <= MAX_ID_LENGTH else None
 
 
 def render_scaffold(*, path: Path, schema_file: Path, outlet: str | None, published: PartialDate | None,

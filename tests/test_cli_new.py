@@ -140,6 +140,12 @@ def test_out_elsewhere_points_its_schema_line_at_the_project(root: Path) -> None
     assert load_one(out).id == "b"
 
 
+def test_a_file_name_that_is_not_an_id_still_loads(root: Path) -> None:
+    out = root / "briefings" / "Mon_Brouillon 2.yaml"
+    assert run(root, "--date", "2025", "--out", str(out)).exit_code == 0
+    assert load_one(out).id == "mon-brouillon-2"
+
+
 def test_bad_date_is_a_usage_error(root: Path) -> None:
     result = run(root, "--date", "2025-02-30")
     assert result.exit_code == 2
