@@ -14,7 +14,7 @@ from .export import JSON_FILE, export_tables, render_csv, render_json
 from .loader import load_registry
 from .models import ActorEntry, TopicEntry
 from .pipeline import Project, check as run_check
-from .problems import ProblemList, display_path
+from .problems import ProblemList, Severity, display_path
 from .reference import PAGE as FORMAT_PAGE, render_format_page
 from .scaffold import default_file_name, id_for, render_scaffold, schema_ref
 from .schema import render_schemas
@@ -34,22 +34,33 @@ def main(ctx: click.Context, root: Path) -> None:
 @click.option("--sources", type=click.Path(exists=True, file_okay=False, path_type=Path),
               help="Folder of article texts: verbatim fields are checked against the file named by source.text_file.")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
-              help="json: one object with errors and warnings, for CI and editors.")
+              help="json: one object with errors, warnings and notes, for CI and editors.")
+@click.option("--notes", "show_notes", is_flag=True,
+              help="Also list editorial notes: unattributed figures and events only one briefing describes.")
 @click.pass_obj
-def check(project: Project, sources: Path | None, fmt: str) -> None:
-    """Validate briefings and registries without building the site."""
+def check(project: Project, sources: Path | None, fmt: str, show_notes: bool) -> None:
+    """Validate briefings and registries without building the site.
+
+    Errors stop the site from being built; warnings (unknown names, placeholders
+    left in) do not but are probably mistakes; notes point an editor at claims
+    worth a second source.
+    """
     index, problems = run_check(project, sources)
     if fmt == "json":
         click.echo(json.dumps({
             "briefings": len(index.briefings),
             "errors": [p.as_dict() for p in problems.errors],
             "warnings": [p.as_dict() for p in problems.warnings],
+            "notes": [p.as_dict() for p in problems.notes],
         }, ensure_ascii=False, indent=2))
     else:
         for p in problems:
-            click.echo(p.render(), err=p.is_error)
+            if show_notes or p.severity is not Severity.NOTE:
+                click.echo(p.render(), err=p.is_error)
         summary = (f"{len(index.briefings)} briefing(s) checked: {len(problems.errors)} error(s), "
                    f"{len(problems.warnings)} warning(s)")
+        if problems.notes:
+            summary += f", {len(problems.notes)} editorial note(s)" + ("" if show_notes else " (--notes to list)")
         click.echo(summary, err=bool(problems.errors))
     sys.exit(1 if problems.errors else 0)
 

@@ -9,6 +9,7 @@ from . import urls
 from .index import CorpusIndex, build_index
 from .loader import REGISTRY_FILES, find_briefing_files, load_briefings, load_registries
 from .problems import ProblemList
+from .notes import editorial_notes
 from .verbatim import verify_sources
 from .pages import render_site
 from .export import export_files
@@ -49,6 +50,7 @@ def check(project: Project, sources: Path | None = None) -> tuple[CorpusIndex, P
     registries = load_registries(project.content_dir, project.root, problems)
     located = load_briefings(project.briefings_dir, project.root, problems)
     index = build_index(registries, located, problems)
+    problems.extend(editorial_notes(located, index))
     if sources is not None:
         verify_sources(located, sources, problems)
     return index, problems.sorted()

@@ -8,8 +8,9 @@ from pathlib import Path
 
 
 class Severity(str, Enum):
-    ERROR = "error"
-    WARNING = "warning"
+    ERROR = "error"  # the site cannot be published
+    WARNING = "warning"  # publishable, but probably a mistake (unknown name, placeholder left in)
+    NOTE = "note"  # editorial: where to dig (unattributed figure, single-source event)
 
 
 @dataclass(frozen=True, order=True)
@@ -34,7 +35,7 @@ class Problem:
         parts = [where]
         if self.key_path:
             parts.append(self.key_path)
-        text = self.message if self.severity is Severity.ERROR else f"warning: {self.message}"
+        text = self.message if self.severity is Severity.ERROR else f"{self.severity.value}: {self.message}"
         if self.hint:
             text += f" ({self.hint})"
         parts.append(text)
@@ -85,7 +86,11 @@ class ProblemList(list[Problem]):
 
     @property
     def warnings(self) -> list[Problem]:
-        return [p for p in self if not p.is_error]
+        return [p for p in self if p.severity is Severity.WARNING]
+
+    @property
+    def notes(self) -> list[Problem]:
+        return [p for p in self if p.severity is Severity.NOTE]
 
     def sorted(self) -> "ProblemList":
         return ProblemList(sorted(self, key=lambda p: (p.path, p.line, p.col, p.key_path, p.message)))
