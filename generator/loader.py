@@ -9,7 +9,8 @@ from typing import Any, Generic, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from .models import ActorEntry, Briefing, PartyEntry, TopicEntry
+from .models import MAX_ID_LENGTH, RESERVED_IDS, SLUG_RE, ActorEntry, Briefing, PartyEntry, TopicEntry
+from .names import slugify
 from .problems import Problem, ProblemList, display_path, format_key_path
 from .yamlread import Document, Loc, YamlError, parse_document, read_text
 
@@ -67,11 +68,30 @@ def load_briefings(folder: Path, root: Path | None, problems: ProblemList) -> li
                                     "a briefing is a mapping of keys: title, summary, source, …"))
             continue
         data = dict(doc.data)
-        data.setdefault("id", path.stem)
+        if "id" not in data:
+            misnamed = _file_name_problem(path, shown)
+            if misnamed is not None:
+                problems.append(misnamed)
+                _validate(Briefing, data, doc, shown, (), problems)  # the file's other problems, at once
+                continue
+            data["id"] = path.stem
         briefing = _validate(Briefing, data, doc, shown, (), problems)
         if briefing is not None:
             out.append(Located(briefing, shown, doc))
     return out
+
+
+def _file_name_problem(path: Path, shown: str) -> Problem | None:
+    """A file that writes no `id` takes its name as id: a name that cannot be one is said to be the file's name."""
+    stem = path.stem
+    if SLUG_RE.match(stem) and stem not in RESERVED_IDS and len(stem) <= MAX_ID_LENGTH:
+        return None
+    if stem in RESERVED_IDS:
+        return Problem(shown, 0, 0, "", f"the file name '{path.name}' would give the reserved id '{stem}'",
+                       "rename the file, or write another `id:` in it")
+    suggestion = slugify(stem)[:MAX_ID_LENGTH].strip("-")
+    return Problem(shown, 0, 0, "", f"the file name '{path.name}' cannot be a briefing id",
+                   f"rename it '{suggestion}{path.suffix}', or write `id: {suggestion}` in it")
 
 
 def load_registry(path: Path, model: type[M], root: Path | None, problems: ProblemList) -> list[Located[M]]:

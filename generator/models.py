@@ -9,6 +9,7 @@ JSON Schema and the format reference on the site.
 
 from __future__ import annotations
 
+import math
 import re
 from typing import Annotated, Any, Literal
 
@@ -95,7 +96,11 @@ def _number(value: Any) -> Any:
                             f"write {compact.replace(',', '.')} without spaces or a decimal comma")
             raise _fail(f"'{value}' is not a number", "write digits only, e.g. 13000000 or 2.5")
         number = float(value)
-        return int(number) if number.is_integer() and re.fullmatch(r"[-+]?\d+", value) else number
+        if not math.isfinite(number):
+            shown = value if len(value) <= 40 else value[:39] + "…"
+            raise _fail(f"'{shown}' is too large to be a number", "write it in a larger unit, e.g. millions")
+        # An integer is read as one, not through a float: 12345678901234567890 keeps its last digits.
+        return int(value) if re.fullmatch(r"[-+]?\d+", value) else number
     return value
 
 

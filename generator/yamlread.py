@@ -23,6 +23,9 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
 
 MAX_FILE_BYTES = 2 * 1024 * 1024
 MAX_NODES = 200_000
+# A briefing nests four levels deep. libyaml's composer recurses in C and crashes the
+# process on a few hundred thousand nested brackets, well within MAX_FILE_BYTES.
+MAX_DEPTH = 50
 NULL_WORDS = frozenset({"", "~", "null", "Null", "NULL"})
 
 Loc = tuple[str | int, ...]
@@ -68,11 +71,13 @@ class Document:
 def read_text(path: Path) -> str:
     """The file's text: UTF-8, BOM removed, size bounded. Raises YamlError."""
     try:
-        raw = path.read_bytes()
+        # The size is checked before reading: a huge file is refused without loading it.
+        size = path.stat().st_size
+        raw = path.read_bytes() if size <= MAX_FILE_BYTES else b""
     except OSError as exc:
         raise YamlError([Finding(0, 0, (), f"cannot read file: {exc.strerror or exc}")]) from None
-    if len(raw) > MAX_FILE_BYTES:
-        raise YamlError([Finding(0, 0, (), f"file is {len(raw):,} bytes, more than the {MAX_FILE_BYTES:,} allowed",
+    if size > MAX_FILE_BYTES or len(raw) > MAX_FILE_BYTES:
+        raise YamlError([Finding(0, 0, (), f"file is {max(size, len(raw)):,} bytes, more than the {MAX_FILE_BYTES:,} allowed",
                                  "one briefing is the notes of one article: split it or trim it")])
     try:
         text = raw.decode("utf-8")
@@ -87,6 +92,7 @@ def read_text(path: Path) -> str:
 def parse_document(text: str) -> Document:
     """Parse YAML text into a Document; every structural problem is raised at once."""
     try:
+        _check_shape(text)
         node = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
@@ -94,7 +100,18 @@ def parse_document(text: str) -> Document:
         message, hint = exc.problem or str(exc), ""
         if mark is not None and _char_at(text, mark.line, mark.column) == "\t":
             message, hint = "a tab character cannot indent YAML", "indent with spaces, not tabs"
+        if exc.context == "expected a single document in the stream":
+            message, hint = "a second YAML document starts here", "one file holds one briefing: remove the `---` line"
         raise YamlError([Finding(line, col, (), f"YAML syntax: {message}", hint)]) from None
+    except yaml.reader.ReaderError as exc:
+        # Raised by the reader with an offset, not a line and column; libyaml counts UTF-8 bytes.
+        offset = exc.position
+        if _Loader is not yaml.SafeLoader:
+            offset = len(text.encode("utf-8")[:offset].decode("utf-8", "ignore"))
+        line = text.count("\n", 0, offset) + 1
+        col = offset - (text.rfind("\n", 0, offset) + 1) + 1
+        raise YamlError([Finding(line, col, (), f"character U+{exc.character:04X} is not allowed in YAML",
+                                 "delete it: control characters cannot be written in a YAML file")]) from None
     except yaml.YAMLError as exc:
         raise YamlError([Finding(0, 0, (), f"YAML syntax: {exc}")]) from None
     doc = Document(data=None)
@@ -112,6 +129,35 @@ def _char_at(text: str, line: int, column: int) -> str:
     if 0 <= line < len(lines) and 0 <= column < len(lines[line]):
         return lines[line][column]
     return ""
+
+
+def _check_shape(text: str) -> None:
+    """Refuse what would crash or swamp the composer, before composing: deep nesting, too many nodes.
+
+    Parsing into events is iterative and cheap, and stops at the first excess.
+    """
+    depth = nodes = 0
+    for event in yaml.parse(text, Loader=_Loader):
+        if isinstance(event, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
+            depth -= 1
+            continue
+        if not isinstance(event, yaml.NodeEvent):
+            continue
+        if event.anchor is not None:
+            # Refused at the first one: an alias shares its anchor's node, so its own position is lost later.
+            line, col = event.start_mark.line + 1, event.start_mark.column + 1
+            raise YamlError([Finding(line, col, (), "YAML anchors and aliases (& and *) are not allowed",
+                                     "write the value out in full")])
+        nodes += 1
+        if isinstance(event, yaml.CollectionStartEvent):
+            depth += 1
+        if depth > MAX_DEPTH or nodes > MAX_NODES:
+            line, col = event.start_mark.line + 1, event.start_mark.column + 1
+            if depth > MAX_DEPTH:
+                raise YamlError([Finding(line, col, (), f"values nested more than {MAX_DEPTH} levels deep",
+                                         "a briefing needs a few levels: check the brackets and indentation")])
+            raise YamlError([Finding(line, col, (), f"more than {MAX_NODES:,} YAML nodes",
+                                     "a briefing this large is not one article's notes")])
 
 
 class _Builder:
