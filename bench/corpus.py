@@ -56,6 +56,10 @@ PARTY_ADJ = {
     "russia": "russe", "ukraine": "ukrainien", "united-states": "américain", "european-union": "européen",
     "europe": "européen", "nato": "de l’OTAN", "united-nations": "de l’ONU", "turkey": "turc",
 }
+SANCTIONS_ADJ = {
+    "russia": "russes", "ukraine": "ukrainiennes", "united-states": "américaines", "european-union": "européennes",
+    "europe": "européennes", "nato": "de l’OTAN", "united-nations": "de l’ONU", "turkey": "turques",
+}
 # How often each party makes the news (people, demands).
 PARTY_WEIGHT = {"russia": 30, "ukraine": 28, "united-states": 26, "european-union": 7, "europe": 9,
                 "nato": 4, "united-nations": 3, "turkey": 3}
@@ -515,7 +519,7 @@ class SyntheticCorpus:
             elif kind == "sanctions":
                 target = rng.choice(["le secteur pétrolier russe", "les banques russes", "la flotte fantôme",
                                      "les exportations de gaz", "des responsables russes"])
-                title, place = f"Nouvelles sanctions {PARTY_ADJ[a.party or 'united-states']}s contre {target}", None
+                title, place = f"Nouvelles sanctions {SANCTIONS_ADJ[a.party or 'united-states']} contre {target}", None
             elif kind == "strike":
                 town = rng.choice(UA_CITIES)
                 title, place, people = f"Frappe sur {town}", town, [p for p in people if p.party == "russia"][:1]
