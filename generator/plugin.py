@@ -12,11 +12,13 @@ Hooks, in the order MkDocs calls them:
                 1.6), so the preview is built from every readable file, an error page
                 lists the problems and every page carries a banner until they are fixed.
 - `on_page_markdown`  adds that banner.
+- `on_post_build`, `on_build_error`  hand the objects `on_files` set aside back to the garbage collector.
 - `on_serve`    watches `briefings/` and `content/`, which live outside `docs/`.
 """
 
 from __future__ import annotations
 
+import gc
 import logging
 import os
 import posixpath
@@ -75,6 +77,11 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             source = result.sources.get(src_uri)
             file.edit_uri = Path(os.path.relpath(source.resolve(), docs_root)).as_posix() if source else None
             files.append(file)
+        # The pipeline's index (every briefing as objects) lives until the build ends, for the
+        # home page's macros: set it aside from the cyclic garbage collector, which would
+        # otherwise walk it again on every full collection while MkDocs renders the pages
+        # (about 3% of a build of a thousand briefings). Put back when the build ends.
+        gc.freeze()
         return files
 
     def on_page_markdown(self, markdown: str, *, page, config, files) -> str:
@@ -87,6 +94,12 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         banner = (f'!!! danger "Aperçu incomplet : {count} erreur(s) dans les briefings"\n\n'
                   f"    Le site ne peut pas être publié tant qu'elles restent. [Voir les erreurs]({target})\n\n")
         return banner + markdown
+
+    def on_post_build(self, *, config) -> None:
+        gc.unfreeze()
+
+    def on_build_error(self, *, error) -> None:
+        gc.unfreeze()
 
     def on_serve(self, server, *, config, builder):
         for folder in (self.project.briefings_dir, self.project.content_dir):
