@@ -34,6 +34,7 @@ RESERVED_IDS = frozenset({"index"})
 # at most 255 bytes on common file systems); longer ones would crash the build.
 MAX_ID_LENGTH = 100
 MAX_NAME_LENGTH = 200
+MAX_FIGURE = 1e18
 NUMBER_RE = re.compile(r"^[-+]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?$")
 
 
@@ -96,10 +97,11 @@ def _number(value: Any) -> Any:
                             f"write {compact.replace(',', '.')} without spaces or a decimal comma")
             raise _fail(f"'{value}' is not a number", "write digits only, e.g. 13000000 or 2.5")
         number = float(value)
-        if not math.isfinite(number):
+        if not math.isfinite(number) or abs(number) >= MAX_FIGURE:
+            # Past this, French number formatting runs out of decimal precision and the build would crash.
             shown = value if len(value) <= 40 else value[:39] + "…"
-            raise _fail(f"'{shown}' is too large to be a number", "write it in a larger unit, e.g. millions")
-        # An integer is read as one, not through a float: 12345678901234567890 keeps its last digits.
+            raise _fail(f"'{shown}' is too large for a figure", "write it in a larger unit, e.g. billions")
+        # An integer is read as one, not through a float: 12345678901234567 keeps its last digit.
         return int(value) if re.fullmatch(r"[-+]?\d+", value) else number
     return value
 

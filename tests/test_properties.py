@@ -1,0 +1,258 @@
+"""Properties that hold for any valid input, checked on generated briefings.
+
+Briefings are generated as the plain data an analyst would write (any Unicode
+text in every string field, any valid date at any precision, any finite
+number), written with `yaml.safe_dump`, and read back through the real loader:
+- the loader gives back exactly what was written (round trip);
+- every string a briefing page shows appears verbatim in the text of that page
+  once its Markdown is rendered by Python-Markdown with the extensions MkDocs
+  uses for this site (read from mkdocs.yml);
+- rendering is deterministic: the same files, written in any order and loaded
+  twice, give byte-identical pages.
+One full `mkdocs build`, done twice, checks the same of the built HTML.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import tempfile
+from pathlib import Path
+from typing import Any
+
+import markdown
+import pytest
+import yaml
+from bs4 import BeautifulSoup
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from mkdocs.config import load_config
+from mkdocs.utils.meta import get_data
+
+from conftest import CORPUS, ROOT, make_project, mkdocs_build
+from generator import urls
+from generator.fr import UNIT_LABELS
+from generator.markup import is_web_url
+from generator.pipeline import Project, check, render_pages
+
+SETTINGS = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+# Any character an analyst could type or paste: everything but control characters and lone surrogates,
+# mixed with the pieces of syntax Markdown, HTML, Jinja and the Markdown extensions react to.
+CHARS = st.characters(blacklist_categories=("Cc", "Cs"))
+SYNTAX = ["# ", "> ", "- ", "1. ", "|", " | ", "<script>", "</p>", "{{ 7*7 }}", "{% raw %}", "{#", "[a](b)",
+          "![a](b)", "[1]: http://x", "**", "__", "`", "---", "===", "!!! note", "{: #x .y }", "\n", "\n\n", "\t",
+          "    ", "&amp;", "&#60;", "<!--", ":smile:", "==", "~~", "\\", "[TOC]", "__drawer", "\u2028", "\u00a0"]
+TEXT = st.one_of(
+    st.text(CHARS, min_size=1, max_size=30),
+    st.lists(st.one_of(st.text(CHARS, max_size=4), st.sampled_from(SYNTAX)), min_size=1, max_size=6).map("".join),
+).filter(lambda s: s.strip())
+BLOCK = st.lists(TEXT, min_size=1, max_size=3).map("\n\n".join)  # a summary: paragraphs
+SLUG = st.from_regex(r"[a-z0-9]{1,8}(-[a-z0-9]{1,8}){0,2}", fullmatch=True).filter(lambda s: s != "index")
+DATE = st.one_of(
+    st.dates().map(lambda d: d.isoformat()),
+    st.dates().map(lambda d: d.isoformat()[:7]),
+    st.integers(1000, 9999).map(str),
+)
+NUMBER = st.one_of(st.integers(-10**17, 10**17), st.floats(-1e17, 1e17, allow_nan=False, allow_infinity=False))
+REGISTERED = ["Donald Trump", "Poutine", "dmitry-peskov", "ONU", "Kyiv"]
+NAME = st.one_of(st.sampled_from(REGISTERED), TEXT)
+PARTIES = ["russia", "ukraine", "united-states"]  # the ids the copied actors registry refers to
+TOPICS = ["t-a", "t-b", "t-c"]
+_WS = re.compile(r"[ \t\n\r\f\v\u2028\u2029]+")
+
+
+def norm(text: str) -> str:
+    """ASCII whitespace runs count as one space; Markdown also trims Unicode spaces at the ends of a block."""
+    return _WS.sub(" ", text).strip()
+
+
+def optional(**fields: st.SearchStrategy) -> dict[str, st.SearchStrategy]:
+    return fields
+
+
+@st.composite
+def briefings(draw: st.DrawFn, number: int) -> dict[str, Any]:
+    def some(**fields: st.SearchStrategy) -> dict[str, Any]:
+        """Each optional key present or absent."""
+        return {k: draw(v) for k, v in fields.items() if draw(st.booleans())}
+
+    source = {"outlet": draw(st.none() | TEXT), "published": draw(st.none() | DATE),
+              "genre": draw(st.sampled_from(["news", "analysis", "opinion", "interview", "wire"])),
+              **some(headline=TEXT, authors=st.lists(TEXT, max_size=3), url=TEXT, language=TEXT,
+                     credits=st.lists(TEXT, max_size=2))}
+    events = [{"id": f"e{number}-{i}", "kind": draw(st.sampled_from(["summit", "call", "statement", "other"])),
+               "title": draw(TEXT), "participants": draw(st.lists(NAME, max_size=2)),
+               **some(date=DATE, date_text=TEXT, place=TEXT, status=st.sampled_from(["held", "planned", "cancelled"]),
+                      outcome=TEXT, duration=TEXT, evidence=TEXT)}
+              for i in range(draw(st.integers(0, 2)))]
+    demands = [{"party": draw(st.sampled_from(PARTIES)), "topic": draw(st.sampled_from(TOPICS)), "text": draw(TEXT),
+                **some(voiced_by=NAME, status=st.sampled_from(["stated", "reported"]), via=TEXT, date=DATE,
+                       evidence=TEXT)}
+               for _ in range(draw(st.integers(0, 2)))]
+    figures = [{"indicator": draw(SLUG), "label": draw(TEXT), "value": draw(NUMBER),
+                **some(category=st.sampled_from(["humanitarian", "military", "other"]),
+                       qualifier=st.sampled_from(["exact", "about", "up-to"]), unit=TEXT, as_of=DATE,
+                       attributed_to=TEXT, evidence=TEXT)}
+               for _ in range(draw(st.integers(0, 2)))]
+    quotes = [{"speaker": draw(NAME), "text": draw(TEXT),
+               **some(date=DATE, context=TEXT, via=TEXT, translated=st.booleans())}
+              for _ in range(draw(st.integers(0, 2)))]
+    return {"id": f"b{number}", "title": draw(TEXT), "summary": draw(BLOCK), "source": source,
+            "topics": draw(st.lists(st.sampled_from(TOPICS), unique=True, max_size=2)),
+            "actors": [{"name": draw(NAME), **some(role=TEXT)} for _ in range(draw(st.integers(0, 2)))],
+            "events": events, "demands": demands, "figures": figures, "quotes": quotes}
+
+
+@st.composite
+def corpora(draw: st.DrawFn) -> tuple[list[dict[str, Any]], dict[str, list[dict[str, Any]]]]:
+    items = [draw(briefings(n)) for n in range(draw(st.integers(1, 2)))]
+    registries = {"parties": [{"id": p, "name": draw(TEXT)} for p in PARTIES],
+                  "topics": [{"id": t, "name": draw(TEXT)} for t in TOPICS]}
+    return items, registries
+
+
+def write_corpus(root: Path, items: list[dict[str, Any]], registries: dict[str, list[dict]],
+                 order: list[int] | None = None) -> Project:
+    (root / "briefings").mkdir(parents=True)
+    (root / "content").mkdir()
+    shutil.copy(CORPUS / "content" / "actors.yaml", root / "content" / "actors.yaml")
+    for name, entries in registries.items():
+        (root / "content" / f"{name}.yaml").write_text(yaml.safe_dump(entries, allow_unicode=True), encoding="utf-8")
+    for i in order or range(len(items)):
+        text = yaml.safe_dump(items[i], allow_unicode=True, sort_keys=False)
+        (root / "briefings" / f"{items[i]['id']}.yaml").write_text(text, encoding="utf-8")
+    return Project.at(root)
+
+
+def load(root: Path, items, registries, order=None):
+    index, problems = check(write_corpus(root, items, registries, order))
+    assert not problems.errors, problems.render()
+    return index
+
+
+# --- round trip -----------------------------------------------------------------------------------
+
+def _strings(data: Any, path: str = "") -> list[tuple[str, str]]:
+    if isinstance(data, str):
+        return [(path, data)]
+    if isinstance(data, dict):
+        return [s for k, v in data.items() for s in _strings(v, f"{path}.{k}")]
+    if isinstance(data, list):
+        return [s for i, v in enumerate(data) for s in _strings(v, f"{path}[{i}]")]
+    return []
+
+
+@SETTINGS
+@given(corpora())
+def test_the_loader_gives_back_what_was_written(corpus) -> None:
+    items, registries = corpus
+    with tempfile.TemporaryDirectory() as tmp:
+        index = load(Path(tmp), items, registries)
+    for item in items:
+        loaded = index.briefing(item["id"]).model_dump(mode="json")
+        for path, written in _strings(item):
+            assert _lookup(loaded, path) == written, path
+        for f, figure in enumerate(item["figures"]):
+            assert index.briefing(item["id"]).figures[f].value == figure["value"]
+    for p in registries["parties"]:
+        assert index.parties[p["id"]] == p["name"]
+
+
+def _lookup(data: Any, path: str) -> Any:
+    for key in re.findall(r"\.([^.\[]+)|\[(\d+)\]", path):
+        data = data[key[0]] if key[0] else data[int(key[1])]
+    return data
+
+
+# --- verbatim in the rendered page ---------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def to_html() -> Any:
+    """Markdown → HTML with exactly the extensions and options MkDocs uses for this site."""
+    config = load_config(str(ROOT / "mkdocs.yml"))
+
+    def convert(source: str) -> BeautifulSoup:
+        body, _ = get_data(source)
+        md = markdown.Markdown(extensions=config.markdown_extensions, extension_configs=config.mdx_configs)
+        soup = BeautifulSoup(md.convert(body), "html.parser")
+        for mark in soup.select("a.headerlink"):
+            mark.decompose()
+        return soup
+
+    return convert
+
+
+def shown_on_briefing_page(item: dict[str, Any], index) -> list[str]:
+    """Every string the briefing page must show, as the reader must see it."""
+    shown = lambda name: index.actors[index.resolve(name)].name  # noqa: E731 - a name shows as the registry spells it
+    s = item["source"]
+    out = [item["title"], *item["summary"].split("\n\n"), *s.get("authors", []), *s.get("credits", [])]
+    out += [s[k] for k in ("outlet", "headline", "language") if s.get(k)]
+    if s.get("url") and not is_web_url(s["url"]):
+        out.append(s["url"])
+    out += [index.topics[t] for t in item["topics"]]
+    for a in item["actors"]:
+        out += [shown(a["name"]), *([a["role"]] if "role" in a else [])]
+    for e in item["events"]:
+        out += [e["title"], *map(shown, e["participants"])]
+        out += [e[k] for k in ("date_text", "place", "outcome", "duration", "evidence") if k in e]
+    for d in item["demands"]:
+        out += [index.parties[d["party"]], index.topics[d["topic"]], d["text"]]
+        out += [d[k] for k in ("via", "evidence") if k in d]
+        out += [shown(d["voiced_by"])] if "voiced_by" in d else []
+    for f in item["figures"]:
+        out += [f["label"], *[f[k] for k in ("attributed_to", "evidence") if k in f]]
+        out += [UNIT_LABELS.get(f["unit"], f["unit"])] if "unit" in f else []
+    for q in item["quotes"]:
+        out += [q["text"], shown(q["speaker"]), *[q[k] for k in ("context", "via") if k in q]]
+    return out
+
+
+@SETTINGS
+@given(corpora())
+def test_every_string_appears_verbatim_in_the_rendered_page(to_html, corpus) -> None:
+    items, registries = corpus
+    with tempfile.TemporaryDirectory() as tmp:
+        index = load(Path(tmp), items, registries)
+    pages = render_pages(index)
+    for item in items:
+        soup = to_html(pages[urls.briefing_page(item["id"])])
+        text = norm(soup.get_text())
+        assert norm(soup.h1.get_text()) == norm(item["title"])
+        missing = [v for v in shown_on_briefing_page(item, index) if norm(v) not in text]
+        assert missing == []
+        # Nothing became markup: the only elements are those the templates write.
+        assert not soup.find_all(["script", "img", "iframe", "code", "pre", "hr", "mark", "sup", "sub", "del"])
+        assert all(a.get("href", "").startswith(("../", "#", "http://", "https://")) for a in soup.find_all("a"))
+
+
+# --- determinism ---------------------------------------------------------------------------------
+
+@SETTINGS
+@given(corpora(), st.randoms(use_true_random=False))
+def test_rendering_is_deterministic(corpus, rnd) -> None:
+    items, registries = corpus
+    order = list(range(len(items)))
+    rnd.shuffle(order)
+    with tempfile.TemporaryDirectory() as one, tempfile.TemporaryDirectory() as two:
+        first = render_pages(load(Path(one), items, registries))
+        second = render_pages(load(Path(two), items, registries, order))
+    assert first == second
+    assert list(first) == sorted(first)
+
+
+def test_two_builds_of_the_same_input_are_byte_identical(tmp_path: Path) -> None:
+    """Generated pages, search index and exports: nothing depends on time, memory addresses or hash seeds."""
+    outputs = []
+    for run in ("one", "two"):
+        build = mkdocs_build(make_project(tmp_path / run / "project"), tmp_path / run / "site")
+        assert build.returncode == 0, build.output
+        outputs.append({p.relative_to(build.site).as_posix(): p.read_bytes() for p in sorted(build.site.rglob("*"))
+                        if p.is_file() and p.suffix != ".gz"})
+    one, two = outputs
+    assert one.keys() == two.keys()
+    generated = [k for k in one if k.startswith(("briefings/", "acteurs/", "sommets/", "chronologie/", "search/",
+                                                  "revendications/", "chiffres/", "citations/", "sources/"))]
+    assert len(generated) > 10
+    assert [k for k in one if one[k] != two[k]] == []
