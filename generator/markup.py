@@ -94,8 +94,13 @@ def page_title(value: str) -> str:
 
 def link(label: object, target: str, from_page: str, anchor: str = "") -> Md:
     """A Markdown link between two generated pages, given by their src paths."""
-    rel = relative(target, posixpath.dirname(from_page))
-    return Md(f"[{text(label)}]({rel}{'#' + anchor if anchor else ''})")
+    return _link(label, target, posixpath.dirname(from_page), anchor)
+
+
+@functools.lru_cache(maxsize=1 << 16, typed=True)
+def _link(label: object, target: str, folder: str, anchor: str) -> Md:
+    # The same briefing, actor or event is linked from dozens of pages in the same few folders.
+    return Md(f"[{text(label)}]({relative(target, folder)}{'#' + anchor if anchor else ''})")
 
 
 @functools.lru_cache(maxsize=65536)
