@@ -11,14 +11,18 @@ Three builds of the same synthetic corpus:
    so full / baseline isolates what the generator itself costs.
 
 Wall time is what the benchmark reports; the CPU time of each build is recorded
-too, as a check when other work shares the machine. Peak memory is the child's own `ru_maxrss`, read with `os.wait4` for that one
-process (RUSAGE_CHILDREN would keep the maximum over every child so far).
+too, as a check when other work shares the machine. Peak memory is the build
+process's own `ru_maxrss`, read with `os.wait4` for that one process by a small
+launcher (RUSAGE_CHILDREN would keep the maximum over every child so far, and a
+child forked straight from the benchmark would count the benchmark's memory).
 """
 
 from __future__ import annotations
 
 import gzip
+import json
 import os
+import signal
 import shutil
 import socket
 import subprocess
@@ -49,26 +53,38 @@ class Process:
     log: Path
 
 
+# Started by a small launcher process, not by the benchmark itself: a process's peak RSS
+# includes the memory of whatever it was forked from (the copy before exec), and the benchmark
+# holds a whole corpus in memory. The launcher reports its child's rusage as JSON.
+_LAUNCHER = """
+import json, os, subprocess, sys, time
+start = time.perf_counter()
+child = subprocess.Popen(sys.argv[2:])
+_, status, usage = os.wait4(child.pid, 0)
+child.returncode = os.waitstatus_to_exitcode(status)
+with open(sys.argv[1], "w") as out:
+    json.dump({"seconds": time.perf_counter() - start, "cpu": usage.ru_utime + usage.ru_stime,
+               "maxrss": usage.ru_maxrss, "returncode": child.returncode}, out)
+"""
+
+
 def run_measured(cmd: list[str], cwd: Path, log: Path, timeout: float = 3600) -> Process:
-    """Run `cmd` to completion; wall time and the peak resident memory of that process alone."""
+    """Run `cmd` to completion: its wall time, CPU time and peak resident memory, that process alone."""
+    report = log.with_suffix(".rusage.json")
+    report.unlink(missing_ok=True)
     with log.open("w", encoding="utf-8") as out:
-        start = time.perf_counter()
-        proc = subprocess.Popen(cmd, cwd=cwd, env=ENV, stdout=out, stderr=subprocess.STDOUT)
-        deadline = start + timeout
-        while True:
-            pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
-            if pid:
-                break
-            if time.perf_counter() > deadline:
-                proc.kill()
-                pid, status, usage = os.wait4(proc.pid, 0)
-                break
-            time.sleep(0.01)
-        seconds = time.perf_counter() - start
-    proc.returncode = os.waitstatus_to_exitcode(status)
+        launcher = subprocess.Popen([sys.executable, "-c", _LAUNCHER, str(report), *cmd], cwd=cwd, env=ENV,
+                                    stdout=out, stderr=subprocess.STDOUT, start_new_session=True)
+        try:
+            launcher.wait(timeout=timeout)
+        except subprocess.TimeoutExpired:
+            os.killpg(launcher.pid, signal.SIGKILL)  # the launcher's own session: it and the build
+            launcher.wait()
+            raise RuntimeError(f"{' '.join(cmd)} did not finish within {timeout:.0f} s (log: {log})") from None
+    usage = json.loads(report.read_text(encoding="utf-8"))
     # ru_maxrss is in kilobytes on Linux, in bytes on macOS.
-    rss_bytes = usage.ru_maxrss if sys.platform == "darwin" else usage.ru_maxrss * 1024
-    return Process(seconds, usage.ru_utime + usage.ru_stime, proc.returncode, rss_bytes / 2**20, log)
+    rss_bytes = usage["maxrss"] if sys.platform == "darwin" else usage["maxrss"] * 1024
+    return Process(usage["seconds"], usage["cpu"], usage["returncode"], rss_bytes / 2**20, log)
 
 
 def mkdocs_build(project: Path, site: Path, log: Path) -> Process:
