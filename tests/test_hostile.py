@@ -553,3 +553,27 @@ def test_lint_reports(fragment: str, finding: str) -> None:
 def test_lint_accepts_ordinary_links() -> None:
     assert lint_page('<a href="../x/">a</a><a href="#b">b</a><a href="https://e.org">c</a>'
                      '<a href="mailto:a@e.org">d</a><img src="assets/x.svg">') == []
+
+
+# --- the live preview's error page ----------------------------------------------------------------
+
+def test_the_preview_error_page_shows_hostile_problems_as_text() -> None:
+    """Under `mkdocs serve`, problems (which quote the bad values) are listed on a generated page."""
+    import markdown
+    from mkdocs.utils.meta import get_data
+
+    from generator.pages import render_problems_page
+    from generator.problems import Problem, ProblemList, Severity
+
+    values = [v for v in HOSTILE if v != LONG]
+    problems = ProblemList([Problem(f"briefings/{i}.yaml", 1, 2, "title", f"'{v}' is not a valid id", v)
+                            for i, v in enumerate(values)])
+    problems.append(Problem("briefings/w.yaml", 3, 4, "quotes[0].speaker", values[-1], "", Severity.WARNING))
+    body, _ = get_data(render_problems_page(problems))
+    html = markdown.markdown(body, extensions=["admonition", "attr_list", "tables", "toc", "generator.markup:HeadingIds"])
+    soup = BeautifulSoup(f'<div class="md-content"><article>{html}</article></div>', "html.parser")
+    text = norm(soup.get_text())
+    assert not missing([f"'{v}' is not a valid id" for v in values], text)
+    assert lint_soup(soup) == []
+    assert not soup.find_all(["script", "img", "iframe", "svg", "mark"])
+    assert [td for td in soup.select("td") if td.find(True)] == []  # the cells hold text only
