@@ -236,7 +236,7 @@ def test_navigation_briefing_actor_summit_source(site: Server, page) -> None:
     page.wait_for_load_state()
     assert "/briefings/" in page.url
     assert page.locator("article h1").inner_text().startswith(source_title)
-    assert page.locator("article table td", has_text="Média").count() == 1
+    assert page.locator("article li", has_text="Média :").count() == 1
     shoot(page, "briefing")
 
 
@@ -305,7 +305,7 @@ def test_hostile_titles_run_nothing_and_leave_the_theme_working(hostile_site: Se
     handlers = "() => [...document.querySelectorAll('*')].flatMap(e => [...e.attributes]).filter(a => /^on/i.test(a.name)).length"
     assert page.evaluate(handlers) == 0
     assert page.locator("a[href^='javascript']").count() == 0
-    assert page.locator("article td", has_text="javascript:window.__xss=5").count() == 1
+    assert page.locator("article li", has_text="javascript:window.__xss=5").count() == 1
     assert page.evaluate("() => window.__xss") is None
     if i == 0:
         shoot(page, "titre-hostile", full_page=False)
