@@ -19,7 +19,8 @@ def figure_text(figure: Figure) -> str:
     qualifier = QUALIFIER_LABELS.get(figure.qualifier or "exact", "")
     if qualifier:
         parts.append(qualifier)
-    parts.append(format_decimal(figure.value, locale="fr"))
+    # decimal_quantization=False: 0.0004 stays 0,0004 instead of rounding to « 0 ».
+    parts.append(format_decimal(figure.value, locale="fr", decimal_quantization=False))
     if figure.unit:
         parts.append(UNIT_LABELS.get(figure.unit, figure.unit))
     return " ".join(parts)

@@ -56,6 +56,11 @@ def load_briefings(folder: Path, root: Path | None, problems: ProblemList) -> li
     out: list[Located[Briefing]] = []
     for path in find_briefing_files(folder):
         shown = display_path(path, root)
+        if path.is_symlink():
+            # A link could make the build read any file the builder can read (a key, a password file).
+            problems.append(Problem(shown, 0, 0, "", "is a symbolic link; briefings are read only from regular files",
+                                    "copy the file into briefings/ instead of linking it"))
+            continue
         doc = _read(path, shown, problems)
         if doc is None:
             continue

@@ -17,5 +17,11 @@ def name_key(name: str) -> str:
     return _NON_WORD.sub(" ", bare).strip()
 
 
+# Page names the generator keeps for itself in every folder.
+_RESERVED_SLUGS = frozenset({"index"})
+
+
 def slugify(name: str) -> str:
-    return name_key(name).replace(" ", "-") or "sans-nom"
+    """A page slug for a name the registry does not know; never one of the reserved page names."""
+    slug = name_key(name).replace(" ", "-") or "sans-nom"
+    return f"nom-{slug}" if slug in _RESERVED_SLUGS else slug

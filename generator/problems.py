@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import Enum
+import unicodedata
 from pathlib import Path
 
 
@@ -31,6 +32,8 @@ class Problem:
     severity: Severity = Severity.ERROR
 
     def render(self) -> str:
+        """One line for a terminal: control and format characters from a briefing are shown as escapes,
+        so a value cannot move the cursor, retitle the terminal or reorder the line."""
         where = f"{self.path}:{self.line}:{self.col}" if self.line else self.path
         parts = [where]
         if self.key_path:
@@ -39,7 +42,7 @@ class Problem:
         if self.hint:
             text += f" ({self.hint})"
         parts.append(text)
-        return ": ".join(parts)
+        return visible(": ".join(parts))
 
     def as_dict(self) -> dict[str, object]:
         return {
@@ -55,6 +58,19 @@ class Problem:
     @property
     def is_error(self) -> bool:
         return self.severity is Severity.ERROR
+
+
+def visible(text: str) -> str:
+    """`text` with every control or format character (ESC, BEL, NEL, RTL override, zero-width…) as an escape."""
+    return "".join(c if unicodedata.category(c) not in _INVISIBLE else _escape(c) for c in text)
+
+
+_INVISIBLE = {"Cc", "Cf", "Zl", "Zp"}
+
+
+def _escape(c: str) -> str:
+    code = ord(c)
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}" if code < 0x10000 else f"\\U{code:08x}"
 
 
 def display_path(path: Path, root: Path | None) -> str:
