@@ -92,13 +92,14 @@ def _mb(value: float) -> str:
 
 def table(runs: list[dict]) -> str:
     """The results as a Markdown table, one row per N."""
-    head = ("| N | pipeline (s) | full build (s) | baseline (s) | full / baseline | ms per briefing (full) "
-            "| site KB per briefing | search index MB (gzip) | peak RSS MB | serve rebuild (s) |")
-    rows = [head, "|" + " ---: |" * 10]
+    head = ("| N | pipeline (s) | full build (s) | baseline (s) | full / baseline | same, CPU time "
+            "| ms per briefing (full) | site KB per briefing | search index MB (gzip) | peak RSS MB | serve rebuild (s) |")
+    rows = [head, "|" + " ---: |" * 11]
     for r in sorted(runs, key=lambda r: r["n"]):
         serve = f"{r['serve_rebuild_s']:.1f}" if r.get("serve_rebuild_s") is not None else "—"
         rows.append(
             f"| {r['n']:,} | {r['pipeline_s']:.2f} | {r['full_s']:.2f} | {r['baseline_s']:.2f} | {r['ratio']:.2f} "
+            f"| {r['ratio_cpu']:.2f} "
             f"| {r['full_s'] / r['n'] * 1000:.1f} | {r['site_bytes_per_briefing'] / 1024:.0f} "
             f"| {_mb(r['search_index_bytes'])} ({_mb(r['search_index_gzip_bytes'])}) | {r['peak_rss_mb']:.0f} "
             f"| {serve} |")

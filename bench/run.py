@@ -264,7 +264,8 @@ def serve_rebuild(project: Path, corpus: SyntheticCorpus, log: Path, timeout: fl
 
 def measure(n: int, workdir: Path, seed: int = 0, repeat: int = 1, serve: bool = False,
             say=print) -> dict[str, Any]:
-    """Every measure for one N. Builds are repeated `repeat` times; the fastest run counts."""
+    """Every measure for one N. Builds are repeated `repeat` times; the fastest run counts
+    (for wall time and for CPU time separately)."""
     base = workdir / f"n{n}"
     full = base / "full"
     say(f"N={n}: writing the synthetic corpus")
@@ -295,6 +296,8 @@ def measure(n: int, workdir: Path, seed: int = 0, repeat: int = 1, serve: bool =
         runs["baseline"].append(mkdocs_build(base / "baseline", base / "site-baseline", base / "baseline-build.log"))
     full_run = min(runs["full"], key=lambda p: p.seconds)
     baseline_run = min(runs["baseline"], key=lambda p: p.seconds)
+    full_cpu = min(p.cpu_seconds for p in runs["full"])
+    baseline_cpu = min(p.cpu_seconds for p in runs["baseline"])
     stats = site_stats(base / "site-full")
     baseline_stats = site_stats(base / "site-baseline")
 
@@ -316,9 +319,9 @@ def measure(n: int, workdir: Path, seed: int = 0, repeat: int = 1, serve: bool =
         "serve_rebuild_s": round(serve_s, 2) if serve_s is not None else None,
         # Details behind the headline numbers.
         "pipeline_cpu_s": round(pipeline_cpu_s, 3),
-        "full_cpu_s": round(full_run.cpu_seconds, 3),
-        "baseline_cpu_s": round(baseline_run.cpu_seconds, 3),
-        "ratio_cpu": round(full_run.cpu_seconds / baseline_run.cpu_seconds, 3),
+        "full_cpu_s": round(full_cpu, 3),
+        "baseline_cpu_s": round(baseline_cpu, 3),
+        "ratio_cpu": round(full_cpu / baseline_cpu, 3),
         "full_ms_per_briefing": round(full_run.seconds / n * 1000, 2),
         "baseline_ms_per_briefing": round(baseline_run.seconds / n * 1000, 2),
         "pipeline_ms_per_briefing": round(pipeline_s / n * 1000, 2),
