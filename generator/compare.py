@@ -45,7 +45,7 @@ def event_divergences(index: CorpusIndex, record: EventRecord) -> list[Divergenc
     dates = _versions([(a.event.date.iso() if a.event.date else None, a.event.date.french() if a.event.date else "",
                         a.briefing) for a in accounts])
     if len(dates) > 1:
-        known = [a.event.date for a in accounts if a.event.date]
+        known = {a.event.date for a in accounts if a.event.date}  # distinct dates: pairs of them, not of accounts
         compatible = all(x.contains(y) or y.contains(x) for x in known for y in known)
         out.append(Divergence("date", dates, "précision différente, dates compatibles" if compatible else "dates incompatibles"))
     for field in ("place", "duration", "outcome"):
