@@ -16,7 +16,7 @@ from .dates import PartialDate
 from .loader import Located, Registries
 from .models import ActorEntry, Briefing, Demand, Event, Figure, Quote
 from .names import name_key, slugify
-from .problems import Problem, ProblemList, Severity
+from .problems import Problem, ProblemList
 
 
 @dataclass

@@ -9,7 +9,8 @@ from typing import Any, Generic, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from .models import MAX_ID_LENGTH, RESERVED_IDS, SLUG_RE, ActorEntry, Briefing, PartyEntry, TopicEntry
+from .models import (MAX_ID_LENGTH, RESERVED_IDS, SLUG_RE, ActorEntry, Briefing, PartyEntry, TopicEntry, inner_model,
+                     is_model)
 from .names import slugify
 from .problems import Problem, ProblemList, display_path, format_key_path
 from .yamlread import Document, Loc, YamlError, parse_document, read_text
@@ -104,7 +105,7 @@ def load_registry(path: Path, model: type[M], root: Path | None, problems: Probl
     shown = display_path(path, root)
     if not path.exists():
         problems.append(Problem(shown, 0, 0, "", "registry file is missing",
-                                f"create it as a YAML list of entries with id and name"))
+                                "create it as a YAML list of entries with id and name"))
         return []
     doc = _read(path, shown, problems)
     if doc is None or doc.data is None:
@@ -204,27 +205,13 @@ def _fields_at(model: type[BaseModel], loc: Loc) -> list[str]:
     for part in loc:
         if isinstance(part, int):
             continue
-        field = current.model_fields.get(part) if _is_model(current) else None
+        field = current.model_fields.get(part) if is_model(current) else None
         if field is None:
             return []
-        current = _inner_model(field.annotation)
-    return sorted(current.model_fields) if _is_model(current) else []
+        current = inner_model(field.annotation)
+    return sorted(current.model_fields) if is_model(current) else []
 
 
-def _is_model(obj: Any) -> bool:
-    return isinstance(obj, type) and issubclass(obj, BaseModel)
-
-
-def _inner_model(annotation: Any) -> Any:
-    from typing import get_args
-
-    if _is_model(annotation):
-        return annotation
-    for arg in get_args(annotation):
-        found = _inner_model(arg)
-        if found is not None:
-            return found
-    return None
 
 
 def _missing_hint(key: str) -> str:

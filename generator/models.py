@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import math
 import re
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, get_args
 
 from pydantic import (
     AfterValidator,
@@ -321,3 +321,18 @@ QUALIFIER_LABELS = {
 CATEGORY_LABELS = {
     "humanitarian": "Humanitaire", "military": "Militaire", "economic": "Économie", "aid": "Aide", "other": "Autres",
 }
+
+
+def is_model(obj: Any) -> bool:
+    return isinstance(obj, type) and issubclass(obj, BaseModel)
+
+
+def inner_model(annotation: Any) -> type[BaseModel] | None:
+    """The model inside an annotation such as `list[Event] | None`, if there is one."""
+    if is_model(annotation):
+        return annotation
+    for arg in get_args(annotation):
+        found = inner_model(arg)
+        if found is not None:
+            return found
+    return None

@@ -14,7 +14,7 @@ from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
 from . import models
-from .models import (CATEGORY_LABELS, DEMAND_STATUS_LABELS, EVENT_KIND_LABELS, GENRE_LABELS, QUALIFIER_LABELS,
+from .models import (inner_model, is_model, CATEGORY_LABELS, DEMAND_STATUS_LABELS, EVENT_KIND_LABELS, GENRE_LABELS, QUALIFIER_LABELS,
                      STATUS_LABELS, ActorEntry, Briefing, PartyEntry, TopicEntry)
 
 PAGE = "format-des-briefings.md"
@@ -64,7 +64,7 @@ def render_format_page() -> str:
     parts = [INTRO]
     parts.append("## Fichier de briefing {#briefing}\n\n" + _model_section(Briefing))
     for name, field in Briefing.model_fields.items():
-        inner = _inner_model(field.annotation)
+        inner = inner_model(field.annotation)
         if inner is not None:
             suffix = "" if inner is models.Source else "[]"
             parts.append(f"## `{name}{suffix}` {{#{_anchor(inner)}}}\n\n" + _model_section(inner))
@@ -127,7 +127,7 @@ def type_label(annotation: Any) -> str:
         for literal, anchor, _, _ in ENUMS:
             if annotation == literal:
                 return f"[valeur fixe](#{anchor})"
-    if _is_model(annotation):
+    if is_model(annotation):
         return f"[objet](#{_anchor(annotation)})"
     if annotation is str:
         return "texte"
@@ -161,18 +161,6 @@ def _nullable(annotation: Any) -> bool:
     return _is_union(annotation) and NoneType in get_args(annotation)
 
 
-def _is_model(obj: Any) -> bool:
-    return isinstance(obj, type) and issubclass(obj, BaseModel)
-
-
-def _inner_model(annotation: Any) -> type[BaseModel] | None:
-    if _is_model(annotation):
-        return annotation
-    for arg in get_args(annotation):
-        found = _inner_model(arg)
-        if found is not None:
-            return found
-    return None
 
 
 def _anchor(model: type[BaseModel]) -> str:

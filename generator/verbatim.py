@@ -15,7 +15,7 @@ from pathlib import Path
 
 from .loader import Located
 from .models import Briefing
-from .problems import Problem, ProblemList
+from .problems import ProblemList
 
 _SPACES = re.compile(r"[ \t\r\n\f\v]+")
 

@@ -74,7 +74,7 @@ def test_format_page_lists_every_field_and_every_allowed_value() -> None:
 
 
 def _nested_models(model: type) -> list[type]:
-    from generator.reference import _inner_model
+    from generator.models import inner_model as _inner_model
 
     return [m for f in model.model_fields.values() if (m := _inner_model(f.annotation)) is not None]
 
