@@ -42,9 +42,9 @@ def sentences(text: str) -> list[Span]:
             if word and end_match.group().startswith(".") and _is_abbreviation(word.group(1).rstrip(".")):
                 continue
             end = line.start() + end_match.end()
-            out.append(_trim(text, start, end))
+            out.append(trim_span(text, start, end))
             start = end
-        out.append(_trim(text, start, line.end()))
+        out.append(trim_span(text, start, line.end()))
     return [s for s in out if s.end > s.start]
 
 
@@ -52,7 +52,8 @@ def _is_abbreviation(word: str) -> bool:
     return word.lower() in ABBREVIATIONS or (len(word) == 1 and word.isupper())
 
 
-def _trim(text: str, start: int, end: int) -> Span:
+def trim_span(text: str, start: int, end: int) -> Span:
+    """The span with the white space at both ends left out."""
     while start < end and text[start].isspace():
         start += 1
     while end > start and text[end - 1].isspace():

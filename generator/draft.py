@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .article_text import NameFinder, NameHit, Span, sentences
+from .article_text import NameFinder, NameHit, Span, sentences, trim_span
 from .dates import PartialDate
 from .french_dates import DatedPhrase, find_dated_phrases, publication_date
 from .french_numbers import Quantity, find_quantities
@@ -99,22 +99,14 @@ def find_quotes(text: str) -> list[Span]:
             if char == opening:
                 opened.append(i + 1)
             elif char == closing and opened:
-                found.append(_inner(text, opened.pop(), i))
+                found.append(trim_span(text, opened.pop(), i))
     for line in re.finditer(r"[^\n]+", text):
         marks = [line.start() + m.start() for m in re.finditer('"', line.group())]
         for a, b in zip(marks[::2], marks[1::2]):
-            found.append(_inner(text, a + 1, b))
+            found.append(trim_span(text, a + 1, b))
     spans = {s for s in found if s.end > s.start and "\n" not in text[s.start:s.end]}
     outer = [s for s in spans if not any(o != s and o.start <= s.start and s.end <= o.end for o in spans)]
     return sorted(outer, key=lambda s: s.start)
-
-
-def _inner(text: str, start: int, end: int) -> Span:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return Span(start, end)
 
 
 def _attribute(quotes: list[Quote], text: str, spans: list[Span], hits: list[NameHit], quoted: list[Span],

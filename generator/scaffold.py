@@ -87,13 +87,19 @@ def render_briefing(*, briefing_id: str | None, title: str, summary: str, source
     return "\n".join(out) + "\n"
 
 
-def _help(field: Any, indent: str, note: str | None) -> list[str]:
+def _help_text(field: Any) -> str:
+    """A field's French help: description, whether it is required, the allowed values."""
     text = field.description or ""
     if field.is_required():
         text += " Obligatoire."
     choices = _choices(field.annotation)
     if choices:
         text += f" Valeurs : {' | '.join(choices)}."
+    return text
+
+
+def _help(field: Any, indent: str, note: str | None) -> list[str]:
+    text = _help_text(field)
     if note:
         text += f" {note.strip()}"
     return [f"{indent}# {text.strip()}"]
@@ -106,13 +112,7 @@ def _item_lines(model: type[BaseModel], item: dict[str, Any], *, commented: bool
     width = max(len(f"{k}: {v}") for k, v in written) if written else 0
     lines = []
     for i, (key, value) in enumerate(written):
-        field = model.model_fields[key]
-        help_ = field.description or ""
-        if field.is_required():
-            help_ += " Obligatoire."
-        choices = _choices(field.annotation)
-        if choices:
-            help_ += f" Valeurs : {' | '.join(choices)}."
+        help_ = _help_text(model.model_fields[key])
         body = f"{'- ' if i == 0 else '  '}{key}: {value}"
         if commented:
             lines.append(f"#   {body.ljust(width + 2)}  # {help_.strip()}".rstrip())
