@@ -135,9 +135,28 @@ def _check_shape(text: str) -> None:
     """Refuse what would crash or swamp the composer, before composing: deep nesting, too many nodes.
 
     Parsing into events is iterative and cheap, and stops at the first excess.
+    The report must not depend on the parser's version: recent libyaml builds stop
+    deep nesting themselves, reading ahead of the events they have handed out, so
+    their own error can fire before our limit is seen. When the C parser fails, the
+    stream is walked again with PyYAML's pure-Python parser, which has no nesting
+    limit of its own: if the text breaks one of ours first, that is the report;
+    otherwise the C parser's error stands.
     """
+    try:
+        _walk_events(text, _Loader)
+    except yaml.YAMLError:
+        if _Loader is yaml.SafeLoader:
+            raise
+        try:
+            _walk_events(text, yaml.SafeLoader)
+        except yaml.YAMLError:
+            pass  # the same file fails in both parsers: keep the C parser's report, the one users always got
+        raise
+
+
+def _walk_events(text: str, loader: type) -> None:
     depth = nodes = 0
-    for event in yaml.parse(text, Loader=_Loader):
+    for event in yaml.parse(text, Loader=loader):
         if isinstance(event, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
             depth -= 1
             continue

@@ -358,3 +358,48 @@ def test_no_make_target_passes_flags_that_let_warnings_through() -> None:
         flags = set(re.findall(r"(?<!\S)(-[a-zA-Z]+|--[a-z-]+)", line))
         assert not flags & {"-q", "-v", "--quiet", "--verbose"}, line
         assert not any(f.startswith("-") and not f.startswith("--") and set(f[1:]) & {"q", "v"} for f in flags), line
+
+
+# The depth report is the project's own whatever the YAML parser does with deep nesting:
+# libyaml builds differ (older ones have no limit, newer ones stop at 1,000 levels while
+# reading ahead of the events they hand out), and the pure-Python parser has none.
+DEEP = VALID + "topics: " + "[" * 5_000 + "]" * 5_000 + "\n"
+DEPTH_REPORT = (7, 58, "values nested more than 50 levels deep")
+
+
+class _RefusesDeepNestingUpFront(yaml.SafeLoader):
+    """A parser that rejects deep nesting before handing out a single event."""
+
+    def check_event(self, *choices):  # type: ignore[no-untyped-def]
+        if "[" * 60 in self.buffer:
+            raise yaml.parser.ParserError(None, None, "nesting too deep for this parser", self.get_mark())
+        return super().check_event(*choices)
+
+
+@pytest.mark.parametrize("loader", [
+    pytest.param(None, id="installed-parser"),
+    pytest.param(yaml.SafeLoader, id="parser-without-limit"),
+    pytest.param(_RefusesDeepNestingUpFront, id="parser-that-stops-first"),
+])
+def test_deep_nesting_report_does_not_depend_on_the_parser(loader: type | None, monkeypatch: pytest.MonkeyPatch) -> None:
+    from generator import yamlread
+    if loader is not None:
+        monkeypatch.setattr(yamlread, "_Loader", loader)
+    with pytest.raises(yamlread.YamlError) as caught:
+        yamlread.parse_document(DEEP)
+    (finding,) = caught.value.findings
+    assert (finding.line, finding.col, finding.message) == DEPTH_REPORT
+
+
+def test_a_plain_syntax_error_keeps_the_installed_parser_report(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The fallback parser is only asked about our own limits: other errors keep their first report."""
+    from generator import yamlread
+    text = VALID + "topics: [a, b\n"
+    try:
+        yaml.compose(text, Loader=yamlread._Loader)
+    except yaml.MarkedYAMLError as exc:
+        expected = (exc.problem_mark.line + 1, exc.problem_mark.column + 1, f"YAML syntax: {exc.problem}")
+    with pytest.raises(yamlread.YamlError) as caught:
+        yamlread.parse_document(text)
+    (finding,) = caught.value.findings
+    assert (finding.line, finding.col, finding.message) == expected
