@@ -1,18 +1,29 @@
-# Two commands from a fresh clone: `make serve` and `make test`. Each bootstraps .venv first.
+# Two commands from a fresh clone: `make serve` and `make test`. Each bootstraps .venv first,
+# from the lock: every machine runs the exact versions the tests and golden files were made with.
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
+LOCK   := requirements/lock.txt
+# The resolver that writes the lock; used by `make lock` only.
+UV_VERSION := 0.13.9
 # MkDocs prints a banner about its future; it is not a warning about this site.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve site test check bench clean
+.PHONY: serve site test test-latest lock check bench clean
 
-$(STAMP): pyproject.toml
+define need_python
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed (found " + sys.version.split()[0] + "); set PYTHON=python3.x")'
+endef
+
+# A new lock means a new environment: nothing from an earlier one lingers.
+$(STAMP): $(LOCK) pyproject.toml
+	$(need_python)
+	rm -rf $(VENV)
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[test]'
+	$(BIN)/python -m pip install --quiet --require-hashes --no-deps -r $(LOCK)
+	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e .
+	$(BIN)/python -m pip check
 	@touch $(STAMP)
 
 ## Live preview on http://127.0.0.1:8000 — rebuilds when briefings/, content/ or docs/ change.
@@ -34,8 +45,29 @@ check: $(STAMP)
 test: $(STAMP)
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
+## The suite against the newest versions pyproject.toml allows, in .venv-latest (not run by CI):
+## run it on purpose to find an upstream change, then `make lock` to adopt it.
+test-latest:
+	$(need_python)
+	rm -rf .venv-latest
+	$(PYTHON) -m venv .venv-latest
+	.venv-latest/bin/python -m pip install --quiet --upgrade pip setuptools
+	.venv-latest/bin/python -m pip install --quiet --upgrade -e '.[test]'
+	.venv-latest/bin/python -m pip freeze --exclude-editable
+	BRIEFINGS_UNLOCKED=1 .venv-latest/bin/python -m pytest $(PYTEST_ARGS)
+
+## Re-resolve requirements/lock.txt to the newest versions pyproject.toml allows, with hashes,
+## for every platform and Python >= 3.11. Review the diff, then `make test`.
+lock:
+	$(need_python)
+	$(PYTHON) -m venv .venv-tools
+	.venv-tools/bin/python -m pip install --quiet uv==$(UV_VERSION)
+	.venv-tools/bin/uv pip compile pyproject.toml requirements/build.in --extra test \
+		--universal --python-version 3.11 --generate-hashes --upgrade \
+		--custom-compile-command "make lock" --annotation-style line --quiet --output-file $(LOCK)
+
 clean:
-	rm -rf site site.tmp site.old .pytest_cache .hypothesis
+	rm -rf site site.tmp site.old .pytest_cache .hypothesis .venv-tools .venv-latest
 
 ## Benchmark on synthetic corpora (N=100,1000 by default; e.g. `make bench N=100,1000,5000`).
 bench: $(STAMP)

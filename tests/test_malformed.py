@@ -323,6 +323,7 @@ def test_a_failed_make_site_leaves_the_previous_site(tmp_path: Path) -> None:
     project = make_project(tmp_path / "project")
     shutil.copy(ROOT / "Makefile", project / "Makefile")
     shutil.copy(ROOT / "pyproject.toml", project / "pyproject.toml")
+    shutil.copytree(ROOT / "requirements", project / "requirements")
     first = make_site(project)
     assert first.returncode == 0, first.stdout + first.stderr
     home = (project / "site" / "index.html").read_bytes()
