@@ -36,7 +36,7 @@ try:  # the C emitter writes the same YAML several times faster
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
     from yaml import SafeDumper as _Dumper  # type: ignore[assignment]
 
-from generator.names import name_key, slugify
+from generator.reading.names import name_key, slugify
 
 START = date(2019, 1, 1)
 

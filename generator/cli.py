@@ -8,17 +8,17 @@ from pathlib import Path
 
 import click
 
-from .dates import DateError, PartialDate
-from .draft import draft_article, render_draft
-from .export import JSON_FILE, export_tables, render_csv, render_json
-from .loader import load_registry
-from .models import ActorEntry, TopicEntry
+from .reading.dates import DateError, PartialDate
+from .authoring.draft import draft_article, render_draft
+from .site.export import JSON_FILE, export_tables, render_csv, render_json
+from .reading.loader import load_registry
+from .reading.models import ActorEntry, TopicEntry
 from .pipeline import Project, check as run_check
-from .problems import ProblemList, Severity, display_path
-from .reference import PAGE as FORMAT_PAGE, render_format_page
-from .scaffold import default_file_name, id_for, render_scaffold, schema_ref
-from .schema import render_schemas
-from .urls import EXPORTS_DIR
+from .reading.problems import ProblemList, Severity, display_path
+from .authoring.format_page import PAGE as FORMAT_PAGE, render_format_page
+from .authoring.scaffold import default_file_name, id_for, render_scaffold, schema_ref
+from .authoring.schema import render_schemas
+from .site.urls import EXPORTS_DIR
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})

@@ -11,12 +11,14 @@ from __future__ import annotations
 import posixpath
 from typing import Any
 
-from . import markup, urls
-from .dates import PartialDate
-from .fr import figure_text
-from .index import CorpusIndex, briefing_sort_key
-from .markup import Md
-from .models import STATUS_LABELS
+from .site import markup
+
+from .site import urls
+from .reading.dates import PartialDate
+from .site.wording import figure_text
+from .corpus.index import CorpusIndex, briefing_sort_key
+from .site.markup import Md
+from .reading.models import STATUS_LABELS
 from .pipeline import Project, cached_build
 
 

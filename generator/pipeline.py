@@ -8,14 +8,14 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import urls
-from .index import CorpusIndex, build_index
-from .loader import REGISTRY_FILES, find_briefing_files, load_briefings, load_registries
-from .problems import ProblemList
-from .notes import editorial_notes
-from .verbatim import verify_sources
-from .pages import render_site
-from .export import export_files
+from .site import urls
+from .corpus.index import CorpusIndex, build_index
+from .reading.loader import REGISTRY_FILES, find_briefing_files, load_briefings, load_registries
+from .reading.problems import ProblemList
+from .corpus.notes import editorial_notes
+from .corpus.verbatim import verify_sources
+from .site.views import render_site
+from .site.export import export_files
 
 
 @dataclass(frozen=True)

@@ -30,8 +30,8 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
-from . import urls
-from .pages import render_problems_page
+from .site import urls
+from .site.views import render_problems_page
 from .pipeline import Project, Result, cached_build
 
 log = logging.getLogger("mkdocs.plugins.briefings")

@@ -14,7 +14,7 @@ from click.testing import CliRunner
 
 from conftest import Build
 from generator.cli import main
-from generator.export import TABLES, columns, csv_cell
+from generator.site.export import TABLES, columns, csv_cell
 from generator.pipeline import Project, build
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -13,11 +13,11 @@ from click.testing import CliRunner
 
 import generator.cli
 from generator.cli import main
-from generator.loader import load_briefings
-from generator.models import Briefing, Source
-from generator.problems import ProblemList
-from generator.scaffold import LIST_MODELS, default_file_name
-from generator.dates import PartialDate
+from generator.reading.loader import load_briefings
+from generator.reading.models import Briefing, Source
+from generator.reading.problems import ProblemList
+from generator.authoring.scaffold import LIST_MODELS, default_file_name
+from generator.reading.dates import PartialDate
 from yamlreaders import load_yaml12
 
 ROOT = Path(__file__).resolve().parent.parent

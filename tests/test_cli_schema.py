@@ -12,11 +12,11 @@ import pytest
 from click.testing import CliRunner
 
 from generator.cli import main
-from generator.loader import load_briefings, load_registry
-from generator.models import ActorEntry, Briefing, PartyEntry, TopicEntry
-from generator.problems import ProblemList
-from generator.reference import PAGE, render_format_page
-from generator.schema import REGISTRY_SCHEMAS, SCHEMAS, render_schemas
+from generator.reading.loader import load_briefings, load_registry
+from generator.reading.models import ActorEntry, Briefing, PartyEntry, TopicEntry
+from generator.reading.problems import ProblemList
+from generator.authoring.format_page import PAGE, render_format_page
+from generator.authoring.schema import REGISTRY_SCHEMAS, SCHEMAS, render_schemas
 from yamlreaders import LOADERS, load_yaml12
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -74,7 +74,7 @@ def test_format_page_lists_every_field_and_every_allowed_value() -> None:
 
 
 def _nested_models(model: type) -> list[type]:
-    from generator.models import inner_model as _inner_model
+    from generator.reading.models import inner_model as _inner_model
 
     return [m for f in model.model_fields.values() if (m := _inner_model(f.annotation)) is not None]
 

@@ -11,8 +11,8 @@ import pytest
 from click.testing import CliRunner
 
 from generator.cli import main
-from generator.loader import load_briefings
-from generator.problems import ProblemList
+from generator.reading.loader import load_briefings
+from generator.reading.problems import ProblemList
 
 ROOT = Path(__file__).resolve().parent.parent
 GUIDE = (ROOT / "docs" / "ajouter-un-briefing.md").read_text(encoding="utf-8")

@@ -13,10 +13,10 @@ import yaml
 from click.testing import CliRunner
 
 from generator.cli import main
-from generator.dates import PartialDate
-from generator.loader import load_briefings
-from generator.models import Briefing
-from generator.problems import ProblemList
+from generator.reading.dates import PartialDate
+from generator.reading.loader import load_briefings
+from generator.reading.models import Briefing
+from generator.reading.problems import ProblemList
 from yamlreaders import load_yaml12
 
 ROOT = Path(__file__).resolve().parent.parent

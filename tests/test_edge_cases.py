@@ -8,10 +8,10 @@ from pathlib import Path
 from click.testing import CliRunner
 
 from generator.cli import main
-from generator.fr import figure_text
-from generator.models import Figure
-from generator.names import slugify
-from generator.problems import Problem
+from generator.site.wording import figure_text
+from generator.reading.models import Figure
+from generator.reading.names import slugify
+from generator.reading.problems import Problem
 
 CORPUS = Path(__file__).parent / "data" / "corpus"
 

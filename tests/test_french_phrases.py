@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from generator.article_text import NameFinder, sentences
-from generator.dates import PartialDate
-from generator.draft import find_quotes
-from generator.french_dates import find_dated_phrases, publication_date
-from generator.french_numbers import find_quantities
+from generator.authoring.article_text import NameFinder, sentences
+from generator.reading.dates import PartialDate
+from generator.authoring.draft import find_quotes
+from generator.authoring.draft_dates import find_dated_phrases, publication_date
+from generator.authoring.draft_quantities import find_quantities
 
 NOV_15 = PartialDate(2025, 11, 15)
 

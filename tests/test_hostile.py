@@ -28,8 +28,8 @@ import pytest
 from bs4 import BeautifulSoup
 
 from conftest import ROOT, Build, make_project, mkdocs_build
-from generator.markup import is_web_url
-from generator.names import name_key
+from generator.site.markup import is_web_url
+from generator.reading.names import name_key
 from generator.pipeline import Project, check
 from htmllint import lint_page, lint_site, lint_soup
 
@@ -395,7 +395,7 @@ def test_home_page_macros_show_newest_titles_unevaluated(hostile: HostileSite) -
 # --- the page chrome: title, header, tags, search index -----------------------------------------
 
 def chrome_title(title: str) -> str:
-    """What the theme shows of a page title: generator.markup.page_title, as a reader sees it."""
+    """What the theme shows of a page title: generator.site.markup.page_title, as a reader sees it."""
     return " ".join(title.split()).replace("<", "‹").replace(">", "›")
 
 
@@ -561,15 +561,15 @@ def test_the_preview_error_page_shows_hostile_problems_as_text() -> None:
     import markdown
     from mkdocs.utils.meta import get_data
 
-    from generator.pages import render_problems_page
-    from generator.problems import Problem, ProblemList, Severity
+    from generator.site.views import render_problems_page
+    from generator.reading.problems import Problem, ProblemList, Severity
 
     values = [v for v in HOSTILE if v != LONG]
     problems = ProblemList([Problem(f"briefings/{i}.yaml", 1, 2, "title", f"'{v}' is not a valid id", v)
                             for i, v in enumerate(values)])
     problems.append(Problem("briefings/w.yaml", 3, 4, "quotes[0].speaker", values[-1], "", Severity.WARNING))
     body, _ = get_data(render_problems_page(problems))
-    html = markdown.markdown(body, extensions=["admonition", "attr_list", "tables", "toc", "generator.markup:HeadingIds"])
+    html = markdown.markdown(body, extensions=["admonition", "attr_list", "tables", "toc", "generator.site.markup:HeadingIds"])
     soup = BeautifulSoup(f'<div class="md-content"><article>{html}</article></div>', "html.parser")
     text = norm(soup.get_text())
     assert not missing([f"'{v}' is not a valid id" for v in values], text)

@@ -383,7 +383,7 @@ class _RefusesDeepNestingUpFront(yaml.SafeLoader):
     pytest.param(_RefusesDeepNestingUpFront, id="parser-that-stops-first"),
 ])
 def test_deep_nesting_report_does_not_depend_on_the_parser(loader: type | None, monkeypatch: pytest.MonkeyPatch) -> None:
-    from generator import yamlread
+    from generator.reading import yamlread
     if loader is not None:
         monkeypatch.setattr(yamlread, "_Loader", loader)
     with pytest.raises(yamlread.YamlError) as caught:
@@ -394,7 +394,7 @@ def test_deep_nesting_report_does_not_depend_on_the_parser(loader: type | None, 
 
 def test_a_plain_syntax_error_keeps_the_installed_parser_report(monkeypatch: pytest.MonkeyPatch) -> None:
     """The fallback parser is only asked about our own limits: other errors keep their first report."""
-    from generator import yamlread
+    from generator.reading import yamlread
     text = VALID + "topics: [a, b\n"
     try:
         yaml.compose(text, Loader=yamlread._Loader)

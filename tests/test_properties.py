@@ -30,9 +30,9 @@ from mkdocs.config import load_config
 from mkdocs.utils.meta import get_data
 
 from conftest import CORPUS, ROOT, make_project, mkdocs_build
-from generator import urls
-from generator.fr import UNIT_LABELS
-from generator.markup import is_web_url
+from generator.site import urls
+from generator.site.wording import UNIT_LABELS
+from generator.site.markup import is_web_url
 from generator.pipeline import Project, check, render_pages
 
 SETTINGS = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])

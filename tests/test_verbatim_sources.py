@@ -8,7 +8,7 @@ from pathlib import Path
 from click.testing import CliRunner
 
 from generator.cli import main
-from generator.verbatim import closest_passage, describe_miss, normalise
+from generator.corpus.verbatim import closest_passage, describe_miss, normalise
 
 CORPUS = Path(__file__).parent / "data" / "corpus"
 

@@ -12,8 +12,8 @@ import json
 import re
 from typing import Any
 
-from .dates import PartialDate
-from .yamlread import NULL_WORDS
+from ..reading.dates import PartialDate
+from ..reading.yamlread import NULL_WORDS
 
 # Words YAML 1.1 or 1.2 would read as something other than text, when unquoted.
 _SPECIAL_WORDS = {w.lower() for w in NULL_WORDS} | {

@@ -13,9 +13,9 @@ import re
 import unicodedata
 from pathlib import Path
 
-from .loader import Located
-from .models import Briefing
-from .problems import ProblemList
+from ..reading.loader import Located
+from ..reading.models import Briefing
+from ..reading.problems import ProblemList
 
 _SPACES = re.compile(r"[ \t\r\n\f\v]+")
 

@@ -12,11 +12,11 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from .dates import PartialDate
-from .loader import Located, Registries
-from .models import ActorEntry, Briefing, Demand, Event, Figure, Quote
-from .names import name_key, slugify
-from .problems import Problem, ProblemList
+from ..reading.dates import PartialDate
+from ..reading.loader import Located, Registries
+from ..reading.models import ActorEntry, Briefing, Demand, Event, Figure, Quote
+from ..reading.names import name_key, slugify
+from ..reading.problems import Problem, ProblemList
 
 
 @dataclass

@@ -15,12 +15,14 @@ import jinja2
 from markupsafe import Markup
 import yaml
 
-from . import markup, urls
-from .dates import PartialDate
-from .fr import figure_text
-from .index import CorpusIndex
+from . import markup
+
+from . import urls
+from ..reading.dates import PartialDate
+from .wording import figure_text
+from ..corpus.index import CorpusIndex
 from .markup import Md
-from .models import (
+from ..reading.models import (
     CATEGORY_LABELS,
     DEMAND_STATUS_LABELS,
     EVENT_KIND_LABELS,
@@ -48,7 +50,7 @@ def _join(values: Any, separator: str = ", ") -> Markup:
 
 def make_environment() -> jinja2.Environment:
     env = jinja2.Environment(
-        loader=jinja2.PackageLoader("generator", "templates"),
+        loader=jinja2.PackageLoader("generator.site", "templates"),
         undefined=jinja2.StrictUndefined,
         # Autoescape is on only so that macro output comes back as Markup and is not encoded
         # twice; the encoding itself is `finalize`'s, never markupsafe's HTML escaping.

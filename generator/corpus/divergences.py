@@ -8,10 +8,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .fr import figure_text
+from ..site.wording import figure_text
 from .index import CorpusIndex, EventRecord, FigureEntry
-from .models import Briefing, STATUS_LABELS
-from .names import name_key
+from ..reading.models import Briefing, STATUS_LABELS
+from ..reading.names import name_key
 
 FIELD_LABELS = {
     "date": "date", "place": "lieu", "duration": "durée", "status": "statut",

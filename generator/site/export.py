@@ -25,10 +25,12 @@ from typing import Annotated, Any, get_args, get_origin
 from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
-from . import models, urls
-from .dates import PartialDate
-from .index import CorpusIndex, briefing_sort_key
-from .models import Briefing, Demand, Event, Figure, Quote
+from ..reading import models
+
+from . import urls
+from ..reading.dates import PartialDate
+from ..corpus.index import CorpusIndex, briefing_sort_key
+from ..reading.models import Briefing, Demand, Event, Figure, Quote
 
 TABLES = ("events", "demands", "figures", "quotes", "actors")
 SOURCE_COLUMNS = ["briefing_id", "source_outlet", "source_published", "source_published_precision", "source_genre"]

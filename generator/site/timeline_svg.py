@@ -14,8 +14,8 @@ from collections import defaultdict
 from html import escape
 from typing import Protocol
 
-from .dates import PartialDate
-from .models import EVENT_KIND_LABELS
+from ..reading.dates import PartialDate
+from ..reading.models import EVENT_KIND_LABELS
 
 WIDTH, LEFT, RIGHT = 960, 150, 16
 ROW, BAND_TOP, BAND_GAP = 22, 26, 18

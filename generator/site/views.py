@@ -8,13 +8,13 @@ from dataclasses import dataclass
 from typing import Any, Callable
 
 from . import urls
-from .compare import Divergence, event_divergences, figure_divergence
-from .dates import PartialDate
-from .index import Account, CorpusIndex, DemandEntry, FigureEntry, QuoteEntry
+from ..corpus.divergences import Divergence, event_divergences, figure_divergence
+from ..reading.dates import PartialDate
+from ..corpus.index import Account, CorpusIndex, DemandEntry, FigureEntry, QuoteEntry
 from .markup import Md
-from .models import Briefing
-from .names import name_key
-from .problems import ProblemList
+from ..reading.models import Briefing
+from ..reading.names import name_key
+from ..reading.problems import ProblemList
 from .render import Renderer, front_matter, plural, summit_of
 from .timeline_svg import timeline_svg
 

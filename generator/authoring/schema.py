@@ -17,8 +17,8 @@ from typing import Any
 from pydantic import BaseModel
 from pydantic.json_schema import GenerateJsonSchema, JsonSchemaValue
 
-from . import models
-from .models import (MAX_ID_LENGTH, MAX_NAME_LENGTH, NUMBER_RE, RESERVED_IDS, SLUG_RE, ActorEntry, Briefing,
+from ..reading import models
+from ..reading.models import (MAX_ID_LENGTH, MAX_NAME_LENGTH, NUMBER_RE, RESERVED_IDS, SLUG_RE, ActorEntry, Briefing,
                      PartyEntry, TopicEntry)
 
 DRAFT = "https://json-schema.org/draft/2020-12/schema"

@@ -16,10 +16,10 @@ from pathlib import Path
 from typing import Any
 
 from .article_text import NameFinder, NameHit, Span, sentences, trim_span
-from .dates import PartialDate
-from .french_dates import DatedPhrase, find_dated_phrases, publication_date
-from .french_numbers import Quantity, find_quantities
-from .names import slugify
+from ..reading.dates import PartialDate
+from .draft_dates import DatedPhrase, find_dated_phrases, publication_date
+from .draft_quantities import Quantity, find_quantities
+from ..reading.names import slugify
 from .scaffold import TODO_OUTLET, TODO_SUMMARY, TODO_TITLE, render_briefing
 
 SPEECH_VERBS = (r"(?:a\s+|avait\s+)?(?:déclaré|déclare|dit|dit-il|dit-elle|affirmé|affirme|affirmait|ajouté|ajoute|"

@@ -10,7 +10,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from .names import name_key
+from ..reading.names import name_key
 
 # A period after these does not end a sentence: « M. Donald Trump », « Gen. Kellogg ».
 ABBREVIATIONS = frozenset({"m", "mm", "mme", "mmes", "mlle", "dr", "pr", "me", "mgr", "gen", "gén", "st", "ste",

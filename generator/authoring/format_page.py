@@ -13,8 +13,8 @@ from typing import Annotated, Any, Literal, Union, get_args, get_origin
 from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
-from . import models
-from .models import (inner_model, is_model, CATEGORY_LABELS, DEMAND_STATUS_LABELS, EVENT_KIND_LABELS, GENRE_LABELS, QUALIFIER_LABELS,
+from ..reading import models
+from ..reading.models import (inner_model, is_model, CATEGORY_LABELS, DEMAND_STATUS_LABELS, EVENT_KIND_LABELS, GENRE_LABELS, QUALIFIER_LABELS,
                      STATUS_LABELS, ActorEntry, Briefing, PartyEntry, TopicEntry)
 
 PAGE = "format-des-briefings.md"

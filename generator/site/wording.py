@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from babel.numbers import format_decimal
 
-from .models import QUALIFIER_LABELS, Figure
+from ..reading.models import QUALIFIER_LABELS, Figure
 
 UNIT_LABELS = {
     "people": "personnes", "usd": "dollars", "eur": "euros", "hours": "heures", "years": "ans",

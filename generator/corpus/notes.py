@@ -11,9 +11,9 @@ from __future__ import annotations
 from typing import Any
 
 from .index import CorpusIndex
-from .loader import Located
-from .models import Briefing
-from .problems import Problem, Severity
+from ..reading.loader import Located
+from ..reading.models import Briefing
+from ..reading.problems import Problem, Severity
 
 PLACEHOLDER = "TODO"
 

@@ -14,10 +14,10 @@ from typing import Any, Literal, get_args, get_origin
 
 from pydantic import BaseModel
 
-from .dates import PartialDate
-from .models import (MAX_ID_LENGTH, RESERVED_IDS, SLUG_RE, ActorMention, Briefing, Demand, Event, Figure, Quote,
+from ..reading.dates import PartialDate
+from ..reading.models import (MAX_ID_LENGTH, RESERVED_IDS, SLUG_RE, ActorMention, Briefing, Demand, Event, Figure, Quote,
                      Source)
-from .names import slugify
+from ..reading.names import slugify
 from .yamlwrite import flow_list, scalar
 
 TODO_TITLE = "TODO: votre titre"

@@ -1,0 +1,1 @@
+"""Every briefing collected and compared: the cross-source index, divergences, editorial notes, verbatim checks."""

@@ -1,0 +1,1 @@
+"""YAML → models: strict reading, typed models, every problem with its file, line and column."""
