@@ -11,15 +11,11 @@ from __future__ import annotations
 import posixpath
 from typing import Any
 
-from .site import markup
-
-from .site import urls
-from .reading.dates import PartialDate
-from .site.wording import figure_text
 from .corpus.index import CorpusIndex, briefing_sort_key
-from .site.markup import Md
-from .reading.models import STATUS_LABELS
 from .pipeline import Project, cached_build
+from .reading.dates import PartialDate
+from .site import markup, urls, wording
+from .site.wording import date_text, figure_text
 
 
 def define_env(env: Any) -> None:
@@ -45,7 +41,7 @@ def define_env(env: Any) -> None:
         outlets = {b.source.outlet for b in idx.briefings if b.source.outlet}
         unknown = sum(1 for b in idx.briefings if not b.source.outlet)
         dates = [b.source.published for b in idx.briefings if b.source.published]
-        cutoff = max(dates, key=lambda d: d.sort_key).french() if dates else "inconnue"
+        cutoff = date_text(max(dates, key=lambda d: d.sort_key)) if dates else wording.UNKNOWN_CUTOFF
         sources = f"{len(outlets)} média(s) identifié(s)" + (f" et {unknown} article(s) de média non identifié" if unknown else "")
         return (f"- **{len(idx.briefings)}** briefing(s), tirés de {markup.text(sources)}\n"
                 f"- **{len(idx.actors)}** acteurs, **{len(idx.events)}** événements, "
@@ -58,8 +54,8 @@ def define_env(env: Any) -> None:
         idx = index()
         lines = []
         for b in idx.briefings[:count]:
-            when = b.source.published.french() if b.source.published else "date inconnue"
-            outlet = b.source.outlet or "média non identifié"
+            when = date_text(b.source.published) if b.source.published else wording.UNKNOWN_DATE
+            outlet = b.source.outlet or wording.UNKNOWN_OUTLET
             lines.append(f"- {link(b.title, urls.briefing_page(b.id))} — {markup.text(outlet)}, {markup.text(when)}")
         return "\n".join(lines) + "\n" if lines else "*Aucun briefing pour l'instant.*\n"
 
@@ -75,13 +71,13 @@ def define_env(env: Any) -> None:
         if held:
             last = held[-1]
             out.append(f"- Dernier sommet tenu : {link(last.title, urls.summit_page(last.id))} — "
-                       f"{markup.text(last.date.french())}")
+                       f"{markup.text(date_text(last.date))}")
         else:
             out.append("- Dernier sommet tenu : *aucun selon les sources*")
         if upcoming:
             nxt = upcoming[0]
-            when = nxt.date.french() if nxt.date else "date non fixée"
-            out.append(f"- Prochain sommet ({markup.text(STATUS_LABELS[nxt.status])}) : "
+            when = date_text(nxt.date) if nxt.date else wording.UNDATED_SUMMIT
+            out.append(f"- Prochain sommet ({markup.text(wording.STATUS_LABELS[nxt.status])}) : "
                        f"{link(nxt.title, urls.summit_page(nxt.id))} — {markup.text(when)}")
         else:
             out.append("- Prochain sommet : *aucun n'est prévu selon les sources*")
@@ -100,7 +96,7 @@ def define_env(env: Any) -> None:
         lines = []
         for e in sorted(entries, key=key, reverse=True)[:count]:
             who = (markup.text(e.figure.attributed_to) if e.figure.attributed_to
-                   else Md('<span class="unattributed">⚠ non attribué</span>'))
+                   else wording.UNATTRIBUTED)
             lines.append(f"- {markup.text(e.figure.label)} : **{markup.text(figure_text(e.figure))}** — "
                          f"produit par {who} — {link(e.briefing.title, urls.briefing_page(e.briefing.id))}")
         return "\n".join(lines) + "\n" if lines else "*Aucun chiffre pour l'instant.*\n"

@@ -30,7 +30,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
-from .site import urls
+from .site import urls, wording
 from .site.views import render_problems_page
 from .pipeline import Project, Result, cached_build
 
@@ -90,10 +90,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         if page.file.src_uri == urls.PROBLEMS:
             return markdown
         target = posixpath.relpath(urls.PROBLEMS, posixpath.dirname(page.file.src_uri) or ".")
-        count = len(self.result.problems.errors)
-        banner = (f'!!! danger "Aperçu incomplet : {count} erreur(s) dans les briefings"\n\n'
-                  f"    Le site ne peut pas être publié tant qu'elles restent. [Voir les erreurs]({target})\n\n")
-        return banner + markdown
+        return wording.preview_banner(len(self.result.problems.errors), target) + markdown
 
     def on_post_build(self, *, config) -> None:
         gc.unfreeze()

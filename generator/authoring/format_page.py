@@ -14,11 +14,11 @@ from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
 from ..reading import models
-from ..reading.models import (inner_model, is_model, CATEGORY_LABELS, DEMAND_STATUS_LABELS, EVENT_KIND_LABELS, GENRE_LABELS, QUALIFIER_LABELS,
-                     STATUS_LABELS, ActorEntry, Briefing, PartyEntry, TopicEntry)
+from ..reading.models import ActorEntry, Briefing, PartyEntry, TopicEntry, inner_model, is_model
+from ..site.wording import (ACTOR_KIND_LABELS, CATEGORY_LABELS, DEMAND_STATUS_LABELS, EVENT_KIND_LABELS, GENRE_LABELS,
+                            QUALIFIER_LABELS, STATUS_LABELS)
 
 PAGE = "format-des-briefings.md"
-ACTOR_KIND_LABELS = {"person": "Personne", "organisation": "Organisation", "state": "État"}
 QUALIFIER_MEANINGS = {**QUALIFIER_LABELS, "exact": "exactement"}
 
 # (Literal type, anchor, heading, French meaning of each value)

@@ -1,39 +1,38 @@
 """Where sources disagree: the accounts of one event, the values of one indicator.
 
-Nothing here picks a winner. A divergence lists every version with the
-briefings that give it, so the page can show them side by side.
+Nothing here picks a winner. A divergence lists every version, as the value the
+briefings give (a date, a text, a status, actor ids, a figure), with the briefings
+that give it, so the page can show them side by side. How a field, a verdict or a
+value is said in French is the site's business, not this module's.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
-from ..site.wording import figure_text
-from .index import CorpusIndex, EventRecord, FigureEntry
-from ..reading.models import Briefing, STATUS_LABELS
+from ..reading.models import Briefing
 from ..reading.names import name_key
-
-FIELD_LABELS = {
-    "date": "date", "place": "lieu", "duration": "durée", "status": "statut",
-    "outcome": "issue", "participants": "participants", "value": "valeur",
-}
+from .index import CorpusIndex, EventRecord, FigureEntry
 
 
 @dataclass(frozen=True)
 class Version:
-    shown: str
+    """One value of a field, as the first briefing that gives it writes it."""
+
+    value: Any
     briefings: tuple[Briefing, ...]
 
 
 @dataclass(frozen=True)
 class Divergence:
+    """A field (`date`, `place`, `duration`, `outcome`, `status`, `participants`, `value`) given
+    differently; `verdict` says what the difference is (`compatible-dates`, `incompatible-dates`,
+    `summaries`, `status-at-publication`), or is empty."""
+
     field: str
     versions: tuple[Version, ...]
-    note: str = ""
-
-    @property
-    def label(self) -> str:
-        return FIELD_LABELS.get(self.field, self.field)
+    verdict: str = ""
 
 
 def event_divergences(index: CorpusIndex, record: EventRecord) -> list[Divergence]:
@@ -42,23 +41,21 @@ def event_divergences(index: CorpusIndex, record: EventRecord) -> list[Divergenc
     accounts = record.accounts
     if len(accounts) < 2:
         return out
-    dates = _versions([(a.event.date.iso() if a.event.date else None, a.event.date.french() if a.event.date else "",
-                        a.briefing) for a in accounts])
+    dates = _versions([(a.event.date.iso() if a.event.date else None, a.event.date, a.briefing) for a in accounts])
     if len(dates) > 1:
         known = {a.event.date for a in accounts if a.event.date}  # distinct dates: pairs of them, not of accounts
         compatible = all(x.contains(y) or y.contains(x) for x in known for y in known)
-        out.append(Divergence("date", dates, "précision différente, dates compatibles" if compatible else "dates incompatibles"))
+        out.append(Divergence("date", dates, "compatible-dates" if compatible else "incompatible-dates"))
     for field in ("place", "duration", "outcome"):
-        versions = _versions([(_norm(getattr(a.event, field)), getattr(a.event, field) or "", a.briefing) for a in accounts])
+        versions = _versions([(_norm(getattr(a.event, field)), getattr(a.event, field), a.briefing) for a in accounts])
         if len(versions) > 1:
-            note = "chaque analyste résume l'issue selon son article : à comparer" if field == "outcome" else ""
-            out.append(Divergence(field, versions, note))
-    statuses = _versions([(a.event.status, STATUS_LABELS.get(a.event.status or "", ""), a.briefing) for a in accounts])
+            out.append(Divergence(field, versions, "summaries" if field == "outcome" else ""))
+    statuses = _versions([(a.event.status, a.event.status, a.briefing) for a in accounts])
     if len(statuses) > 1:
-        out.append(Divergence("status", statuses, "chaque statut vaut à la date de publication de son article"))
+        out.append(Divergence("status", statuses, "status-at-publication"))
     people = _versions([
         (" + ".join(sorted({index.resolve(p) for p in a.event.participants})) or None,
-         ", ".join(index.actors[index.resolve(p)].name for p in a.event.participants), a.briefing)
+         tuple(index.resolve(p) for p in a.event.participants), a.briefing)
         for a in accounts])
     if len(people) > 1:
         out.append(Divergence("participants", people))
@@ -68,19 +65,19 @@ def event_divergences(index: CorpusIndex, record: EventRecord) -> list[Divergenc
 def figure_divergence(entries: list[FigureEntry]) -> Divergence | None:
     """Two sources giving different values (or qualifiers, or dates) for one indicator."""
     versions = _versions([
-        (f"{e.figure.value}|{e.figure.qualifier}|{e.figure.unit}|{e.figure.as_of}", figure_text(e.figure), e.briefing)
+        (f"{e.figure.value}|{e.figure.qualifier}|{e.figure.unit}|{e.figure.as_of}", e.figure, e.briefing)
         for e in entries])
     return Divergence("value", versions) if len(versions) > 1 else None
 
 
-def _versions(rows: list[tuple[str | None, str, Briefing]]) -> tuple[Version, ...]:
+def _versions(rows: list[tuple[str | None, Any, Briefing]]) -> tuple[Version, ...]:
     """Group briefings by the key of what they say, first-seen order; rows with no value are left out."""
-    groups: dict[str, tuple[str, list[Briefing]]] = {}
-    for key, shown, briefing in rows:
+    groups: dict[str, tuple[Any, list[Briefing]]] = {}
+    for key, value, briefing in rows:
         if key is None:
             continue
-        groups.setdefault(key, (shown, []))[1].append(briefing)
-    return tuple(Version(shown, tuple(bs)) for shown, bs in groups.values())
+        groups.setdefault(key, (value, []))[1].append(briefing)
+    return tuple(Version(value, tuple(bs)) for value, bs in groups.values())
 
 
 def _norm(value: str | None) -> str | None:

@@ -8,10 +8,8 @@ from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache, total_ordering
 
-from babel.dates import format_date, format_skeleton
 
 _PATTERN = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
-LOCALE = "fr"
 
 
 class DateError(ValueError):
@@ -74,24 +72,9 @@ class PartialDate:
     def __str__(self) -> str:
         return self.iso()
 
-    def french(self) -> str:
-        """`15 novembre 2025`, `octobre 2025`, `2025` — never more precise than known."""
-        return _french(self.year, self.month, self.day)
-
     def contains(self, other: "PartialDate") -> bool:
         """True when `other` lies inside the span this date covers (same year, same month…)."""
         return other.sort_key[: self._depth()] == self.sort_key[: self._depth()]
 
     def _depth(self) -> int:
         return 3 if self.day else 2 if self.month else 1
-
-
-@lru_cache(maxsize=16384)
-def _french(year: int, month: int | None, day: int | None) -> str:
-    """Babel is slow and a site shows the same few thousand dates again and again: each is formatted once."""
-    if day:
-        text = format_date(date(year, month, day), "d MMMM y", locale=LOCALE)
-        return "1er" + text[1:] if day == 1 else text
-    if month:
-        return format_skeleton("yMMMM", date(year, month, 1), locale=LOCALE)
-    return str(year)

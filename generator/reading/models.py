@@ -298,31 +298,6 @@ class TopicEntry(Model):
     description: Text | None = Field(None, description="Ce que le thème recouvre.")
 
 
-GENRE_LABELS = {
-    "news": "Information",
-    "analysis": "Analyse",
-    "opinion": "Opinion / tribune",
-    "interview": "Entretien",
-    "wire": "Dépêche d'agence",
-}
-EVENT_KIND_LABELS = {
-    "summit": "Sommet", "meeting": "Réunion", "call": "Appel", "statement": "Déclaration",
-    "sanctions": "Sanctions", "strike": "Frappe", "weapons-test": "Essai d'armement",
-    "announcement": "Annonce", "cancellation": "Annulation", "other": "Autre",
-}
-STATUS_LABELS = {
-    "held": "tenu", "planned": "prévu", "cancelled": "annulé", "postponed": "reporté", "proposed": "proposé",
-}
-DEMAND_STATUS_LABELS = {"stated": "déclarée", "reported": "rapportée"}
-QUALIFIER_LABELS = {
-    "exact": "", "about": "près de", "at-least": "au moins", "more-than": "plus de",
-    "less-than": "moins de", "up-to": "jusqu'à",
-}
-CATEGORY_LABELS = {
-    "humanitarian": "Humanitaire", "military": "Militaire", "economic": "Économie", "aid": "Aide", "other": "Autres",
-}
-
-
 def is_model(obj: Any) -> bool:
     return isinstance(obj, type) and issubclass(obj, BaseModel)
 

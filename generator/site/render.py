@@ -8,29 +8,17 @@ template cannot forget to escape briefing text.
 from __future__ import annotations
 
 import re
-from pathlib import Path
 from typing import Any
 
 import jinja2
 from markupsafe import Markup
 import yaml
 
-from . import markup
-
-from . import urls
-from ..reading.dates import PartialDate
-from .wording import figure_text
 from ..corpus.index import CorpusIndex
+from ..reading.dates import PartialDate
+from ..reading.models import Briefing, Figure
+from . import markup, urls, wording
 from .markup import Md
-from ..reading.models import (
-    CATEGORY_LABELS,
-    DEMAND_STATUS_LABELS,
-    EVENT_KIND_LABELS,
-    GENRE_LABELS,
-    STATUS_LABELS,
-    Briefing,
-    Figure,
-)
 
 def _finalize(value: Any) -> Markup:
     """Runs on every `{{ … }}` value. Macro output (already Markup) and `Md` pass; all else is encoded."""
@@ -63,19 +51,20 @@ def make_environment() -> jinja2.Environment:
     env.filters.update(
         join=_join,
         fr_date=fr_date, number=format_figure, paragraphs=markup.paragraphs, md=Md,
-        genre=lambda g: GENRE_LABELS[g], kind=lambda k: EVENT_KIND_LABELS[k],
-        status=lambda s: STATUS_LABELS.get(s, s), demand_status=lambda s: DEMAND_STATUS_LABELS[s],
-        category=lambda c: CATEGORY_LABELS[c],
+        genre=lambda g: wording.GENRE_LABELS[g], kind=lambda k: wording.EVENT_KIND_LABELS[k],
+        status=lambda s: wording.STATUS_LABELS.get(s, s), demand_status=lambda s: wording.DEMAND_STATUS_LABELS[s],
+        category=lambda c: wording.CATEGORY_LABELS[c],
     )
+    env.globals.update(words=wording, plural=wording.plural, md=Md, front_matter=front_matter)
     return env
 
 
-def fr_date(value: PartialDate | None, unknown: str = "date inconnue") -> Md:
-    return markup.text(value.french()) if value else Md(f"*{unknown}*")
+def fr_date(value: PartialDate | None, unknown: str = wording.UNKNOWN_DATE) -> Md:
+    return markup.text(wording.date_text(value)) if value else Md(f"*{unknown}*")
 
 
 def format_figure(figure: Figure) -> Md:
-    return markup.text(figure_text(figure))
+    return markup.text(wording.figure_text(figure))
 
 
 class _FrontMatterDumper(yaml.SafeDumper):
@@ -104,7 +93,7 @@ class PageContext:
         return markup.link(b.title, urls.briefing_page(b.id), self.page)
 
     def source_label(self, b: Briefing) -> Md:
-        outlet = markup.text(b.source.outlet) if b.source.outlet else Md("*média non identifié*")
+        outlet = markup.text(b.source.outlet) if b.source.outlet else Md(f"*{wording.UNKNOWN_OUTLET}*")
         return Md(f"{outlet}, {fr_date(b.source.published)}")
 
     def actor(self, name_or_id: str) -> Md:
@@ -152,8 +141,7 @@ class Renderer:
 
     def render(self, template: str, index: CorpusIndex, page: str, **context: Any) -> str:
         ctx = PageContext(index, page)
-        text = self.env.get_template(template).render(ctx=ctx, index=index, md=Md, front_matter=front_matter,
-                                                      plural=plural, **context)
+        text = self.env.get_template(template).render(ctx=ctx, index=index, **context)
         return tidy(text)
 
 
@@ -169,9 +157,3 @@ def tidy(markdown: str) -> str:
     """
     return _BLANK_RUNS.sub("\n\n", _BEFORE_HEADING.sub(r"\1\n\n\2", markdown)).strip() + "\n"
 
-
-def plural(count: int, singular: str, many: str | None = None) -> str:
-    return f"{count} {singular if count < 2 else (many or singular + 's')}"
-
-
-TEMPLATES_DIR = Path(__file__).parent / "templates"

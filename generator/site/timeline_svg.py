@@ -15,7 +15,7 @@ from html import escape
 from typing import Protocol
 
 from ..reading.dates import PartialDate
-from ..reading.models import EVENT_KIND_LABELS
+from .wording import EVENT_KIND_LABELS, date_text
 
 WIDTH, LEFT, RIGHT = 960, 150, 16
 ROW, BAND_TOP, BAND_GAP = 22, 26, 18
@@ -64,7 +64,7 @@ def timeline_svg(events: list[Dated]) -> str:
                     cx += 7 * placed[slot]
                     placed[slot] += 1
                 body.append(f'<circle cx="{cx:.1f}" cy="{cy:.1f}" r="5" fill="{COLOURS[kind]}" fill-opacity="0.85">'
-                            f"<title>{escape(e.date.french())} — {escape(e.title)}</title></circle>")
+                            f"<title>{escape(date_text(e.date))} — {escape(e.title)}</title></circle>")
         y += band + BAND_GAP
     height = max(y, 40)
     head = [f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {height}" width="{WIDTH}" '

@@ -15,7 +15,8 @@ from .markup import Md
 from ..reading.models import Briefing
 from ..reading.names import name_key
 from ..reading.problems import ProblemList
-from .render import Renderer, front_matter, plural, summit_of
+from . import wording
+from .render import Renderer, summit_of
 from .timeline_svg import timeline_svg
 
 TIMELINE_SVG = "assets/chronologie.svg"
@@ -31,7 +32,7 @@ class EventView:
     date: PartialDate | None
     status: str | None
     accounts: list[Account]
-    divergences: list[Divergence]
+    divergences: list["DivergenceView"]
 
 
 @dataclass(frozen=True)
@@ -39,7 +40,39 @@ class IndicatorView:
     indicator: str
     label: str
     entries: list[FigureEntry]
-    divergence: Divergence | None
+    divergence: "DivergenceView | None"
+
+
+@dataclass(frozen=True)
+class VersionView:
+    shown: str
+    briefings: tuple[Briefing, ...]
+
+
+@dataclass(frozen=True)
+class DivergenceView:
+    """A divergence in the reader's words: the field, what the difference means, each value as text."""
+
+    label: str
+    note: str
+    versions: tuple[VersionView, ...]
+
+
+def _divergence_view(index: CorpusIndex, d: Divergence) -> DivergenceView:
+    return DivergenceView(wording.DIVERGENCE_FIELDS.get(d.field, d.field), wording.DIVERGENCE_NOTES.get(d.verdict, ""),
+                          tuple(VersionView(_shown(index, d.field, v.value), v.briefings) for v in d.versions))
+
+
+def _shown(index: CorpusIndex, field: str, value: Any) -> str:
+    if field == "date":
+        return wording.date_text(value)
+    if field == "status":
+        return wording.STATUS_LABELS.get(value, "")
+    if field == "participants":
+        return ", ".join(index.actors[actor_id].name for actor_id in value)
+    if field == "value":
+        return wording.figure_text(value)
+    return value
 
 
 def render_site(index: CorpusIndex) -> dict[str, str]:
@@ -69,8 +102,7 @@ def render_site(index: CorpusIndex) -> dict[str, str]:
 def render_problems_page(problems: ProblemList) -> str:
     """The report a live preview shows while a file is invalid; same problems as `briefings check`."""
     r = Renderer()
-    return r.env.get_template("problems.md.j2").render(
-        front_matter=front_matter, md=Md, plural=plural, errors=problems.errors, warnings=problems.warnings)
+    return r.env.get_template("problems.md.j2").render(errors=problems.errors, warnings=problems.warnings)
 
 
 def _page(r: Renderer, index: CorpusIndex, template: str, page: str, **context: Any) -> str:
@@ -81,7 +113,8 @@ def _event_views(index: CorpusIndex) -> dict[str, EventView]:
     views = {}
     for event_id, record in index.events.items():
         views[event_id] = EventView(event_id, record.title, record.kind, record.date, record.status,
-                                    list(record.accounts), event_divergences(index, record))
+                                    list(record.accounts),
+                                    [_divergence_view(index, d) for d in event_divergences(index, record)])
     return views
 
 
@@ -93,7 +126,7 @@ def render_actor_pages(r: Renderer, index: CorpusIndex, events: dict[str, EventV
     pages = {}
     groups: dict[str, list] = defaultdict(list)
     for actor in index.actors.values():
-        groups[index.parties.get(actor.party, "Sans partie") if actor.party else "Sans partie"].append(actor)
+        groups[index.parties.get(actor.party, wording.NO_PARTY) if actor.party else wording.NO_PARTY].append(actor)
         page = urls.actor_page(actor.id)
         quotes = sorted(index.quotes_by_speaker.get(actor.id, []), key=lambda q: _quote_key(q))
         demands = index.demands_by_voice.get(actor.id, [])
@@ -111,7 +144,7 @@ def render_actor_pages(r: Renderer, index: CorpusIndex, events: dict[str, EventV
         pages[page] = _page(r, index, "actor.md.j2", page, a=actor, **listings, roles=roles, roles_more=roles_more,
                             activity=_activity(mentions, quotes, demands) if busy else [])
     ordered = sorted(((name, sorted(items, key=lambda a: name_key(a.name))) for name, items in groups.items()),
-                     key=lambda g: (g[0] == "Sans partie", name_key(g[0])))
+                     key=lambda g: (g[0] == wording.NO_PARTY, name_key(g[0])))
     pages[urls.ACTORS_INDEX] = _page(r, index, "actors_index.md.j2", urls.ACTORS_INDEX, groups=ordered)
     return pages
 
@@ -180,8 +213,8 @@ def _activity(mentions: list[tuple[Briefing, str | None]], quotes: list[QuoteEnt
             counts[(date.year, date.month or 0) if date else None][column] += 1
     rows = []
     for key in sorted((k for k in counts if k), reverse=True) + ([None] if None in counts else []):
-        label = ("Date inconnue" if key is None else f"{key[0]} (mois non précisé)" if not key[1]
-                 else PartialDate(key[0], key[1]).french())
+        label = (wording.UNKNOWN_DATE_HEADING if key is None else wording.year_without_month(key[0]) if not key[1]
+                 else wording.date_text(PartialDate(key[0], key[1])))
         rows.append((label, *counts[key]))
     return rows
 
@@ -202,8 +235,8 @@ def render_timeline(r: Renderer, index: CorpusIndex, events: dict[str, EventView
     entries = sorted(events.values(), key=lambda e: (_date_key(e.date), e.id))
     by_period: dict[str, list[EventView]] = {}
     for e in entries:
-        period = PartialDate(e.date.year, e.date.month).french() if e.date and e.date.month else (
-            f"{e.date.year} (mois non précisé)" if e.date else "Date inconnue")
+        period = wording.date_text(PartialDate(e.date.year, e.date.month)) if e.date and e.date.month else (
+            wording.year_without_month(e.date.year) if e.date else wording.UNKNOWN_DATE_HEADING)
         by_period.setdefault(period, []).append(e)
     by_kind: dict[str, list[EventView]] = defaultdict(list)
     for e in entries:
@@ -227,7 +260,8 @@ def _indicator_views(index: CorpusIndex) -> list[IndicatorView]:
     views = []
     for indicator, entries in index.figures.items():
         label = entries[0].figure.label
-        views.append(IndicatorView(indicator, label, entries, figure_divergence(entries)))
+        divergence = figure_divergence(entries)
+        views.append(IndicatorView(indicator, label, entries, divergence and _divergence_view(index, divergence)))
     return views
 
 

@@ -1,16 +1,112 @@
-"""French wording of values: figures with their qualifier and unit."""
+"""All of the site's French vocabulary: labels of the format's fixed values, the words
+for what is unknown or unattributed, plurals, dates and figures as a reader reads them.
+
+Templates and views say these through this module only, so a word is changed in one
+place. Sentences that belong to one page (its headings and explanations) stay in its
+template.
+"""
 
 from __future__ import annotations
 
+from datetime import date
+from functools import lru_cache
+
+from babel.dates import format_date, format_skeleton
 from babel.numbers import format_decimal
 
-from ..reading.models import QUALIFIER_LABELS, Figure
+from ..reading.dates import PartialDate
+from ..reading.models import Figure
+from .markup import Md
 
+LOCALE = "fr"
+
+GENRE_LABELS = {
+    "news": "Information",
+    "analysis": "Analyse",
+    "opinion": "Opinion / tribune",
+    "interview": "Entretien",
+    "wire": "Dépêche d'agence",
+}
+EVENT_KIND_LABELS = {
+    "summit": "Sommet", "meeting": "Réunion", "call": "Appel", "statement": "Déclaration",
+    "sanctions": "Sanctions", "strike": "Frappe", "weapons-test": "Essai d'armement",
+    "announcement": "Annonce", "cancellation": "Annulation", "other": "Autre",
+}
+STATUS_LABELS = {
+    "held": "tenu", "planned": "prévu", "cancelled": "annulé", "postponed": "reporté", "proposed": "proposé",
+}
+DEMAND_STATUS_LABELS = {"stated": "déclarée", "reported": "rapportée"}
+QUALIFIER_LABELS = {
+    "exact": "", "about": "près de", "at-least": "au moins", "more-than": "plus de",
+    "less-than": "moins de", "up-to": "jusqu'à",
+}
+CATEGORY_LABELS = {
+    "humanitarian": "Humanitaire", "military": "Militaire", "economic": "Économie", "aid": "Aide", "other": "Autres",
+}
+ACTOR_KIND_LABELS = {"person": "Personne", "organisation": "Organisation", "state": "État"}
 UNIT_LABELS = {
     "people": "personnes", "usd": "dollars", "eur": "euros", "hours": "heures", "years": "ans",
     "regions": "régions", "km2": "km²", "percent": "%", "days": "jours", "minutes": "minutes",
     "countries": "pays", "civilians": "civils",
 }
+
+# Where accounts of one event differ: the field, and what the difference means.
+DIVERGENCE_FIELDS = {
+    "date": "date", "place": "lieu", "duration": "durée", "status": "statut",
+    "outcome": "issue", "participants": "participants", "value": "valeur",
+}
+DIVERGENCE_NOTES = {
+    "compatible-dates": "précision différente, dates compatibles",
+    "incompatible-dates": "dates incompatibles",
+    "summaries": "chaque analyste résume l'issue selon son article : à comparer",
+    "status-at-publication": "chaque statut vaut à la date de publication de son article",
+}
+
+UNKNOWN_DATE = "date inconnue"
+UNKNOWN_DATE_HEADING = "Date inconnue"
+UNKNOWN_CUTOFF = "inconnue"
+UNDATED_SUMMIT = "date non fixée"
+UNKNOWN_OUTLET = "média non identifié"
+UNKNOWN_STATUS = Md("*inconnu*")
+OUTLET_NOT_SAID = Md("*non identifié* (l'article ne le dit pas)")
+ROLE_NOT_SAID = Md("*rôle non précisé*")
+UNIDENTIFIED = Md("*non identifié*")
+NOT_GIVEN = Md("*non indiqué*")
+NOT_GIVEN_PLURAL = Md("*non indiqués*")
+NO_PARTY = "Sans partie"
+UNATTRIBUTED = Md('<span class="unattributed">⚠ non attribué</span>')
+TRANSLATED = Md('<span class="translated">traduction</span>')
+SOURCES_DIVERGE = "Les sources divergent"
+
+
+def plural(count: int, singular: str, many: str | None = None) -> str:
+    """`1 récit`, `3 récits`: French puts 0 and 1 in the singular."""
+    return f"{count} {singular if count < 2 else (many or singular + 's')}"
+
+
+def preview_banner(errors: int, problems_page: str) -> str:
+    """The warning `mkdocs serve` puts on every page while a briefing is invalid."""
+    return (f'!!! danger "Aperçu incomplet : {errors} erreur(s) dans les briefings"\n\n'
+            f"    Le site ne peut pas être publié tant qu'elles restent. [Voir les erreurs]({problems_page})\n\n")
+
+
+def year_without_month(year: int) -> str:
+    return f"{year} (mois non précisé)"
+
+
+@lru_cache(maxsize=16384)
+def date_text(value: PartialDate) -> str:
+    """`15 novembre 2025`, `octobre 2025`, `2025` — never more precise than known.
+
+    Babel is slow and a site shows the same few thousand dates again and again: each is formatted once.
+    """
+    year, month, day = value.year, value.month, value.day
+    if day:
+        text = format_date(date(year, month, day), "d MMMM y", locale=LOCALE)
+        return "1er" + text[1:] if day == 1 else text
+    if month:
+        return format_skeleton("yMMMM", date(year, month, 1), locale=LOCALE)
+    return str(year)
 
 
 def figure_text(figure: Figure) -> str:
@@ -20,7 +116,7 @@ def figure_text(figure: Figure) -> str:
     if qualifier:
         parts.append(qualifier)
     # decimal_quantization=False: 0.0004 stays 0,0004 instead of rounding to « 0 ».
-    parts.append(format_decimal(figure.value, locale="fr", decimal_quantization=False))
+    parts.append(format_decimal(figure.value, locale=LOCALE, decimal_quantization=False))
     if figure.unit:
         parts.append(UNIT_LABELS.get(figure.unit, figure.unit))
     return " ".join(parts)
