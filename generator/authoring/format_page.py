@@ -14,6 +14,7 @@ from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
 from ..reading import models
+from ..reading.fields import Kind, kind_of, one_or_many
 from ..reading.models import ActorEntry, Briefing, PartyEntry, TopicEntry, inner_model, is_model
 from ..site.wording import (ACTOR_KIND_LABELS, CATEGORY_LABELS, DEMAND_STATUS_LABELS, EVENT_KIND_LABELS, GENRE_LABELS,
                             QUALIFIER_LABELS, STATUS_LABELS)
@@ -33,7 +34,7 @@ ENUMS: list[tuple[Any, str, str, dict[str, str]]] = [
 ]
 
 INTRO = """\
-<!-- Generated from generator/models.py by `briefings schema`: edit the models, not this page. -->
+<!-- Generated from generator/reading/models.py by `briefings schema`: edit the models, not this page. -->
 # Format des briefings
 
 Cette page décrit chaque clé d'un fichier de briefing (`briefings/*.yaml`) et
@@ -112,14 +113,12 @@ def type_label(annotation: Any) -> str:
     if get_origin(annotation) is Annotated:
         base, *meta = get_args(annotation)
         funcs = {getattr(m, "func", None) for m in meta}
-        for func, label in _NAMED.items():
-            if func in funcs:
-                return label
-        if models._one_or_many in funcs:
+        if one_or_many in funcs:
             return type_label(base) + " (ou un seul texte)"
-        if models._mention in funcs:
+        if models.name_or_mention in funcs:
             return type_label(base) + " ou simple nom"
-        return type_label(base)
+        kind = kind_of(annotation) if get_origin(base) is not list else None
+        return _NAMED.get(kind) or type_label(base)
     if get_origin(annotation) is list:
         items = _plural(get_args(annotation)[0])
         return ("liste d'" if items[0] in "aeiouy[" else "liste de ") + items
@@ -135,12 +134,12 @@ def type_label(annotation: Any) -> str:
 
 
 _NAMED = {
-    models._date: "[date](#dates)",
-    models._number: "nombre",
-    models._bool: "`true` ou `false`",
-    models._slug: "identifiant",
-    models._name: "nom",
-    models._file_name: "nom de fichier",
+    Kind.DATE: "[date](#dates)",
+    Kind.NUMBER: "nombre",
+    Kind.FLAG: "`true` ou `false`",
+    Kind.ID: "identifiant",
+    Kind.NAME: "nom",
+    Kind.FILE_NAME: "nom de fichier",
 }
 
 

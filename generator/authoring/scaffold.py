@@ -15,8 +15,8 @@ from typing import Any, Literal, get_args, get_origin
 from pydantic import BaseModel
 
 from ..reading.dates import PartialDate
-from ..reading.models import (MAX_ID_LENGTH, RESERVED_IDS, SLUG_RE, ActorMention, Briefing, Demand, Event, Figure, Quote,
-                     Source)
+from ..reading.fields import MAX_ID_LENGTH, RESERVED_IDS, SLUG_RE
+from ..reading.models import ActorMention, Briefing, Demand, Event, Figure, Quote, Source
 from ..reading.names import slugify
 from .yamlwrite import flow_list, scalar
 

@@ -3,23 +3,25 @@
 Editors (VS Code's YAML extension, through the `# yaml-language-server: $schema=…`
 first line) use them for completion, hover help (the French field descriptions)
 and red squiggles. An editor reads YAML 1.2, where `2025` is a number and `true`
-a boolean, while :mod:`generator.yamlread` keeps every scalar as text and lets
-the models read it. So each lenient validator of :mod:`generator.models` is
-mapped here to the JSON types that can reach it: the schema accepts everything
-the loader accepts, and rejects unknown keys as the loader does.
+a boolean, while :mod:`generator.reading.yamlread` keeps every scalar as text and
+lets the models read it. So each kind of value declared in
+:mod:`generator.reading.fields` is mapped here to the JSON types that can reach
+it: the schema accepts everything the loader accepts, and rejects unknown keys as
+the loader does.
 """
 
 from __future__ import annotations
 
+import copy
 import json
 from typing import Any
 
 from pydantic import BaseModel
 from pydantic.json_schema import GenerateJsonSchema, JsonSchemaValue
 
-from ..reading import models
-from ..reading.models import (MAX_ID_LENGTH, MAX_NAME_LENGTH, NUMBER_RE, RESERVED_IDS, SLUG_RE, ActorEntry, Briefing,
-                     PartyEntry, TopicEntry)
+from ..reading import fields, models
+from ..reading.fields import KIND_KEY, MAX_ID_LENGTH, MAX_NAME_LENGTH, NUMBER_RE, RESERVED_IDS, SLUG_RE, Kind
+from ..reading.models import ActorEntry, Briefing, PartyEntry, TopicEntry
 
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
 BASE_ID = "urn:briefings-site:schema:"
@@ -37,11 +39,15 @@ class LoaderJsonSchema(GenerateJsonSchema):
     """model_json_schema() that knows how the loader's validators read YAML values."""
 
     def generate_inner(self, schema: Any) -> JsonSchemaValue:
-        kind = schema.get("type") if isinstance(schema, dict) else None
-        if kind in {"function-before", "function-after"}:
-            rule = _RULES.get(schema["function"]["function"])
-            if rule is not None:
-                return rule(self, schema)
+        if not isinstance(schema, dict):
+            return super().generate_inner(schema)
+        kind = (schema.get("metadata") or {}).get(KIND_KEY)
+        if kind is not None:
+            return copy.deepcopy(_KINDS[kind])  # pydantic adds the default and description to it
+        if schema.get("type") == "function-before":
+            shape = _SHAPES.get(schema["function"]["function"])
+            if shape is not None:
+                return shape(self, schema)
         return super().generate_inner(schema)
 
     def field_title_should_be_set(self, schema: Any) -> bool:
@@ -50,38 +56,17 @@ class LoaderJsonSchema(GenerateJsonSchema):
         return False
 
 
-def _scalar(gen: LoaderJsonSchema, schema: Any) -> JsonSchemaValue:
-    # `title: 2025` and `title: true` are text to the loader, numbers and booleans to an editor.
-    return {"type": list(SCALAR_TYPES)}
-
-
-def _non_blank(gen: LoaderJsonSchema, schema: Any) -> JsonSchemaValue:
-    return {**gen.generate_inner(schema["schema"]), "pattern": r"\S"}
-
-
-def _slug(gen: LoaderJsonSchema, schema: Any) -> JsonSchemaValue:
-    # Digits alone (`2025`) and the words true/false are valid ids once read as text.
-    return {"type": ["string", "integer", "boolean"], "pattern": SLUG_PATTERN, "minimum": 0, "maxLength": MAX_ID_LENGTH}
-
-
-def _name(gen: LoaderJsonSchema, schema: Any) -> JsonSchemaValue:
-    return {**gen.generate_inner(schema["schema"]), "maxLength": MAX_NAME_LENGTH}
-
-
-def _file_name(gen: LoaderJsonSchema, schema: Any) -> JsonSchemaValue:
-    return {"type": list(SCALAR_TYPES), "pattern": FILE_NAME_PATTERN}
-
-
-def _date(gen: LoaderJsonSchema, schema: Any) -> JsonSchemaValue:
-    return {"type": ["string", "integer"], "pattern": DATE_PATTERN, "minimum": 0, "maximum": 9999}
-
-
-def _number(gen: LoaderJsonSchema, schema: Any) -> JsonSchemaValue:
-    return {"type": ["number", "string"], "pattern": NUMBER_RE.pattern}
-
-
-def _flag(gen: LoaderJsonSchema, schema: Any) -> JsonSchemaValue:
-    return {"type": ["boolean", "string"], "pattern": FLAG_PATTERN}
+# `title: 2025` and `title: true` are text to the loader, numbers and booleans to an editor;
+# digits alone (`2025`) and the words true/false are valid ids once read as text.
+_KINDS: dict[Kind, JsonSchemaValue] = {
+    Kind.TEXT: {"type": SCALAR_TYPES, "pattern": r"\S"},
+    Kind.NAME: {"type": SCALAR_TYPES, "pattern": r"\S", "maxLength": MAX_NAME_LENGTH},
+    Kind.ID: {"type": ["string", "integer", "boolean"], "pattern": SLUG_PATTERN, "minimum": 0, "maxLength": MAX_ID_LENGTH},
+    Kind.FILE_NAME: {"type": SCALAR_TYPES, "pattern": FILE_NAME_PATTERN},
+    Kind.DATE: {"type": ["string", "integer"], "pattern": DATE_PATTERN, "minimum": 0, "maximum": 9999},
+    Kind.NUMBER: {"type": ["number", "string"], "pattern": NUMBER_RE.pattern},
+    Kind.FLAG: {"type": ["boolean", "string"], "pattern": FLAG_PATTERN},
+}
 
 
 def _list_or_null(gen: LoaderJsonSchema, schema: Any) -> JsonSchemaValue:
@@ -98,18 +83,12 @@ def _mention(gen: LoaderJsonSchema, schema: Any) -> JsonSchemaValue:
     return {"anyOf": [gen.generate_inner(schema["schema"]), {"type": list(SCALAR_TYPES), "pattern": r"\S"}]}
 
 
-_RULES = {
-    models._text: _scalar,
-    models._non_blank: _non_blank,
-    models._slug: _slug,
-    models._name: _name,
-    models._file_name: _file_name,
-    models._date: _date,
-    models._number: _number,
-    models._bool: _flag,
-    models._list: _list_or_null,
-    models._one_or_many: _one_or_many,
-    models._mention: _mention,
+# Shapes a field may be written in, besides its own: an empty key for an empty list,
+# one value for a list of one, a bare name for an actor mention.
+_SHAPES = {
+    fields.none_as_empty: _list_or_null,
+    fields.one_or_many: _one_or_many,
+    models.name_or_mention: _mention,
 }
 
 # file name → (model, is a registry list, what it describes)

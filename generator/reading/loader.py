@@ -9,8 +9,8 @@ from typing import Any, Generic, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from .models import (MAX_ID_LENGTH, RESERVED_IDS, SLUG_RE, ActorEntry, Briefing, PartyEntry, TopicEntry, inner_model,
-                     is_model)
+from .fields import MAX_ID_LENGTH, RESERVED_IDS, SLUG_RE
+from .models import ActorEntry, Briefing, PartyEntry, TopicEntry, inner_model, is_model
 from .names import slugify
 from .problems import Problem, ProblemList, display_path, format_key_path
 from .yamlread import Document, Loc, YamlError, parse_document, read_text

@@ -1,162 +1,18 @@
-"""Typed models of a briefing (format v1) and of the registries in `content/`.
+"""Typed models of a briefing (format v1) and of the registries (actors, parties, topics).
 
-Values arrive from :mod:`generator.yamlread` as text or None, so every type here
-reads its own spelling: numbers must look like numbers, booleans are `true` or
-`false`, dates keep their precision. Unknown keys are rejected (`extra="forbid"`).
-Field descriptions are French: they become the editors' hover help through the
-JSON Schema and the format reference on the site.
+Each field's type comes from :mod:`generator.reading.fields`, which reads YAML
+text strictly and declares the field's kind. Unknown keys are rejected
+(`extra="forbid"`). Field descriptions are French: they become the editors'
+hover help through the JSON Schema and the format reference on the site.
 """
 
 from __future__ import annotations
 
-import math
-import re
 from typing import Annotated, Any, Literal, get_args
 
-from pydantic import (
-    AfterValidator,
-    BaseModel,
-    BeforeValidator,
-    ConfigDict,
-    Field,
-    PlainSerializer,
-    WithJsonSchema,
-)
-from pydantic_core import PydanticCustomError
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 
-from .dates import DateError, PartialDate
-from .names import slugify
-
-SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-# `index` would collide with the section index pages every folder has.
-RESERVED_IDS = frozenset({"index"})
-# Ids and unregistered names become folder names in the built site (one path component:
-# at most 255 bytes on common file systems); longer ones would crash the build.
-MAX_ID_LENGTH = 100
-MAX_NAME_LENGTH = 200
-MAX_FIGURE = 1e18
-NUMBER_RE = re.compile(r"^[-+]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?$")
-
-
-def _fail(message: str, hint: str = "") -> PydanticCustomError:
-    return PydanticCustomError("briefing", "{message}", {"message": message, "hint": hint})
-
-
-def _text(value: Any) -> Any:
-    if isinstance(value, (dict, list)):
-        kind = "a mapping" if isinstance(value, dict) else "a list"
-        raise _fail(f"expected text, found {kind}", "write the value on one line, or quote it")
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, (int, float)):
-        return str(value)
-    return value
-
-
-def _non_blank(value: str) -> str:
-    if not value.strip():
-        raise _fail("must not be empty", "write the text, or leave the key out if it is optional")
-    return value
-
-
-def _slug(value: str) -> str:
-    if len(value) > MAX_ID_LENGTH:
-        raise _fail(f"an id of {len(value):,} characters is too long (at most {MAX_ID_LENGTH})",
-                    "ids become page addresses: keep them short")
-    if not SLUG_RE.match(value):
-        suggestion = re.sub(r"[^a-z0-9]+", "-", value.lower()).strip("-") or "my-id"
-        raise _fail(f"'{value}' is not a valid id",
-                    f"use lowercase letters, digits and single hyphens, e.g. '{suggestion}'")
-    if value in RESERVED_IDS:
-        raise _fail(f"'{value}' is a reserved id", "choose a more specific id")
-    return value
-
-
-def _date(value: Any) -> Any:
-    if value is None or isinstance(value, PartialDate):
-        return value
-    if isinstance(value, int) and not isinstance(value, bool):
-        value = str(value)
-    if not isinstance(value, str):
-        raise _fail("expected a date", "write YYYY-MM-DD, YYYY-MM or YYYY")
-    try:
-        return PartialDate.parse(value)
-    except DateError as exc:
-        message, hint = exc.args
-        raise _fail(message, hint) from None
-
-
-def _number(value: Any) -> Any:
-    if isinstance(value, bool) or not isinstance(value, (str, int, float)):
-        raise _fail("expected a number", "write digits only, e.g. 13000000 or 2.5")
-    if isinstance(value, str):
-        compact = value.replace(" ", "").replace("\u00a0", "").replace("\u202f", "")
-        if not NUMBER_RE.match(value):
-            if NUMBER_RE.match(compact.replace(",", ".")):
-                raise _fail(f"'{value}' is not a number as YAML reads it",
-                            f"write {compact.replace(',', '.')} without spaces or a decimal comma")
-            raise _fail(f"'{value}' is not a number", "write digits only, e.g. 13000000 or 2.5")
-        number = float(value)
-        if not math.isfinite(number) or abs(number) >= MAX_FIGURE:
-            # Past this, French number formatting runs out of decimal precision and the build would crash.
-            shown = value if len(value) <= 40 else value[:39] + "…"
-            raise _fail(f"'{shown}' is too large for a figure", "write it in a larger unit, e.g. billions")
-        # An integer is read as one, not through a float: 12345678901234567 keeps its last digit.
-        return int(value) if re.fullmatch(r"[-+]?\d+", value) else number
-    return value
-
-
-def _bool(value: Any) -> Any:
-    if isinstance(value, bool):
-        return value
-    if isinstance(value, str) and value.lower() in {"true", "false"}:
-        return value.lower() == "true"
-    raise _fail(f"'{value}' is not true or false", "write true or false")
-
-
-def _list(value: Any) -> Any:
-    return [] if value is None else value
-
-
-def _one_or_many(value: Any) -> Any:
-    if value is None:
-        return []
-    return [value] if isinstance(value, str) else value
-
-
-def _file_name(value: str) -> str:
-    if "/" in value or "\\" in value or value in {".", ".."}:
-        raise _fail(f"'{value}' must be a file name, not a path", "write only the name; the folder is given to `check --sources`")
-    return value
-
-
-def _name(value: str) -> str:
-    """A name the registry does not know gets a page under a slug of it: that slug must fit in a file name."""
-    if max(len(value), len(slugify(value))) > MAX_NAME_LENGTH:
-        raise _fail(f"a name of {len(value):,} characters is too long (at most {MAX_NAME_LENGTH})",
-                    "write only the name; what the article says of the person goes in `role`")
-    return value
-
-
-Text = Annotated[str, BeforeValidator(_text), AfterValidator(_non_blank)]
-# A person, organisation or state named in a briefing, resolved through content/actors.yaml.
-Name = Annotated[str, BeforeValidator(_text), AfterValidator(_non_blank), AfterValidator(_name)]
-Slug = Annotated[str, BeforeValidator(_text), AfterValidator(_slug),
-                 WithJsonSchema({"type": "string", "pattern": SLUG_RE.pattern})]
-DateValue = Annotated[
-    PartialDate,
-    BeforeValidator(_date),
-    PlainSerializer(lambda d: d.iso(), return_type=str),
-    WithJsonSchema({"type": ["string", "integer"], "pattern": r"^\d{4}(-\d{2}(-\d{2})?)?$",
-                    "description": "AAAA-MM-JJ, AAAA-MM ou AAAA"}),
-]
-Number = Annotated[int | float, BeforeValidator(_number), WithJsonSchema({"type": "number"})]
-Flag = Annotated[bool, BeforeValidator(_bool), WithJsonSchema({"type": "boolean"})]
-
-
-def _items(inner: Any) -> Any:
-    return Annotated[list[inner], BeforeValidator(_list)]
-
+from .fields import DateValue, FileName, Flag, Name, Number, Slug, Text, items, none_as_empty, one_or_more
 
 Genre = Literal["news", "analysis", "opinion", "interview", "wire"]
 EventKind = Literal["summit", "meeting", "call", "statement", "sanctions", "strike",
@@ -177,14 +33,14 @@ class Source(Model):
 
     outlet: Text | None = Field(description="Le média qui publie l'article ; null si l'article ne le dit pas (affiché « non identifié »).")
     headline: Text | None = Field(None, description="Le titre tel que publié ; null s'il n'apparaît pas.")
-    authors: Annotated[list[Text], BeforeValidator(_one_or_many)] = Field(
+    authors: one_or_more(Text) = Field(
         default_factory=list, description="Les auteurs ; une liste (une seule chaîne est acceptée).")
     published: DateValue | None = Field(description="Date de publication, à la précision connue (AAAA-MM-JJ, AAAA-MM ou AAAA) ; null si inconnue.")
     url: Text | None = Field(None, description="Lien vers l'article ; seuls les liens http(s) deviennent des liens sur le site.")
     language: Text = Field("fr", description="Langue de l'article (code ISO 639-1).")
     genre: Genre = Field(description="news (dépêche, reportage), analysis, opinion (tribune : défend une thèse), interview, wire (agence).")
-    credits: _items(Text) = Field(default_factory=list, description="Agences ou co-auteurs nommés par l'article.")
-    text_file: Annotated[Text, AfterValidator(_file_name)] | None = Field(
+    credits: items(Text) = Field(default_factory=list, description="Agences ou co-auteurs nommés par l'article.")
+    text_file: FileName | None = Field(
         None, description="Nom du fichier de la copie locale de l'article, pour `briefings check --sources DOSSIER` ; jamais publié.")
 
 
@@ -195,7 +51,7 @@ class ActorMention(Model):
     role: Text | None = Field(None, description="Le rôle que cet article donne à l'acteur.")
 
 
-def _mention(value: Any) -> Any:
+def name_or_mention(value: Any) -> Any:
     return {"name": value} if isinstance(value, str) else value
 
 
@@ -208,11 +64,11 @@ class Event(Model):
     date: DateValue | None = Field(None, description="Date à la précision donnée par l'article ; absente si inconnue.")
     date_text: Text | None = Field(None, description="La formulation de l'article quand elle compte (« mi-octobre »).")
     place: Text | None = Field(None, description="Lieu.")
-    participants: _items(Name) = Field(default_factory=list, description="Acteurs présents (noms résolus par le registre).")
+    participants: items(Name) = Field(default_factory=list, description="Acteurs présents (noms résolus par le registre).")
     status: EventStatus | None = Field(None, description="Statut à la date de publication de l'article.")
     outcome: Text | None = Field(None, description="Résultat, dans vos mots.")
     duration: Text | None = Field(None, description="Durée telle que l'article la donne (« 3 heures »).")
-    related: _items(Slug) = Field(default_factory=list, description="Ids des événements auxquels celui-ci se rattache (une annonce pointe vers son sommet).")
+    related: items(Slug) = Field(default_factory=list, description="Ids des événements auxquels celui-ci se rattache (une annonce pointe vers son sommet).")
     evidence: Text | None = Field(None, description="Passage exact de l'article (verbatim).")
 
 
@@ -262,13 +118,13 @@ class Briefing(Model):
     title: Text = Field(description="Votre titre.")
     summary: Text = Field(description="2 à 5 phrases, dans vos mots.")
     source: Source = Field(description="L'article résumé : média, titre, auteurs, date de publication, genre.")
-    topics: _items(Slug) = Field(default_factory=list, description="Ids de content/topics.yaml.")
-    actors: Annotated[list[Annotated[ActorMention, BeforeValidator(_mention)]], BeforeValidator(_list)] = Field(
+    topics: items(Slug) = Field(default_factory=list, description="Ids de content/topics.yaml.")
+    actors: Annotated[list[Annotated[ActorMention, BeforeValidator(name_or_mention)]], BeforeValidator(none_as_empty)] = Field(
         default_factory=list, description="Qui apparaît, avec le rôle que l'article lui donne.")
-    events: _items(Event) = Field(default_factory=list, description="Sommets, appels, annonces, sanctions… que l'article raconte.")
-    demands: _items(Demand) = Field(default_factory=list, description="Ce que chaque partie exige, selon l'article.")
-    figures: _items(Figure) = Field(default_factory=list, description="Les chiffres de l'article, avec qui les a produits.")
-    quotes: _items(Quote) = Field(default_factory=list, description="Les citations, mot pour mot.")
+    events: items(Event) = Field(default_factory=list, description="Sommets, appels, annonces, sanctions… que l'article raconte.")
+    demands: items(Demand) = Field(default_factory=list, description="Ce que chaque partie exige, selon l'article.")
+    figures: items(Figure) = Field(default_factory=list, description="Les chiffres de l'article, avec qui les a produits.")
+    quotes: items(Quote) = Field(default_factory=list, description="Les citations, mot pour mot.")
 
 
 class ActorEntry(Model):
@@ -276,7 +132,7 @@ class ActorEntry(Model):
 
     id: Slug = Field(description="Identifiant canonique ; il donne l'adresse de la page de l'acteur.")
     name: Text = Field(description="Nom affiché.")
-    aliases: _items(Text) = Field(default_factory=list, description="Autres graphies (casse et accents ignorés).")
+    aliases: items(Text) = Field(default_factory=list, description="Autres graphies (casse et accents ignorés).")
     kind: ActorKind | None = Field(None, description="person (personne), organisation ou state (État).")
     party: Slug | None = Field(None, description="Id de content/parties.yaml.")
     role: Text | None = Field(None, description="Fonction, affichée sur la page de l'acteur.")
@@ -287,7 +143,7 @@ class PartyEntry(Model):
 
     id: Slug = Field(description="Identifiant utilisé par demands[].party et par le champ party des acteurs.")
     name: Text = Field(description="Nom affiché.")
-    aliases: _items(Text) = Field(default_factory=list, description="Autres noms de la partie (« Moscou », « Kremlin »).")
+    aliases: items(Text) = Field(default_factory=list, description="Autres noms de la partie (« Moscou », « Kremlin »).")
 
 
 class TopicEntry(Model):

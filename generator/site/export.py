@@ -20,13 +20,11 @@ import csv
 import functools
 import io
 import json
-from typing import Annotated, Any, get_args, get_origin
+from typing import Any
 
 from pydantic import BaseModel
-from pydantic.fields import FieldInfo
 
-from ..reading import models
-
+from ..reading.fields import Kind, kind_of
 from . import urls
 from ..reading.dates import PartialDate
 from ..corpus.index import CorpusIndex, briefing_sort_key
@@ -66,7 +64,7 @@ def columns(table: str) -> list[str]:
     names: list[str] = []
     for key, field in model.model_fields.items():
         names.append(key)
-        if _is_date(field):
+        if kind_of(field) is Kind.DATE:
             names.append(f"{key}_precision")
         names += _EXTRA_COLUMNS.get((table, key), [])
     return SOURCE_COLUMNS + names
@@ -147,18 +145,7 @@ def _model_cells(item: BaseModel) -> Row:
 @functools.cache
 def _date_keys(model: type[BaseModel]) -> frozenset[str]:
     """The date fields of a model, found once: reading a field's annotation takes longer than the row."""
-    return frozenset(key for key, field in model.model_fields.items() if _is_date(field))
-
-
-def _is_date(field: FieldInfo) -> bool:
-    return any(getattr(m, "func", None) is models._date for m in field.metadata) or _has_date(field.annotation)
-
-
-def _has_date(annotation: Any) -> bool:
-    if get_origin(annotation) is Annotated and any(getattr(m, "func", None) is models._date
-                                                   for m in get_args(annotation)[1:]):
-        return True
-    return any(_has_date(arg) for arg in get_args(annotation))
+    return frozenset(key for key, field in model.model_fields.items() if kind_of(field) is Kind.DATE)
 
 
 def _event_cells(index: CorpusIndex, event: Event) -> Row:
