@@ -14,6 +14,7 @@ from .site.export import JSON_FILE, export_tables, render_csv, render_json
 from .reading.loader import load_registry
 from .reading.models import ActorEntry, TopicEntry
 from .pipeline import Project, check as run_check
+from .project import ProjectError
 from .reading.problems import ProblemList, Severity, display_path
 from .authoring.format_page import PAGE as FORMAT_PAGE, render_format_page
 from .authoring.scaffold import default_file_name, id_for, render_scaffold, schema_ref
@@ -23,11 +24,21 @@ from .site.urls import EXPORTS_DIR
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.option("--root", type=click.Path(file_okay=False, path_type=Path), default=".", show_default=True,
-              help="Project folder holding briefings/ and content/.")
+              help="Project folder: where mkdocs.yml is. Its `briefings` plugin options (briefings_dir, "
+                   "content_dir) and docs_dir say where the files are; without a mkdocs.yml, briefings/, "
+                   "content/ and docs/ under this folder.")
+@click.option("-f", "--config-file", type=click.Path(dir_okay=False, path_type=Path),
+              help="The MkDocs configuration to read, as `mkdocs -f`  [default: mkdocs.yml under --root]")
 @click.pass_context
-def main(ctx: click.Context, root: Path) -> None:
+def main(ctx: click.Context, root: Path, config_file: Path | None) -> None:
     """Validate, scaffold and export the briefings of a briefing site."""
-    ctx.obj = Project.at(root)
+    if config_file is not None and not config_file.is_file():
+        raise click.BadParameter(f"{config_file} is not a file", param_hint="--config-file")
+    try:
+        ctx.obj = Project.at(root, config_file)
+    except ProjectError as exc:
+        click.echo(str(exc), err=True)
+        sys.exit(1)
 
 
 @main.command()
@@ -75,12 +86,12 @@ def schema(project: Project, out: Path | None, check_only: bool) -> None:
     """Write the JSON Schemas and the "Format des briefings" page from the models.
 
     schema/briefing.schema.json and schema/{actors,parties,topics}.schema.json give
-    editors completion and French hover help; docs/format-des-briefings.md is the
-    reference page of the site.
+    editors completion and French hover help; format-des-briefings.md in the docs
+    folder is the reference page of the site.
     """
     folder = out if out is not None else project.root / "schema"
     targets = {folder / name: text for name, text in render_schemas().items()}
-    targets[project.root / "docs" / FORMAT_PAGE] = render_format_page()
+    targets[project.docs_dir / FORMAT_PAGE] = render_format_page()
     stale = [path for path, text in targets.items() if _read_or_none(path) != text]
     for path in stale:
         shown = display_path(path, project.root)
@@ -133,7 +144,7 @@ def _ask_date(text: str) -> PartialDate | None:
 @click.option("--date", "published", type=DATE, help="Publication date, as precise as the article gives it.")
 @click.option("--title", help="Your title for the briefing (also names the file).")
 @click.option("--out", type=click.Path(dir_okay=False, path_type=Path),
-              help="File to create  [default: briefings/<date>-<outlet>-<title>.yaml under --root]")
+              help="File to create  [default: <date>-<outlet>-<title>.yaml in the briefings folder]")
 @click.pass_obj
 def new(project: Project, outlet: str | None, published: PartialDate | None, title: str | None,
         out: Path | None) -> None:

@@ -9,6 +9,7 @@ a macro's result as is and does not evaluate it again.
 from __future__ import annotations
 
 import posixpath
+from pathlib import Path
 from typing import Any
 
 from .corpus.index import CorpusIndex, briefing_sort_key
@@ -103,12 +104,11 @@ def define_env(env: Any) -> None:
 
 
 def _project(env: Any) -> Project:
-    """The briefings plugin's project when it is configured, else the default layout next to mkdocs.yml."""
+    """The briefings plugin's project when it is configured, else the one mkdocs.yml describes."""
     plugins = env.conf.get("plugins", {})
     plugin = plugins.get("briefings") if hasattr(plugins, "get") else None
     project = getattr(plugin, "project", None)
     if project is not None:
         return project
-    from pathlib import Path
-
-    return Project.at(Path(env.conf["config_file_path"]).parent)
+    config_file = Path(env.conf["config_file_path"])
+    return Project.at(config_file.parent, config_file)

@@ -8,28 +8,17 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .site import urls
 from .corpus.index import CorpusIndex, build_index
-from .reading.loader import REGISTRY_FILES, find_briefing_files, load_briefings, load_registries
-from .reading.problems import ProblemList
 from .corpus.notes import editorial_notes
-from .corpus.verbatim import verify_sources
-from .site.views import render_site
+from .corpus.verbatim import verify_against_articles
+from .project import Project
+from .reading.loader import find_briefing_files, load_briefings, load_registries
+from .reading.problems import ProblemList
+from .site import urls
 from .site.export import export_files
+from .site.views import render_site
 
-
-@dataclass(frozen=True)
-class Project:
-    """Where the inputs live. `root` is only used to show short paths in problems."""
-
-    root: Path
-    briefings_dir: Path
-    content_dir: Path
-
-    @classmethod
-    def at(cls, root: Path, briefings: str = "briefings", content: str = "content") -> "Project":
-        root = root.resolve()
-        return cls(root, root / briefings, root / content)
+__all__ = ["Project", "Result", "build", "cached_build", "check"]
 
 
 @dataclass
@@ -37,25 +26,25 @@ class Result:
     pages: dict[str, str] = field(default_factory=dict)
     problems: ProblemList = field(default_factory=ProblemList)
     index: CorpusIndex | None = None
-    sources: dict[str, Path] = field(default_factory=dict)
+    edit_paths: dict[str, Path] = field(default_factory=dict)  # generated page → the YAML file its edit link opens
 
     @property
     def ok(self) -> bool:
         return not self.problems.errors
 
 
-def check(project: Project, sources: Path | None = None) -> tuple[CorpusIndex, ProblemList]:
+def check(project: Project, articles: Path | None = None) -> tuple[CorpusIndex, ProblemList]:
     """Load and index everything; every problem of every file is collected.
 
-    With `sources`, verbatim fields are also checked against the article texts there.
+    With `articles` (a folder of article texts), verbatim fields are also checked against the article texts there.
     """
     problems = ProblemList()
     registries = load_registries(project.content_dir, project.root, problems)
     located = load_briefings(project.briefings_dir, project.root, problems)
     index = build_index(registries, located, problems)
     problems.extend(editorial_notes(located, index))
-    if sources is not None:
-        verify_sources(located, sources, problems)
+    if articles is not None:
+        verify_against_articles(located, articles, problems)
     return index, problems.sorted()
 
 
@@ -72,7 +61,7 @@ def build(project: Project, *, partial: bool = False) -> Result:
         if problems.errors and not partial:
             return result
         result.pages = {**render_pages(index), **export_files(index)}
-        result.sources = {urls.briefing_page(b_id): project.root / path for b_id, path in index.sources_of.items()}
+        result.edit_paths = {urls.briefing_page(b_id): project.root / path for b_id, path in index.file_of.items()}
         return result
 
 
@@ -102,8 +91,7 @@ def render_pages(index: CorpusIndex) -> dict[str, str]:
 
 def input_fingerprint(project: Project) -> tuple:
     """What the inputs are right now: every briefing and registry file with its size and mtime."""
-    files = [*find_briefing_files(project.briefings_dir),
-             *(project.content_dir / name for name in REGISTRY_FILES)]
+    files = [*find_briefing_files(project.briefings_dir), *project.registry_files]
     return tuple((str(p), *_stat(p)) for p in files)
 
 

@@ -3,7 +3,8 @@
 Hooks, in the order MkDocs calls them:
 
 - `on_startup`  notes whether this is `mkdocs serve` (a live preview) or a build.
-- `on_config`   resolves where briefings and registries live (relative to mkdocs.yml).
+- `on_config`   makes the Project: where briefings, registries and docs live (relative to mkdocs.yml),
+                through `Project.from_options`, the same constructor every other entry point uses.
 - `on_files`    runs the pipeline and adds every generated page to the build *in memory*
                 (`File.generated`), never writing into `docs/`: a file written there during
                 a build would make `mkdocs serve` rebuild forever.
@@ -13,7 +14,7 @@ Hooks, in the order MkDocs calls them:
                 lists the problems and every page carries a banner until they are fixed.
 - `on_page_markdown`  adds that banner.
 - `on_post_build`, `on_build_error`  hand the objects `on_files` set aside back to the garbage collector.
-- `on_serve`    watches `briefings/` and `content/`, which live outside `docs/`.
+- `on_serve`    watches the briefings and registries folders, which live outside the docs folder.
 """
 
 from __future__ import annotations
@@ -28,7 +29,7 @@ from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import File, Files, InclusionLevel
 
 from .site import urls, wording
 from .site.views import render_problems_page
@@ -52,8 +53,10 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         self.serving = command == "serve"
 
     def on_config(self, config):
-        root = Path(config.config_file_path).parent
-        self.project = Project.at(root, self.config.briefings_dir, self.config.content_dir)
+        config_file = Path(config.config_file_path)
+        self.project = Project.from_options(config_file.parent, briefings_dir=self.config.briefings_dir,
+                                            content_dir=self.config.content_dir, docs_dir=config.docs_dir,
+                                            config_file=config_file)
         return config
 
     def on_files(self, files: Files, *, config) -> Files:
@@ -72,9 +75,11 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         docs_root = Path(config.docs_dir).resolve()
         for src_uri, content in pages.items():
             if files.get_file_from_path(src_uri) is not None:
-                raise PluginError(f"docs/{src_uri} is a hand-written page in the place of a generated one: rename it")
-            file = File.generated(config, src_uri, content=content)
-            source = result.sources.get(src_uri)
+                shown = self.project.shown(self.project.docs_dir / src_uri)
+                raise PluginError(f"{shown} is a hand-written page in the place of a generated one: rename it")
+            inclusion = InclusionLevel.INCLUDED if src_uri in urls.NAV_PAGES else InclusionLevel.NOT_IN_NAV
+            file = File.generated(config, src_uri, content=content, inclusion=inclusion)
+            source = result.edit_paths.get(src_uri)
             file.edit_uri = Path(os.path.relpath(source.resolve(), docs_root)).as_posix() if source else None
             files.append(file)
         # The pipeline's index (every briefing as objects) lives until the build ends, for the

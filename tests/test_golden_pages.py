@@ -18,7 +18,7 @@ GOLDEN = DATA / "golden"
 
 @pytest.fixture(scope="module")
 def pages() -> dict[str, str]:
-    result = build(Project(DATA / "corpus", DATA / "corpus" / "briefings", DATA / "corpus" / "content"))
+    result = build(Project.at(DATA / "corpus"))
     assert result.ok, result.problems.render()
     return result.pages
 
@@ -38,5 +38,5 @@ def test_golden_pages_match(pages: dict[str, str]) -> None:
 
 
 def test_rendering_is_deterministic(pages: dict[str, str]) -> None:
-    again = build(Project(DATA / "corpus", DATA / "corpus" / "briefings", DATA / "corpus" / "content")).pages
+    again = build(Project.at(DATA / "corpus")).pages
     assert again == pages

@@ -28,7 +28,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from conftest import ROOT, Build, make_project, mkdocs_build
-from generator.site.markup import is_web_url
+from generator.site.markup import heading_id, is_web_url
 from generator.reading.names import name_key
 from generator.pipeline import Project, check
 from htmllint import lint_page, lint_site, lint_soup
@@ -569,7 +569,8 @@ def test_the_preview_error_page_shows_hostile_problems_as_text() -> None:
                             for i, v in enumerate(values)])
     problems.append(Problem("briefings/w.yaml", 3, 4, "quotes[0].speaker", values[-1], "", Severity.WARNING))
     body, _ = get_data(render_problems_page(problems))
-    html = markdown.markdown(body, extensions=["admonition", "attr_list", "tables", "toc", "generator.site.markup:HeadingIds"])
+    html = markdown.markdown(body, extensions=["admonition", "attr_list", "tables", "toc"],
+                             extension_configs={"toc": {"slugify": heading_id}})
     soup = BeautifulSoup(f'<div class="md-content"><article>{html}</article></div>', "html.parser")
     text = norm(soup.get_text())
     assert not missing([f"'{v}' is not a valid id" for v in values], text)

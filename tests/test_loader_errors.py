@@ -21,7 +21,7 @@ def expected_lines(path: Path) -> list[str]:
 
 @pytest.fixture(scope="module")
 def reported() -> list[str]:
-    project = Project(DATA, DATA / "invalid", DATA / "corpus" / "content")
+    project = Project.from_options(DATA, briefings_dir="invalid", content_dir="corpus/content")
     _, problems = check(project)
     return [p.render() for p in problems.errors]
 

@@ -346,7 +346,9 @@ def test_a_failed_make_site_leaves_the_previous_site(tmp_path: Path) -> None:
 
 
 def test_mkdocs_yml_is_strict() -> None:
-    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+    from mkdocs.utils.yaml import yaml_load
+
+    config = yaml_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
     assert config["strict"] is True
 
 

@@ -79,7 +79,9 @@ def test_no_google_fonts_or_cdn(corpus_site: Build) -> None:
 
 
 def test_edit_link_opens_the_yaml_file(project: Path) -> None:
-    config = yaml.safe_load((project / "mkdocs.yml").read_text(encoding="utf-8"))
+    from mkdocs.utils.yaml import yaml_load
+
+    config = yaml_load((project / "mkdocs.yml").read_text(encoding="utf-8"))
     text_cfg = (project / "mkdocs.yml").read_text(encoding="utf-8")
     (project / "mkdocs.yml").write_text(
         text_cfg + "\nrepo_url: https://example.org/newsroom/briefings\nedit_uri: edit/main/docs/\n", encoding="utf-8")

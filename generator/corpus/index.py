@@ -104,7 +104,7 @@ class CorpusIndex:
     figures: dict[str, list[FigureEntry]]
     quotes: list[QuoteEntry]
     statements: dict[str, list[QuoteEntry]]
-    sources_of: dict[str, str]
+    file_of: dict[str, str]
     quotes_by_speaker: dict[str, list[QuoteEntry]] = field(default_factory=dict)
     demands_by_voice: dict[str, list[DemandEntry]] = field(default_factory=dict)
     events_by_actor: dict[str, list[str]] = field(default_factory=dict)
@@ -113,6 +113,7 @@ class CorpusIndex:
     _keys: dict[str, str] = field(default_factory=dict, repr=False)
     _by_id: dict[str, Briefing] = field(default_factory=dict, repr=False)
     _closest: dict[str, str | None] = field(default_factory=dict, repr=False)
+    _registry_files: dict[str, str] = field(default_factory=dict, repr=False)
 
     def resolve(self, name: str) -> str:
         """The actor id for any spelling of a name (an unregistered name gets its own slug)."""
@@ -137,8 +138,8 @@ def build_index(registries: Registries, located: list[Located[Briefing]], proble
         briefings=sorted((lb.model for lb in unique), key=briefing_sort_key, reverse=True),
         actors=actors, parties=parties, topics=topics, mentions=defaultdict(list), events={},
         children=defaultdict(list), demands=[], figures=defaultdict(list), quotes=[],
-        statements=defaultdict(list), sources_of={lb.model.id: lb.path for lb in unique}, _keys=keys,
-        _by_id={lb.model.id: lb.model for lb in unique},
+        statements=defaultdict(list), file_of={lb.model.id: lb.path for lb in unique}, _keys=keys,
+        _by_id={lb.model.id: lb.model for lb in unique}, _registry_files=registries.files,
     )
     for lb in sorted(unique, key=lambda lb: briefing_sort_key(lb.model)):
         _fold_briefing(index, lb, problems)
@@ -160,7 +161,7 @@ def _actor_table(registries: Registries, parties: dict[str, str], problems: Prob
         a: ActorEntry = entry.model
         actors[a.id] = Actor(a.id, a.name, list(a.aliases), a.kind, a.party, a.role)
         if a.party and a.party not in parties:
-            problems.append(_unknown(entry, ("party",), "party", a.party, parties))
+            problems.append(_unknown(entry, ("party",), "party", a.party, parties, registries.files))
         for i, spelling in enumerate([a.id, a.name, *a.aliases]):
             key = name_key(spelling)
             owner = keys.setdefault(key, a.id)
@@ -192,7 +193,7 @@ def _fold_briefing(index: CorpusIndex, lb: Located[Briefing], problems: ProblemL
     b = lb.model
     for i, topic in enumerate(b.topics):
         if topic not in index.topics:
-            problems.append(_unknown(lb, ("topics", i), "topic", topic, index.topics))
+            problems.append(_unknown(lb, ("topics", i), "topic", topic, index.topics, index._registry_files))
     seen_here: set[str] = set()
     for i, mention in enumerate(b.actors):
         actor_id = _resolve(index, lb, mention.name, ("actors", i, "name"), problems)
@@ -213,9 +214,9 @@ def _fold_briefing(index: CorpusIndex, lb: Located[Briefing], problems: ProblemL
             index.children[parent].append(event.id)
     for i, demand in enumerate(b.demands):
         if demand.party not in index.parties:
-            problems.append(_unknown(lb, ("demands", i, "party"), "party", demand.party, index.parties))
+            problems.append(_unknown(lb, ("demands", i, "party"), "party", demand.party, index.parties, index._registry_files))
         if demand.topic not in index.topics:
-            problems.append(_unknown(lb, ("demands", i, "topic"), "topic", demand.topic, index.topics))
+            problems.append(_unknown(lb, ("demands", i, "topic"), "topic", demand.topic, index.topics, index._registry_files))
         voiced = _resolve(index, lb, demand.voiced_by, ("demands", i, "voiced_by"), problems) if demand.voiced_by else None
         if voiced:
             _mention_implicit(index, b, voiced, seen_here)
@@ -283,17 +284,17 @@ def _resolve(index: CorpusIndex, lb: Located, name: str, loc: tuple, problems: P
         index._closest[key] = found[0] if found else None
     close = index._closest[key]
     hint = (f"did you mean '{index.actors[index._keys[close]].name}'?" if close
-            else "add the name to content/actors.yaml, or as an alias of an existing entry")
-    problems.append(lb.problem(loc, f"'{name}' is not in content/actors.yaml", hint, warning=True))
+            else f"add the name to {index._registry_files['actors']}, or as an alias of an existing entry")
+    problems.append(lb.problem(loc, f"'{name}' is not in {index._registry_files['actors']}", hint, warning=True))
     return actor_id
 
 
-REGISTRY_FILES = {"party": "content/parties.yaml", "topic": "content/topics.yaml"}
+_REGISTRY_OF = {"party": "parties", "topic": "topics"}
 
 
-def _unknown(lb: Located, loc: tuple, what: str, value: str, known: dict[str, str]) -> Problem:
+def _unknown(lb: Located, loc: tuple, what: str, value: str, known: dict[str, str], files: dict[str, str]) -> Problem:
     close = difflib.get_close_matches(value, list(known), n=1, cutoff=0.6)
-    hint = f"did you mean '{close[0]}'?" if close else f"add it to {REGISTRY_FILES[what]}"
+    hint = f"did you mean '{close[0]}'?" if close else f"add it to {files[_REGISTRY_OF[what]]}"
     return lb.problem(loc, f"unknown {what} '{value}'", hint)
 
 

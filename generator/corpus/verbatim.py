@@ -34,16 +34,16 @@ def verbatim_fields(briefing: Briefing):
                 yield (name, i, "evidence"), item.evidence
 
 
-def verify_sources(located: list[Located[Briefing]], sources: Path, problems: ProblemList) -> int:
-    """Check every briefing whose `source.text_file` is in `sources`; returns how many were checked."""
+def verify_against_articles(located: list[Located[Briefing]], articles: Path, problems: ProblemList) -> int:
+    """Check every briefing whose `source.text_file` is in `articles`; returns how many were checked."""
     checked = 0
     for lb in located:
         name = lb.model.source.text_file
         if not name:
             continue
-        path = sources / name
+        path = articles / name
         if not path.is_file():
-            problems.append(lb.problem(("source", "text_file"), f"'{name}' is not in {sources}",
+            problems.append(lb.problem(("source", "text_file"), f"'{name}' is not in {articles}",
                                        "check the file name, or the folder given to --sources", warning=True))
             continue
         article = normalise(path.read_text(encoding="utf-8", errors="replace").removeprefix("\ufeff"))

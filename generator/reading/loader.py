@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import difflib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Generic, TypeVar
 
@@ -43,6 +43,9 @@ class Registries:
     actors: list[Located[ActorEntry]]
     parties: list[Located[PartyEntry]]
     topics: list[Located[TopicEntry]]
+    # Each registry's file as messages name it ("actors" → "content/actors.yaml"), wherever it is configured.
+    files: dict[str, str] = field(default_factory=lambda: {name.removesuffix(".yaml"): f"content/{name}"
+                                                           for name in REGISTRY_FILES})
 
 
 def find_briefing_files(folder: Path) -> list[Path]:
@@ -60,7 +63,7 @@ def load_briefings(folder: Path, root: Path | None, problems: ProblemList) -> li
         if path.is_symlink():
             # A link could make the build read any file the builder can read (a key, a password file).
             problems.append(Problem(shown, 0, 0, "", "is a symbolic link; briefings are read only from regular files",
-                                    "copy the file into briefings/ instead of linking it"))
+                                    f"copy the file into {display_path(folder, root).rstrip('/')}/ instead of linking it"))
             continue
         doc = _read(path, shown, problems)
         if doc is None:
@@ -141,6 +144,7 @@ def load_registries(content: Path, root: Path | None, problems: ProblemList) -> 
         actors=load_registry(content / "actors.yaml", ActorEntry, root, problems),
         parties=load_registry(content / "parties.yaml", PartyEntry, root, problems),
         topics=load_registry(content / "topics.yaml", TopicEntry, root, problems),
+        files={name.removesuffix(".yaml"): display_path(content / name, root) for name in REGISTRY_FILES},
     )
 
 

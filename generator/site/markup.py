@@ -16,9 +16,7 @@ import html
 import posixpath
 from urllib.parse import quote, urlsplit
 
-from markdown import Markdown
-from markdown.extensions import Extension
-from markdown.treeprocessors import Treeprocessor
+from markdown.extensions.toc import slugify
 
 # Every ASCII punctuation character except those that never start syntax in
 # any extension we enable (, ; ? /). Space and newline are handled separately.
@@ -51,31 +49,16 @@ def paragraphs(value: str) -> Md:
     return Md("\n\n".join(text(b) for b in blocks if b))
 
 
-class HeadingIds(Extension):
-    """Markdown extension (`generator.markup:HeadingIds` in mkdocs.yml): heading ids never start with `_`.
+def heading_id(value: str, separator: str) -> str:
+    """The `slugify` of the `toc` extension (set in mkdocs.yml): heading ids never start with `_`.
 
     The theme gives its own elements ids that start with `__` (`__drawer`,
     `__search`, `__config`, `__nav_2`). A heading written `__config` would take
     that id earlier in the page, and the theme's script, which reads its settings
     from the first `#__config`, would stop: one title could break search and
-    navigation. `toc` keeps making the ids; this only trims their leading `_`.
+    navigation. This is `toc`'s own slugify with the leading `_` trimmed.
     """
-
-    def extendMarkdown(self, md: Markdown) -> None:
-        md.treeprocessors.register(_TrimHeadingIds(md), "heading_ids", 6)  # just before toc (5)
-
-
-class _TrimHeadingIds(Treeprocessor):
-    def run(self, root: object) -> None:
-        toc = self.md.treeprocessors["toc"] if "toc" in self.md.treeprocessors else None
-        if toc is not None and not getattr(toc.slugify, "trims_underscores", False):
-            slugify = toc.slugify
-
-            def trimmed(value: str, separator: str) -> str:
-                return slugify(value, separator).lstrip("_")
-
-            trimmed.trims_underscores = True  # type: ignore[attr-defined]
-            toc.slugify = trimmed
+    return slugify(value, separator).lstrip("_")
 
 
 def attr(value: object) -> str:

@@ -20,6 +20,13 @@ DISAGREEMENTS = "divergences.md"
 PROBLEMS = "erreurs.md"
 
 
+# Generated pages the navigation lists; every other one (a page per briefing, actor or
+# summit) is reached through these: listing a thousand briefings in the nav would copy
+# it into every page.
+NAV_PAGES = frozenset({BRIEFINGS_INDEX, ACTORS_INDEX, SUMMITS_INDEX, TIMELINE, DEMANDS, FIGURES, QUOTES, SOURCES,
+                       DISAGREEMENTS})
+
+
 def briefing_page(briefing_id: str) -> str:
     return f"{BRIEFINGS_DIR}/{briefing_id}.md"
 
