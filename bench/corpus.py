@@ -36,6 +36,7 @@ try:  # the C emitter writes the same YAML several times faster
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
     from yaml import SafeDumper as _Dumper  # type: ignore[assignment]
 
+from generator.project import Project
 from generator.reading.names import name_key, slugify
 
 START = date(2019, 1, 1)
@@ -791,12 +792,14 @@ def write_briefing(corpus: SyntheticCorpus, i: int, briefings_dir: Path) -> Path
 
 
 def write_corpus(dest: Path, n: int, seed: int = 0) -> SyntheticCorpus:
-    """Write `dest/briefings/*.yaml` (n files) and `dest/content/*.yaml`, replacing what was there."""
+    """Write n briefings and the registries into the folders the project at `dest` configures
+    (`briefings/` and `content/` without a mkdocs.yml), replacing what was there."""
+    project = Project.at(dest)
     corpus = SyntheticCorpus(n, seed)
-    for sub in ("briefings", "content"):
-        shutil.rmtree(dest / sub, ignore_errors=True)
-    write_registries(corpus, dest / "content")
-    (dest / "briefings").mkdir(parents=True)
+    for folder in (project.briefings_dir, project.content_dir):
+        shutil.rmtree(folder, ignore_errors=True)
+    write_registries(corpus, project.content_dir)
+    project.briefings_dir.mkdir(parents=True)
     for i in range(n):
-        write_briefing(corpus, i, dest / "briefings")
+        write_briefing(corpus, i, project.briefings_dir)
     return corpus

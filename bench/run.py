@@ -37,6 +37,7 @@ from typing import Any
 import jinja2
 
 from generator.pipeline import Project, build
+from generator.site import urls
 
 from .corpus import SyntheticCorpus, write_briefing, write_corpus
 
@@ -108,8 +109,12 @@ def full_project(dest: Path, n: int, seed: int) -> SyntheticCorpus:
     return write_corpus(dest, n, seed)
 
 
-def baseline_config(text: str) -> str:
-    """mkdocs.yml without the briefings plugin, every other line as written (tags like !!python/name stay)."""
+def baseline_config(text: str, pages: dict[str, str] | None = None) -> str:
+    """mkdocs.yml without the briefings plugin, every other line as written (tags like !!python/name stay).
+
+    The plugin marks the generated pages that the nav does not list as not-in-nav;
+    written out as plain files, they get the same mark through `not_in_nav`.
+    """
     lines = text.splitlines(keepends=True)
     out: list[str] = []
     in_plugins = dropping = False
@@ -134,14 +139,21 @@ def baseline_config(text: str) -> str:
     result = "".join(out)
     if result == text:
         raise RuntimeError("mkdocs.yml lists no `briefings` plugin to remove")
-    return result
+    return result + not_in_nav(pages or {})
+
+
+def not_in_nav(pages: dict[str, str]) -> str:
+    """A `not_in_nav` setting covering the generated pages the plugin keeps out of the nav: one pattern per folder."""
+    patterns = sorted({f"/{page.rsplit('/', 1)[0]}/*.md" if "/" in page else f"/{page}"
+                       for page in pages if page.endswith(".md") and page not in urls.NAV_PAGES})
+    return "\nnot_in_nav: |\n" + "".join(f"  {p}\n" for p in patterns) if patterns else ""
 
 
 def baseline_project(dest: Path, full: Path, pages: dict[str, str]) -> None:
     """The generated pages as plain files, hand-written pages with their macros already expanded."""
     shutil.rmtree(dest, ignore_errors=True)
     dest.mkdir(parents=True)
-    (dest / "mkdocs.yml").write_text(baseline_config((full / "mkdocs.yml").read_text(encoding="utf-8")),
+    (dest / "mkdocs.yml").write_text(baseline_config((full / "mkdocs.yml").read_text(encoding="utf-8"), pages),
                                      encoding="utf-8")
     shutil.copytree(full / "docs", dest / "docs")
     for src_uri, content in pages.items():
@@ -248,7 +260,7 @@ def serve_rebuild(project: Path, corpus: SyntheticCorpus, log: Path, timeout: fl
         try:
             if not _wait_until_served(base, timeout, proc, pause=0.5):
                 return None
-            path = write_briefing(corpus, corpus.n, project / "briefings")  # one more than the corpus holds
+            path = write_briefing(corpus, corpus.n, Project.at(project).briefings_dir)  # one more than the corpus holds
             start = time.perf_counter()
             if not _wait_until_served(f"{base}briefings/{path.stem}/", timeout, proc, pause=0.05):
                 return None
@@ -305,7 +317,7 @@ def measure(n: int, workdir: Path, seed: int = 0, repeat: int = 1, serve: bool =
     if serve:
         say(f"N={n}: mkdocs serve, then one briefing added")
         serve_s = serve_rebuild(full, corpus, base / "serve.log")
-        (full / "briefings" / f"{corpus.briefing(n)[0]}").unlink(missing_ok=True)
+        (Project.at(full).briefings_dir / f"{corpus.briefing(n)[0]}").unlink(missing_ok=True)
 
     return {
         "n": n,

@@ -44,3 +44,26 @@ def test_the_real_loader_accepts_the_corpus(tmp_path: Path) -> None:
     assert any(len({e.briefing.id for e in entries}) > 1 for entries in index.figures.values())
     mentions = sorted((len(v) for v in index.mentions.values()), reverse=True)
     assert mentions[0] >= 10 and mentions[-1] <= 2  # a few actors everywhere, a long tail
+
+
+def test_the_corpus_goes_where_mkdocs_yml_says(tmp_path: Path) -> None:
+    (tmp_path / "mkdocs.yml").write_text("plugins:\n  - briefings:\n      briefings_dir: notes\n      content_dir: registres\n",
+                                         encoding="utf-8")
+    write_corpus(tmp_path, 5, seed=1)
+    assert len(list((tmp_path / "notes").glob("*.yaml"))) == 5
+    assert (tmp_path / "registres" / "actors.yaml").is_file()
+    assert not (tmp_path / "briefings").exists() and not (tmp_path / "content").exists()
+
+
+def test_the_baseline_keeps_generated_pages_out_of_the_nav_as_the_plugin_does() -> None:
+    from mkdocs.utils.yaml import yaml_load
+
+    from bench.run import ROOT, baseline_config
+    from generator.site import urls
+
+    pages = {urls.briefing_page("b"): "", urls.actor_page("a"): "", urls.summit_page("s"): "", urls.PROBLEMS: "",
+             urls.TIMELINE: "", urls.BRIEFINGS_INDEX: "", "assets/chronologie.svg": ""}
+    config = yaml_load(baseline_config((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), pages))
+    assert not any("briefings" in (p if isinstance(p, str) else next(iter(p))) for p in config["plugins"])
+    assert sorted(config["not_in_nav"].split()) == ["/acteurs/*.md", "/briefings/*.md", f"/{urls.PROBLEMS}",
+                                                   "/sommets/*.md"]
