@@ -53,10 +53,6 @@ PARTIES = [
     ("united-nations", "ONU", ["Nations unies"]),
     ("turkey", "Turquie", []),
 ]
-PARTY_ADJ = {
-    "russia": "russe", "ukraine": "ukrainien", "united-states": "américain", "european-union": "européen",
-    "europe": "européen", "nato": "de l’OTAN", "united-nations": "de l’ONU", "turkey": "turc",
-}
 SANCTIONS_ADJ = {
     "russia": "russes", "ukraine": "ukrainiennes", "united-states": "américaines", "european-union": "européennes",
     "europe": "européennes", "nato": "de l’OTAN", "united-nations": "de l’ONU", "turkey": "turques",

@@ -3,5 +3,3 @@
 The pipeline runs read → check → index → render (see :mod:`generator.pipeline`)
 and knows nothing of MkDocs; :mod:`generator.plugin` is the only bridge.
 """
-
-FORMAT_VERSION = 1

@@ -67,9 +67,6 @@ class Project:
         """A path as messages write it: relative to the project when inside it."""
         return display_path(path, self.root)
 
-    def folder_shown(self, path: Path) -> str:
-        return self.shown(path).rstrip("/") + "/"
-
     @property
     def registry_files(self) -> list[Path]:
         return [self.content_dir / name for name in REGISTRY_FILES]

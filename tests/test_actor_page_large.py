@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 
 from bench.corpus import write_corpus
-from generator.site.views import ACTOR_LIST_LIMIT
+from generator.site.actor_listings import ACTOR_LIST_LIMIT
 from generator.pipeline import Project, build
 
 

@@ -16,7 +16,9 @@ from generator.reading.loader import load_briefings, load_registry
 from generator.reading.models import ActorEntry, Briefing, PartyEntry, TopicEntry
 from generator.reading.problems import ProblemList
 from generator.authoring.format_page import PAGE, render_format_page
-from generator.authoring.schema import REGISTRY_SCHEMAS, SCHEMAS, render_schemas
+from generator.authoring.schema import SCHEMAS, render_schemas
+
+REGISTRY_SCHEMAS = {f"{name}.yaml": f"{name}.schema.json" for name in ("actors", "parties", "topics")}
 from yamlreaders import LOADERS, load_yaml12
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -6,7 +6,6 @@ import json
 import re
 from pathlib import Path
 
-import yaml
 from bs4 import BeautifulSoup
 
 from conftest import Build, mkdocs_build

@@ -25,7 +25,6 @@ from ..reading.models import ActorEntry, Briefing, PartyEntry, TopicEntry
 
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
 BASE_ID = "urn:briefings-site:schema:"
-SCHEMA_LINE = "# yaml-language-server: $schema={}"
 
 SCALAR_TYPES = ["string", "number", "boolean"]
 DATE_PATTERN = r"^\s*\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?\s*$"
@@ -98,8 +97,6 @@ SCHEMAS: dict[str, tuple[type[BaseModel], bool, str]] = {
     "parties.schema.json": (PartyEntry, True, "Registre des parties (content/parties.yaml)"),
     "topics.schema.json": (TopicEntry, True, "Registre des thèmes (content/topics.yaml)"),
 }
-REGISTRY_SCHEMAS = {"actors.yaml": "actors.schema.json", "parties.yaml": "parties.schema.json",
-                    "topics.yaml": "topics.schema.json"}
 
 
 def build_schema(file_name: str) -> dict[str, Any]:

@@ -34,9 +34,8 @@ def verbatim_fields(briefing: Briefing):
                 yield (name, i, "evidence"), item.evidence
 
 
-def verify_against_articles(located: list[Located[Briefing]], articles: Path, problems: ProblemList) -> int:
-    """Check every briefing whose `source.text_file` is in `articles`; returns how many were checked."""
-    checked = 0
+def verify_against_articles(located: list[Located[Briefing]], articles: Path, problems: ProblemList) -> None:
+    """Check every briefing whose `source.text_file` is in `articles`."""
     for lb in located:
         name = lb.model.source.text_file
         if not name:
@@ -47,13 +46,11 @@ def verify_against_articles(located: list[Located[Briefing]], articles: Path, pr
                                        "check the file name, or the folder given to --sources", warning=True))
             continue
         article = normalise(path.read_text(encoding="utf-8", errors="replace").removeprefix("\ufeff"))
-        checked += 1
         for loc, text in verbatim_fields(lb.model):
             needle = normalise(text)
             if needle and needle not in article:
                 message, hint = describe_miss(needle, article)
                 problems.append(lb.problem(loc, message, hint))
-    return checked
 
 
 def describe_miss(needle: str, article: str) -> tuple[str, str]:

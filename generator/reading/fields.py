@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from enum import Enum
 from typing import Annotated, Any, get_args, get_origin
 
-from pydantic import AfterValidator, BeforeValidator, PlainSerializer, WithJsonSchema
+from pydantic import AfterValidator, BeforeValidator, PlainSerializer
 from pydantic.fields import FieldInfo
 from pydantic_core import PydanticCustomError
 

@@ -12,7 +12,6 @@ stays readable and the search index holds the words.
 from __future__ import annotations
 
 import functools
-import html
 import posixpath
 from urllib.parse import quote, urlsplit
 
@@ -59,11 +58,6 @@ def heading_id(value: str, separator: str) -> str:
     navigation. This is `toc`'s own slugify with the leading `_` trimmed.
     """
     return slugify(value, separator).lstrip("_")
-
-
-def attr(value: object) -> str:
-    """Text for a raw HTML attribute or element we write ourselves."""
-    return html.escape(str(value), quote=True)
 
 
 def page_title(value: str) -> str:

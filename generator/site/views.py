@@ -5,17 +5,17 @@ from __future__ import annotations
 import html
 from collections import defaultdict
 from dataclasses import dataclass
-from typing import Any, Callable
+from typing import Any
 
-from . import urls
 from ..corpus.divergences import Divergence, event_divergences, figure_divergence
+from ..corpus.index import Account, CorpusIndex, FigureEntry, QuoteEntry
 from ..reading.dates import PartialDate
-from ..corpus.index import Account, CorpusIndex, DemandEntry, FigureEntry, QuoteEntry
-from .markup import Md
 from ..reading.models import Briefing
 from ..reading.names import name_key
 from ..reading.problems import ProblemList
-from . import wording
+from . import urls, wording
+from .actor_listings import activity, demand_date, listing, quote_date
+from .actor_listings import roles as actor_roles
 from .render import Renderer, summit_of
 from .timeline_svg import timeline_svg
 
@@ -134,15 +134,15 @@ def render_actor_pages(r: Renderer, index: CorpusIndex, events: dict[str, EventV
                               key=lambda e: (_date_key(e.date), e.id))
         mentions = index.mentions.get(actor.id, [])
         listings = {
-            "mentions": _listing(mentions, lambda m: m[0].source.published),
-            "quotes": _listing(quotes, _quote_date),
-            "demands": _listing(demands, _demand_date),
-            "events": _listing(actor_events, lambda e: e.date),
+            "mentions": listing(mentions, lambda m: m[0].source.published),
+            "quotes": listing(quotes, quote_date),
+            "demands": listing(demands, demand_date),
+            "events": listing(actor_events, lambda e: e.date),
         }
-        busy = any(listing.more for listing in listings.values())
-        roles, roles_more = _roles(mentions) if listings["mentions"].more else ([], 0)
+        busy = any(one.more for one in listings.values())
+        roles, roles_more = actor_roles(mentions) if listings["mentions"].more else ([], 0)
         pages[page] = _page(r, index, "actor.md.j2", page, a=actor, **listings, roles=roles, roles_more=roles_more,
-                            activity=_activity(mentions, quotes, demands) if busy else [])
+                            activity=activity(mentions, quotes, demands) if busy else [])
     ordered = sorted(((name, sorted(items, key=lambda a: name_key(a.name))) for name, items in groups.items()),
                      key=lambda g: (g[0] == wording.NO_PARTY, name_key(g[0])))
     pages[urls.ACTORS_INDEX] = _page(r, index, "actors_index.md.j2", urls.ACTORS_INDEX, groups=ordered)
@@ -152,71 +152,6 @@ def render_actor_pages(r: Renderer, index: CorpusIndex, events: dict[str, EventV
 def _quote_key(q: QuoteEntry) -> tuple:
     date = q.quote.date or q.briefing.source.published
     return (_date_key(date), q.briefing.id, q.quote.text)
-
-
-def _quote_date(q: QuoteEntry) -> PartialDate | None:
-    return q.quote.date or q.briefing.source.published
-
-
-def _demand_date(d: DemandEntry) -> PartialDate | None:
-    return d.demand.date or d.briefing.source.published
-
-
-ACTOR_LIST_LIMIT = 20
-"""An actor page lists at most this many mentions, quotes, demands or events. Beyond that (the
-leaders of a large corpus appear in thousands of briefings) it shows the most recent ones, sums up
-the rest — the roles most often given, counts month by month — and links to the pages that list
-everything, so the page stays readable and its size does not grow with the corpus."""
-ACTOR_ROLES_LIMIT = 10
-
-
-@dataclass(frozen=True)
-class Listing:
-    """What an actor page shows of one list: all of it in its own order (`more` is 0), or the
-    most recent items, newest first, and how many are left out."""
-
-    shown: list
-    total: int
-
-    @property
-    def more(self) -> int:
-        return self.total - len(self.shown)
-
-
-def _listing(items: list, date_of: Callable[[Any], PartialDate | None], limit: int = ACTOR_LIST_LIMIT) -> Listing:
-    if len(items) <= limit:
-        return Listing(list(items), len(items))
-    dated = sorted((x for x in items if date_of(x) is not None), key=lambda x: date_of(x).sort_key, reverse=True)
-    undated = [x for x in items if date_of(x) is None]
-    return Listing((dated + undated)[:limit], len(items))
-
-
-def _roles(mentions: list[tuple[Briefing, str | None]]) -> tuple[list[tuple[str | None, int]], int]:
-    """The roles briefings give an actor, most frequent first (spellings that differ only by case or
-    accents count as one), and how many other wordings there are."""
-    groups: dict[str, list] = {}
-    for _, role in mentions:
-        group = groups.setdefault(name_key(role) if role else "", [role, 0])
-        group[1] += 1
-    ordered = sorted(groups.values(), key=lambda g: -g[1])
-    return [(role, count) for role, count in ordered[:ACTOR_ROLES_LIMIT]], max(0, len(ordered) - ACTOR_ROLES_LIMIT)
-
-
-def _activity(mentions: list[tuple[Briefing, str | None]], quotes: list[QuoteEntry],
-              demands: list[DemandEntry]) -> list[tuple[str, int, int, int]]:
-    """Briefings mentioning the actor, quotes and demands, counted by month, newest first."""
-    counts: dict[tuple[int, int] | None, list[int]] = defaultdict(lambda: [0, 0, 0])
-    for column, items, date_of in ((0, mentions, lambda m: m[0].source.published), (1, quotes, _quote_date),
-                                   (2, demands, _demand_date)):
-        for item in items:
-            date = date_of(item)
-            counts[(date.year, date.month or 0) if date else None][column] += 1
-    rows = []
-    for key in sorted((k for k in counts if k), reverse=True) + ([None] if None in counts else []):
-        label = (wording.UNKNOWN_DATE_HEADING if key is None else wording.year_without_month(key[0]) if not key[1]
-                 else wording.date_text(PartialDate(key[0], key[1])))
-        rows.append((label, *counts[key]))
-    return rows
 
 
 def render_summit_pages(r: Renderer, index: CorpusIndex, events: dict[str, EventView]) -> dict[str, str]:

@@ -76,7 +76,6 @@ NOT_GIVEN_PLURAL = Md("*non indiqués*")
 NO_PARTY = "Sans partie"
 UNATTRIBUTED = Md('<span class="unattributed">⚠ non attribué</span>')
 TRANSLATED = Md('<span class="translated">traduction</span>')
-SOURCES_DIVERGE = "Les sources divergent"
 
 
 def plural(count: int, singular: str, many: str | None = None) -> str:
