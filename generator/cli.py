@@ -23,7 +23,7 @@ from .site.urls import EXPORTS_DIR
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
-@click.option("--root", type=click.Path(file_okay=False, path_type=Path), default=".", show_default=True,
+@click.option("--root", type=click.Path(exists=True, file_okay=False, path_type=Path), default=".", show_default=True,
               help="Project folder: where mkdocs.yml is. Its `briefings` plugin options (briefings_dir, "
                    "content_dir) and docs_dir say where the files are; without a mkdocs.yml, briefings/, "
                    "content/ and docs/ under this folder.")

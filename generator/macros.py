@@ -104,11 +104,12 @@ def define_env(env: Any) -> None:
 
 
 def _project(env: Any) -> Project:
-    """The briefings plugin's project when it is configured, else the one mkdocs.yml describes."""
+    """The briefings plugin's project when it is configured, else the default folders beside mkdocs.yml."""
     plugins = env.conf.get("plugins", {})
     plugin = plugins.get("briefings") if hasattr(plugins, "get") else None
     project = getattr(plugin, "project", None)
     if project is not None:
         return project
+    # No briefings plugin: its folders are the defaults; MkDocs has already read docs_dir.
     config_file = Path(env.conf["config_file_path"])
-    return Project.at(config_file.parent, config_file)
+    return Project.from_options(config_file.parent, docs_dir=env.conf["docs_dir"], config_file=config_file)

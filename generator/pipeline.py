@@ -13,7 +13,7 @@ from .corpus.notes import editorial_notes
 from .corpus.verbatim import verify_against_articles
 from .project import Project
 from .reading.loader import find_briefing_files, load_briefings, load_registries
-from .reading.problems import ProblemList
+from .reading.problems import Problem, ProblemList, Severity
 from .site import urls
 from .site.export import export_files
 from .site.views import render_site
@@ -39,6 +39,10 @@ def check(project: Project, articles: Path | None = None) -> tuple[CorpusIndex, 
     With `articles` (a folder of article texts), verbatim fields are also checked against the article texts there.
     """
     problems = ProblemList()
+    if not project.briefings_dir.is_dir():
+        problems.append(Problem(project.shown(project.briefings_dir), 0, 0, "", "the briefings folder does not "
+                                "exist, so the site has no briefing", "create it, or correct `briefings_dir` in "
+                                "mkdocs.yml", Severity.WARNING))
     registries = load_registries(project.content_dir, project.root, problems)
     located = load_briefings(project.briefings_dir, project.root, problems)
     index = build_index(registries, located, problems)

@@ -13,6 +13,7 @@ constructed, so its tags (`!!python/name:…`, `!ENV`, `!relative`) run nothing.
 
 from __future__ import annotations
 
+import difflib
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -21,11 +22,11 @@ import yaml
 
 from .reading.loader import REGISTRY_FILES
 from .reading.problems import display_path
+from .reading.yamlread import YamlError, read_text
 
 CONFIG_FILE = "mkdocs.yml"
 PLUGIN = "briefings"
 DEFAULTS = {"briefings_dir": "briefings", "content_dir": "content", "docs_dir": "docs"}
-MAX_INHERIT = 10
 
 
 class ProjectError(Exception):
@@ -48,7 +49,13 @@ class Project:
                      config_file: Path | None = None) -> "Project":
         """The one place a Project is made: folders relative to `root` (absolute ones stay as they are)."""
         root = root.resolve()
-        return cls(root, root / briefings_dir, root / content_dir, root / docs_dir,
+
+        def folder(name: str) -> Path:
+            # `..` is folded away so messages show `../shared/notes/x.yaml`, not `p/../shared/notes/x.yaml`;
+            # symbolic links are left as they are, for the loader to refuse.
+            return Path(os.path.normpath(root / name))
+
+        return cls(root, folder(briefings_dir), folder(content_dir), folder(docs_dir),
                    config_file.resolve() if config_file else None)
 
     @classmethod
@@ -58,8 +65,11 @@ class Project:
         Without a mkdocs.yml, the default layout under `root`. Raises ProjectError.
         """
         config = config_file if config_file is not None else root / CONFIG_FILE
-        if config_file is None and not config.is_file():
+        if config_file is None and not config.exists() and not config.is_symlink():
             return cls.from_options(root)
+        if not config.is_file():
+            raise ProjectError(f"{config}: is not a readable file (a folder, or a link to nothing): "
+                               "MkDocs cannot read it either")
         options = read_options(config)
         return cls.from_options(config.parent, **options, config_file=config)
 
@@ -72,15 +82,64 @@ class Project:
         return [self.content_dir / name for name in REGISTRY_FILES]
 
 
-def read_options(config: Path, _depth: int = 0) -> dict[str, str]:
-    """`briefings_dir`, `content_dir` (the plugin's options) and `docs_dir` as mkdocs.yml sets them.
+def read_options(config: Path) -> dict[str, str]:
+    """`briefings_dir`, `content_dir` (the plugin's options) and `docs_dir` as MkDocs reads them from `config`.
 
-    `INHERIT` is followed as MkDocs does: the parent's values, overridden by the child's.
+    As MkDocs does: `INHERIT` deep-merges the parent under the child (mappings key by key,
+    anything else replaced), merge keys (`<<`) apply, the last of two equal keys wins, a
+    null option means its default, `!ENV` reads the environment. Raises ProjectError.
     """
+    settings = _load(Path(os.path.normpath(config)), [])
+    options: dict[str, str] = {}
+    docs = settings.get("docs_dir")
+    if docs is not None and not _is_null(docs):
+        value = _folder_name(docs, "docs_dir")
+        if value is not None:
+            options["docs_dir"] = value
+    for key, node in _plugin_settings(settings.get("plugins")).items():
+        if _is_null(node):
+            continue
+        value = _folder_name(node, f"plugins.{PLUGIN}.{key}")
+        if value is not None:
+            options[key] = value
+    return options
+
+
+class _Map(dict):
+    """A YAML mapping with where it was written."""
+
+    where = ""
+
+
+class _Seq(list):
+    where = ""
+    tag = ""
+
+
+@dataclass(frozen=True)
+class _Scalar:
+    value: str
+    tag: str
+    where: str
+
+
+MAX_DEPTH = 100
+MAX_NODES = 100_000
+OPTIONS = ("briefings_dir", "content_dir")
+MKDOCS_PLUGIN_OPTIONS = ("enabled",)
+STR_TAG = "tag:yaml.org,2002:str"
+NULL_TAG = "tag:yaml.org,2002:null"
+
+
+def _load(config: Path, chain: list[Path]) -> _Map:
+    """The settings of one configuration file, with its INHERIT parents merged in."""
     try:
-        text = config.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ProjectError(f"{config}: cannot read the MkDocs configuration: {getattr(exc, 'strerror', None) or exc}") from None
+        text = read_text(config)
+    except YamlError as exc:
+        f = exc.findings[0]
+        where = f"{config}:{f.line}:{f.col}" if f.line else f"{config}"
+        raise ProjectError(f"{where}: {f.message} (fix the MkDocs configuration first)") from None
+    _check_depth(config, text)
     try:
         node = yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.MarkedYAMLError as exc:
@@ -89,76 +148,151 @@ def read_options(config: Path, _depth: int = 0) -> dict[str, str]:
         raise ProjectError(f"{config}{where}: YAML syntax: {exc.problem or exc} (fix mkdocs.yml first)") from None
     except yaml.YAMLError as exc:
         raise ProjectError(f"{config}: YAML syntax: {exc} (fix mkdocs.yml first)") from None
-    if node is None:
-        return {}
-    if not isinstance(node, yaml.MappingNode):
-        raise ProjectError(f"{_where(config, node)}: mkdocs.yml must be a mapping of settings")
-    top = _mapping(node)
-    options: dict[str, str] = {}
-    if "INHERIT" in top:
-        if _depth >= MAX_INHERIT:
-            raise ProjectError(f"{_where(config, top['INHERIT'])}: INHERIT: more than {MAX_INHERIT} levels (a loop?)")
-        parent = _folder_name(config, top["INHERIT"], "INHERIT")
-        options.update(read_options((config.parent / parent), _depth + 1))
-    if "docs_dir" in top:
-        options["docs_dir"] = _folder_name(config, top["docs_dir"], "docs_dir")
-    if "plugins" in top:
-        for key in ("briefings_dir", "content_dir"):
-            options.pop(key, None)  # a child's plugin list replaces its parent's
-        settings = _plugin_settings(config, top["plugins"])
-        for key in ("briefings_dir", "content_dir"):
-            if key in settings:
-                options[key] = _folder_name(config, settings[key], f"plugins.{PLUGIN}.{key}")
-    return options
+    if node is None or _is_null(node):
+        return _Map()
+    settings = _Converter(config).value(node)
+    if not isinstance(settings, _Map):
+        raise ProjectError(f"{settings.where}: the MkDocs configuration must be a mapping of settings")
+    parent = settings.pop("INHERIT", None)
+    if parent is None:
+        return settings
+    if not isinstance(parent, _Scalar) or parent.tag != STR_TAG or not parent.value.strip():
+        raise ProjectError(f"{parent.where}: INHERIT: expected a file name, relative to this file")
+    path = Path(os.path.normpath(config.parent / parent.value))
+    if not path.is_file():
+        raise ProjectError(f"{parent.where}: INHERIT: {path} does not exist or is not a file")
+    if path in chain or len(chain) >= 10:
+        raise ProjectError(f"{parent.where}: INHERIT: {path} inherits from itself (through {len(chain) + 1} files)")
+    return _merge(_load(path, [*chain, config]), settings)
 
 
-def _plugin_settings(config: Path, plugins: yaml.Node) -> dict[str, yaml.Node]:
+def _merge(parent: _Map, child: _Map) -> _Map:
+    """mergedeep's REPLACE strategy, as MkDocs applies it to INHERIT: mappings merged, the rest replaced."""
+    out = _Map(parent)
+    out.where = child.where
+    for key, value in child.items():
+        old = out.get(key)
+        out[key] = _merge(old, value) if isinstance(old, _Map) and isinstance(value, _Map) else value
+    return out
+
+
+class _Converter:
+    """YAML nodes → mappings, lists and scalars that remember their position. Tags are kept, never run."""
+
+    def __init__(self, config: Path):
+        self.config = config
+        self.done: dict[int, object] = {}
+
+    def value(self, node: yaml.Node) -> object:
+        if id(node) in self.done:  # an alias: the same value, not a copy
+            return self.done[id(node)]
+        if len(self.done) >= MAX_NODES:
+            raise ProjectError(f"{self._where(node)}: more than {MAX_NODES:,} YAML values in the MkDocs configuration")
+        if isinstance(node, yaml.ScalarNode):
+            out: object = _Scalar(node.value, node.tag, self._where(node))
+        elif isinstance(node, yaml.SequenceNode):
+            out = _Seq()
+            out.where, out.tag = self._where(node), node.tag
+            self.done[id(node)] = out
+            out.extend(self.value(item) for item in node.value)
+        else:
+            out = _Map()
+            out.where = self._where(node)
+            self.done[id(node)] = out
+            for key, value in node.value:
+                if key.tag == "tag:yaml.org,2002:merge":
+                    merged = self.value(value)
+                    for part in (merged if isinstance(merged, _Seq) else [merged]):
+                        if isinstance(part, _Map):
+                            for k, v in part.items():
+                                out.setdefault(k, v)
+                    continue
+                if isinstance(key, yaml.ScalarNode):
+                    out[key.value] = self.value(value)  # the last of two equal keys wins, as in MkDocs
+        self.done[id(node)] = out
+        return out
+
+    def _where(self, node: yaml.Node) -> str:
+        return f"{self.config}:{node.start_mark.line + 1}:{node.start_mark.column + 1}"
+
+
+def _check_depth(config: Path, text: str) -> None:
+    """Composing is recursive: refuse absurd nesting first, walking the event stream iteratively."""
+    depth = 0
+    try:
+        for event in yaml.parse(text, Loader=yaml.SafeLoader):
+            if isinstance(event, yaml.CollectionStartEvent):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    mark = event.start_mark
+                    raise ProjectError(f"{config}:{mark.line + 1}:{mark.column + 1}: values nested more than "
+                                       f"{MAX_DEPTH} levels deep (check the brackets and indentation)")
+            elif isinstance(event, yaml.CollectionEndEvent):
+                depth -= 1
+    except yaml.YAMLError:
+        return  # composing reports it with its position
+
+
+def _plugin_settings(plugins: object) -> dict[str, object]:
     """The briefings plugin's options, whether `plugins` is a list or a mapping; empty when absent."""
-    entries: list[tuple[str, yaml.Node | None]] = []
-    if isinstance(plugins, yaml.SequenceNode):
-        for item in plugins.value:
-            if isinstance(item, yaml.ScalarNode):
-                entries.append((item.value, None))
-            elif isinstance(item, yaml.MappingNode):
-                entries += [(k.value, v) for k, v in item.value if isinstance(k, yaml.ScalarNode)]
-    elif isinstance(plugins, yaml.MappingNode):
-        entries = [(k.value, v) for k, v in plugins.value if isinstance(k, yaml.ScalarNode)]
-    for name, value in entries:
-        if name != PLUGIN or value is None or _is_null(value):
-            continue
-        if not isinstance(value, yaml.MappingNode):
-            raise ProjectError(f"{_where(config, value)}: plugins.{PLUGIN}: expected its options as a mapping "
-                               "(write `- briefings:` then the options indented under it)")
-        return _mapping(value)
-    return {}
+    if plugins is None or (isinstance(plugins, _Scalar) and plugins.tag == NULL_TAG):
+        return {}
+    entries: list[tuple[str, object, str]] = []
+    if isinstance(plugins, _Seq):
+        for item in plugins:
+            if isinstance(item, _Scalar):
+                entries.append((item.value, None, item.where))
+            elif isinstance(item, _Map) and len(item) == 1:
+                (name, value), = item.items()
+                entries.append((name, value, item.where))
+            else:
+                raise ProjectError(f"{item.where}: plugins: one plugin per list item, written `- name` or "
+                                   "`- name:` with its options indented under it")
+    elif isinstance(plugins, _Map):
+        entries = [(name, value, plugins.where) for name, value in plugins.items()]
+    else:
+        raise ProjectError(f"{plugins.where}: plugins: expected a list of plugins")
+    mine = [(value, where) for name, value, where in entries if name == PLUGIN]
+    if len(mine) > 1:
+        raise ProjectError(f"{mine[1][1]}: plugins: '{PLUGIN}' is listed twice (MkDocs would run it twice): keep one")
+    if not mine or mine[0][0] is None or _is_null(mine[0][0]):
+        return {}
+    options = mine[0][0]
+    if not isinstance(options, _Map):
+        raise ProjectError(f"{options.where}: plugins.{PLUGIN}: expected its options as a mapping "
+                           "(write `- briefings:` then the options indented under it)")
+    for key, value in options.items():
+        if key not in OPTIONS + MKDOCS_PLUGIN_OPTIONS:
+            close = difflib.get_close_matches(key, OPTIONS, n=1)
+            hint = f"did you mean '{close[0]}'?" if close else f"the options are {', '.join(OPTIONS)}"
+            where = value.where if hasattr(value, "where") else options.where
+            raise ProjectError(f"{where}: plugins.{PLUGIN}: unknown option '{key}' ({hint})")
+    return {key: value for key, value in options.items() if key in OPTIONS}
 
 
-def _folder_name(config: Path, node: yaml.Node, key: str) -> str:
-    value = _env(node) if node.tag == "!ENV" else node.value if isinstance(node, yaml.ScalarNode) else None
-    if not isinstance(value, str) or not value.strip():
-        raise ProjectError(f"{_where(config, node)}: {key}: expected a folder name, relative to mkdocs.yml "
-                           f"(e.g. `{key.rsplit('.', 1)[-1]}: {DEFAULTS.get(key.rsplit('.', 1)[-1], 'base.yml')}`)")
-    return value
+def _folder_name(node: object, key: str) -> str | None:
+    """The folder an option names; None when it is an unset `!ENV` (MkDocs then uses the default)."""
+    short = key.rsplit(".", 1)[-1]
+    if isinstance(node, _Scalar) and node.tag == "!ENV":
+        return _env(node.value, [])
+    if isinstance(node, _Seq) and node.tag == "!ENV":
+        return _env(None, [n.value for n in node if isinstance(n, _Scalar)])
+    if not isinstance(node, _Scalar) or node.tag != STR_TAG or not node.value.strip():
+        where = getattr(node, "where", "")
+        raise ProjectError(f"{where}: {key}: expected a folder name as text, relative to mkdocs.yml "
+                           f"(e.g. `{short}: {DEFAULTS[short]}`)")
+    return node.value
 
 
-def _env(node: yaml.Node) -> str | None:
+def _env(name: str | None, names: list[str]) -> str | None:
     """`!ENV NAME` or `!ENV [NAME, OTHER, default]`, as MkDocs reads them."""
-    if isinstance(node, yaml.ScalarNode):
-        return os.environ.get(node.value)
-    names = [item.value for item in node.value if isinstance(item, yaml.ScalarNode)]
-    for name in names[:-1]:
-        if name in os.environ:
-            return os.environ[name]
+    if name is not None:
+        return os.environ.get(name)
+    for candidate in names[:-1]:
+        if candidate in os.environ:
+            return os.environ[candidate]
     return names[-1] if len(names) > 1 else os.environ.get(names[0]) if names else None
 
 
-def _mapping(node: yaml.MappingNode) -> dict[str, yaml.Node]:
-    return {k.value: v for k, v in node.value if isinstance(k, yaml.ScalarNode)}
-
-
-def _is_null(node: yaml.Node) -> bool:
-    return isinstance(node, yaml.ScalarNode) and node.tag == "tag:yaml.org,2002:null"
-
-
-def _where(config: Path, node: yaml.Node) -> str:
-    return f"{config}:{node.start_mark.line + 1}:{node.start_mark.column + 1}"
+def _is_null(node: object) -> bool:
+    return isinstance(node, _Scalar) and node.tag == NULL_TAG

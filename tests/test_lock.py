@@ -40,8 +40,10 @@ def applicable() -> dict[str, Requirement]:
 
 
 def declared() -> list[Requirement]:
+    """pyproject's requirements that apply to this interpreter (a `; python_version < ...` one may not)."""
     project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
-    return [Requirement(r) for r in project["dependencies"] + project["optional-dependencies"]["test"]]
+    requirements = [Requirement(r) for r in project["dependencies"] + project["optional-dependencies"]["test"]]
+    return [r for r in requirements if r.marker is None or r.marker.evaluate({"extra": "test"})]
 
 
 def pinned_version(requirement: Requirement) -> str:

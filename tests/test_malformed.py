@@ -394,6 +394,16 @@ def test_deep_nesting_report_does_not_depend_on_the_parser(loader: type | None, 
     assert (finding.line, finding.col, finding.message) == DEPTH_REPORT
 
 
+def test_the_depth_report_holds_when_the_file_also_has_a_control_character() -> None:
+    from generator.reading import yamlread
+    text = DEEP.replace("\n", "\n# " + "x" * 20_000 + "\n", 1).replace("topics: [", "topics: [", 1)
+    text += 'note: "bell \x07"\n'
+    with pytest.raises(yamlread.YamlError) as caught:
+        yamlread.parse_document(text)
+    (finding,) = caught.value.findings
+    assert (finding.line, finding.message) == (DEPTH_REPORT[0] + 1, DEPTH_REPORT[2])
+
+
 def test_a_plain_syntax_error_keeps_the_installed_parser_report(monkeypatch: pytest.MonkeyPatch) -> None:
     """The fallback parser is only asked about our own limits: other errors keep their first report."""
     from generator.reading import yamlread

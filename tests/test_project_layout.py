@@ -218,3 +218,133 @@ def test_the_pipeline_problems_match_the_cli(renamed: Path) -> None:
     break_topic(renamed)
     _, problems = check(Project.at(renamed))
     assert [p.path for p in problems.errors] == ["notes/2025-08-16-quotidien-anchorage.yaml"]
+
+
+# --- briefings check reads mkdocs.yml as MkDocs does ------------------------------------------------
+
+BASE = "plugins:\n  briefings:\n    briefings_dir: notes\n"
+AGREE = [
+    pytest.param("plugins:\n  briefings:\n    content_dir: registres\n", BASE, id="inherit-merges-plugin-mappings"),
+    pytest.param("plugins:\n  search: {}\n", "plugins:\n  briefings:\n    content_dir: registres\n",
+                 id="inherit-keeps-parent-plugin"),
+    pytest.param("plugins:\n  - search\n", "plugins:\n  - briefings:\n      content_dir: registres\n",
+                 id="inherit-child-list-replaces"),
+    pytest.param("x: &o {briefings_dir: notes, content_dir: registres}\nplugins:\n  - briefings:\n      <<: *o\n",
+                 None, id="merge-key"),
+    pytest.param("plugins:\n  briefings: {briefings_dir: nope}\n  briefings: {briefings_dir: notes}\n", None,
+                 id="last-duplicate-key-wins"),
+    pytest.param("plugins:\n  - briefings:\n      briefings_dir:\n      content_dir: registres\n", None,
+                 id="null-option-is-the-default"),
+    pytest.param("plugins:\n  - briefings:\n      content_dir: !ENV BRIEFINGS_TEST_UNSET\n", None,
+                 id="unset-env-is-the-default"),
+    pytest.param("plugins:\n  - briefings:\n      content_dir: !ENV [BRIEFINGS_TEST_UNSET, registres]\n", None,
+                 id="env-default"),
+    pytest.param("docs_dir: pages\nplugins:\n  - briefings\n", None, id="docs-dir"),
+]
+REFUSED = [
+    pytest.param("plugins:\n  - briefings:\n      briefings_dir: 12\n", "4:22: plugins.briefings.briefings_dir",
+                 id="number-as-folder"),
+    pytest.param("plugins:\n  - briefings:\n      briefings_dir: !relative $config_dir/notes\n",
+                 "4:22: plugins.briefings.briefings_dir", id="other-tag"),
+    pytest.param("plugins:\n  - {briefings: {}, search: {}}\n", "3:5: plugins: one plugin per list item",
+                 id="two-plugins-in-one-item"),
+    pytest.param("plugins:\n  - briefings:\n      content_dri: registres\n",
+                 "unknown option 'content_dri' (did you mean 'content_dir'?)", id="unknown-option"),
+    pytest.param("x: " + "[" * 600 + "]" * 600 + "\n", "2:103: values nested more than 100 levels deep",
+                 id="deep-nesting"),
+]
+
+
+def write_config(root: Path, text: str, base: str | None) -> None:
+    root.mkdir(parents=True, exist_ok=True)
+    for folder in ("docs", "pages"):
+        (root / folder).mkdir(exist_ok=True)
+        (root / folder / "index.md").write_text("# Accueil\n", encoding="utf-8")
+    head = "site_name: essai\n" + ("INHERIT: base.yml\n" if base is not None else "")
+    (root / "mkdocs.yml").write_text(head + text, encoding="utf-8")
+    if base is not None:
+        (root / "base.yml").write_text("site_name: base\n" + base, encoding="utf-8")
+
+
+def mkdocs_folders(root: Path) -> tuple[Path, Path, Path]:
+    """The folders MkDocs and the plugin settle on for this configuration."""
+    from mkdocs.config import load_config
+
+    config = load_config(str(root / "mkdocs.yml"))
+    if "briefings" not in config.plugins:  # not run at all: the folders are the defaults
+        project = Project.from_options(root, docs_dir=config.docs_dir)
+    else:
+        plugin = config.plugins["briefings"]
+        plugin.on_config(config)
+        project = plugin.project
+    return project.briefings_dir, project.content_dir, project.docs_dir
+
+
+@pytest.mark.parametrize(("text", "base"), AGREE)
+def test_check_and_build_read_the_same_folders(tmp_path: Path, text: str, base: str | None) -> None:
+    write_config(tmp_path, text, base)
+    project = Project.at(tmp_path)
+    assert (project.briefings_dir, project.content_dir, project.docs_dir) == mkdocs_folders(tmp_path)
+
+
+@pytest.mark.parametrize(("text", "expected"), REFUSED)
+def test_what_mkdocs_would_refuse_is_one_positioned_line(tmp_path: Path, text: str, expected: str) -> None:
+    write_config(tmp_path, text, None)
+    result = cli(tmp_path, "check")
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    (line,) = [line for line in result.output.splitlines() if "mkdocs.yml" in line]
+    assert line.startswith(f"{tmp_path / 'mkdocs.yml'}:") and expected in line
+
+
+def test_a_plugin_listed_twice_is_refused_at_the_second_entry(tmp_path: Path) -> None:
+    write_config(tmp_path, "plugins:\n  - briefings\n  - briefings:\n      content_dir: registres\n", None)
+    with pytest.raises(ProjectError, match=r"mkdocs.yml:4:5: plugins: 'briefings' is listed twice"):
+        Project.at(tmp_path)
+
+
+def test_a_missing_inherit_parent_points_at_the_inherit_line(tmp_path: Path) -> None:
+    write_config(tmp_path, "", None)
+    (tmp_path / "mkdocs.yml").write_text("site_name: x\nINHERIT: absent.yml\n", encoding="utf-8")
+    with pytest.raises(ProjectError, match=r"mkdocs.yml:2:10: INHERIT: .*absent.yml does not exist"):
+        Project.at(tmp_path)
+
+
+def test_an_inherit_loop_is_named(tmp_path: Path) -> None:
+    (tmp_path / "mkdocs.yml").write_text("INHERIT: sub/../mkdocs.yml\n", encoding="utf-8")
+    with pytest.raises(ProjectError, match="inherits from itself") as caught:
+        Project.at(tmp_path)
+    assert "/../" not in str(caught.value)
+
+
+def test_a_non_utf8_mkdocs_yml_is_positioned(tmp_path: Path) -> None:
+    (tmp_path / "mkdocs.yml").write_bytes(b"site_name: caf\xe9\n")
+    with pytest.raises(ProjectError, match=r"mkdocs.yml:1:15: byte 0xe9 is not valid UTF-8"):
+        Project.at(tmp_path)
+
+
+def test_a_mkdocs_yml_that_is_not_a_file_is_refused(tmp_path: Path) -> None:
+    (tmp_path / "mkdocs.yml").mkdir()
+    with pytest.raises(ProjectError, match="is not a readable file"):
+        Project.at(tmp_path)
+    (tmp_path / "mkdocs.yml").rmdir()
+    (tmp_path / "mkdocs.yml").symlink_to(tmp_path / "absent.yml")
+    with pytest.raises(ProjectError, match="is not a readable file"):
+        Project.at(tmp_path)
+
+
+def test_parent_folders_are_folded_in_messages(tmp_path: Path) -> None:
+    write_config(tmp_path / "p", "plugins:\n  - briefings:\n      briefings_dir: ../shared/notes\n", None)
+    project = Project.at(tmp_path / "p")
+    assert project.briefings_dir == tmp_path / "shared" / "notes"
+
+
+def test_a_missing_briefings_folder_is_a_warning_not_silence(renamed: Path) -> None:
+    (renamed / "notes").rename(renamed / "notes-old")
+    result = cli(renamed, "check")
+    assert result.exit_code == 0
+    assert "notes: warning: the briefings folder does not exist" in result.output
+
+
+def test_root_must_exist(tmp_path: Path) -> None:
+    result = cli(tmp_path / "absent", "new", "--outlet", "x", "--date", "2025", "--title", "y")
+    assert result.exit_code == 2 and not (tmp_path / "absent").exists()
