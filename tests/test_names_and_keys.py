@@ -12,8 +12,10 @@ from hypothesis import strategies as st
 
 from conftest import make_project
 from generator.authoring.article_text import NameFinder
+from generator.corpus.divergences import _norm
 from generator.pipeline import Project, build, check
 from generator.reading.names import name_key, slugify
+from generator.site.actor_listings import roles
 
 HEADER = {"title": "T", "summary": "S", "source": {"outlet": "O", "published": "2025-10-01", "genre": "news"}}
 PAGE_NAME = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -182,3 +184,10 @@ def test_draft_finds_names_as_the_index_matches_them() -> None:
     text = "Selon Lech Walesa, Путин a parlé ; Путина n'est pas un nom, 习近平 si."
     assert [(text[h.span.start:h.span.end], h.actor_id) for h in finder.find(text)] == [
         ("Lech Walesa", "lech-walesa"), ("Путин", "vladimir-putin"), ("习近平", "xi-jinping")]
+
+
+def test_a_role_or_a_place_with_no_letter_is_not_merged_with_another() -> None:
+    briefing = object()
+    mentions = [(briefing, "—"), (briefing, None), (briefing, "?"), (briefing, "Président"), (briefing, "président")]
+    assert roles(mentions) == ([("Président", 2), ("—", 1), (None, 1), ("?", 1)], 0)
+    assert _norm("?") != _norm("—") and _norm("Київ") != _norm("Москва") and _norm("Kyiv") == _norm("KYIV")
