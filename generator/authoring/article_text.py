@@ -7,10 +7,9 @@ quotes as verbatim is always `text[start:end]`, character for character.
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 
-from ..reading.names import name_key
+from ..reading.names import fold_char, name_key
 
 # A period after these does not end a sentence: « M. Donald Trump », « Gen. Kellogg ».
 ABBREVIATIONS = frozenset({"m", "mm", "mme", "mmes", "mlle", "dr", "pr", "me", "mgr", "gen", "gén", "st", "ste",
@@ -74,7 +73,7 @@ class NameFinder:
         """`aliases` maps any spelling (id, name, alias) to an actor id."""
         self.by_key = {name_key(a): actor_id for a, actor_id in aliases.items() if name_key(a)}
         keys = sorted(self.by_key, key=len, reverse=True)
-        self.pattern = re.compile(r"(?<![0-9a-z])(?:" + "|".join(re.escape(k) for k in keys) + r")(?![0-9a-z])") \
+        self.pattern = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(k) for k in keys) + r")(?!\w)") \
             if keys else None
 
     def find(self, text: str) -> list[NameHit]:
@@ -94,10 +93,7 @@ def _fold(text: str) -> tuple[str, list[int]]:
     out: list[str] = []
     origin: list[int] = []
     for i, char in enumerate(text):
-        decomposed = unicodedata.normalize("NFKD", char)
-        bare = "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
-        for c in bare or " ":
-            c = c if c.isascii() and c.isalnum() else " "
+        for c in fold_char(char):
             if c == " " and out and out[-1] == " ":
                 continue
             out.append(c)

@@ -81,4 +81,6 @@ def _versions(rows: list[tuple[str | None, Any, Briefing]]) -> tuple[Version, ..
 
 
 def _norm(value: str | None) -> str | None:
-    return name_key(value) if value else None
+    """Two texts are one version when they differ only by case, accents or punctuation (`Київ`
+    and `Москва` are two; a text with no letter or digit is compared as written)."""
+    return (name_key(value) or value.strip()) if value else None

@@ -11,6 +11,7 @@ from functools import cached_property
 from ..reading.dates import PartialDate
 from ..reading.models import Briefing, Demand, Event, Figure, Quote
 from ..reading.names import name_key, slugify
+from .suggest import Suggester
 
 
 @dataclass
@@ -22,6 +23,9 @@ class Actor:
     party: str | None = None
     role: str | None = None
     registered: bool = True
+    page: bool = True
+    """Whether the actor has a page of their own (every registered actor does; see
+    `UNREGISTERED_PAGES_PER_BRIEFING` for the others). Without one, the name is shown as text."""
 
 
 @dataclass(frozen=True)
@@ -106,12 +110,15 @@ class CorpusIndex:
     """Event id → the summit whose history it belongs to (itself, for a summit)."""
     _keys: dict[str, str] = field(default_factory=dict, repr=False)
     _by_id: dict[str, Briefing] = field(default_factory=dict, repr=False)
-    _closest: dict[str, str | None] = field(default_factory=dict, repr=False)
+    _unregistered: dict[str, str] = field(default_factory=dict, repr=False)
+    """Key of a name missing from the registry (the name itself when it has no key) → its actor id."""
     _registry_files: dict[str, str] = field(default_factory=dict, repr=False)
+    _suggest: dict[str, Suggester] = field(default_factory=dict, repr=False)
 
     def resolve(self, name: str) -> str:
-        """The actor id for any spelling of a name (an unregistered name gets its own slug)."""
-        return self._keys.get(name_key(name)) or slugify(name)
+        """The actor id for any spelling of a name (an unregistered name gets its own id)."""
+        key = name_key(name)
+        return self._keys.get(key) or self._unregistered.get(key or name) or slugify(name)
 
     def briefing(self, briefing_id: str) -> Briefing:
         return self._by_id[briefing_id]

@@ -54,9 +54,9 @@ def listing(items: list, date_of: Callable[[Any], PartialDate | None], limit: in
 def roles(mentions: list[tuple[Briefing, str | None]]) -> tuple[list[tuple[str | None, int]], int]:
     """The roles briefings give an actor, most frequent first (spellings that differ only by case or
     accents count as one), and how many other wordings there are."""
-    groups: dict[str, list] = {}
+    groups: dict[str | None, list] = {}
     for _, role in mentions:
-        group = groups.setdefault(name_key(role) if role else "", [role, 0])
+        group = groups.setdefault((name_key(role) or role) if role else None, [role, 0])
         group[1] += 1
     ordered = sorted(groups.values(), key=lambda g: -g[1])
     return [(role, count) for role, count in ordered[:ACTOR_ROLES_LIMIT]], max(0, len(ordered) - ACTOR_ROLES_LIMIT)

@@ -99,8 +99,9 @@ class PageContext:
     def actor(self, name_or_id: str) -> Md:
         actor_id = self.index.resolve(name_or_id)
         actor = self.index.actors.get(actor_id)
-        label = actor.name if actor else name_or_id
-        return markup.link(label, urls.actor_page(actor_id), self.page)
+        if actor is None or not actor.page:  # a name shown without a page of its own is plain text
+            return markup.text(actor.name if actor else name_or_id)
+        return markup.link(actor.name, urls.actor_page(actor_id), self.page)
 
     def party(self, party_id: str) -> Md:
         return markup.text(self.index.parties.get(party_id, party_id))

@@ -46,3 +46,9 @@ def event_anchor(event_id: str) -> str:
 
 def section_anchor(prefix: str, slug: str) -> str:
     return f"{prefix}-{slug}"
+
+
+def pair_anchor(party_id: str, topic_id: str) -> str:
+    """Ids hold single hyphens, so a double one between them keeps every pair apart
+    (`a-b` with `c` and `a` with `b-c` would both give `a-b-c`)."""
+    return f"{party_id}--{topic_id}"

@@ -126,7 +126,9 @@ def render_actor_pages(r: Renderer, index: CorpusIndex, events: dict[str, EventV
     pages = {}
     groups: dict[str, list] = defaultdict(list)
     for actor in index.actors.values():
-        groups[index.parties.get(actor.party, wording.NO_PARTY) if actor.party else wording.NO_PARTY].append(actor)
+        groups[actor.party if actor.party in index.parties else None].append(actor)
+        if not actor.page:
+            continue
         page = urls.actor_page(actor.id)
         quotes = sorted(index.quotes_by_speaker.get(actor.id, []), key=lambda q: _quote_key(q))
         demands = index.demands_by_voice.get(actor.id, [])
@@ -143,8 +145,10 @@ def render_actor_pages(r: Renderer, index: CorpusIndex, events: dict[str, EventV
         roles, roles_more = actor_roles(mentions) if listings["mentions"].more else ([], 0)
         pages[page] = _page(r, index, "actor.md.j2", page, a=actor, **listings, roles=roles, roles_more=roles_more,
                             activity=activity(mentions, quotes, demands) if busy else [])
-    ordered = sorted(((name, sorted(items, key=lambda a: name_key(a.name))) for name, items in groups.items()),
-                     key=lambda g: (g[0] == wording.NO_PARTY, name_key(g[0])))
+    # Every order here and below ends on an id: names that differ only by case or accents (or two
+    # parties with one name) must not be left in the order of a set or of a hash.
+    ordered = [(index.parties[party] if party else wording.NO_PARTY, sorted(items, key=lambda a: (name_key(a.name), a.id)))
+               for party, items in sorted(groups.items(), key=lambda g: (g[0] is None, _name_order(index.parties, g[0])))]
     pages[urls.ACTORS_INDEX] = _page(r, index, "actors_index.md.j2", urls.ACTORS_INDEX, groups=ordered)
     return pages
 
@@ -158,7 +162,7 @@ def render_summit_pages(r: Renderer, index: CorpusIndex, events: dict[str, Event
     pages = {}
     summits = sorted((e for e in events.values() if e.kind == "summit"), key=lambda e: (_date_key(e.date), e.id))
     for s in summits:
-        members = [s.id, *index.children.get(s.id, [])]
+        members = dict.fromkeys([s.id, *index.children.get(s.id, [])])  # each once, even an event related to itself
         history = sorted((events[m] for m in members if m in events), key=lambda e: (_date_key(e.date), e.id))
         page = urls.summit_page(s.id)
         pages[page] = _page(r, index, "summit.md.j2", page, s=s, divergences=s.divergences, history=history)
@@ -180,14 +184,19 @@ def render_timeline(r: Renderer, index: CorpusIndex, events: dict[str, EventView
                  by_kind=sorted(by_kind.items()), svg_path=TIMELINE_SVG)
 
 
+def _name_order(names: dict[str, str], item_id: str | None) -> tuple[str, str]:
+    """Alphabetical by displayed name, then by id: the same order on every run, whatever the hash seed."""
+    return (name_key(names.get(item_id, item_id)), item_id) if item_id else ("", "")
+
+
 def render_demands(r: Renderer, index: CorpusIndex) -> str:
     matrix: dict[tuple[str, str], list] = defaultdict(list)
     for d in index.demands:
         matrix[(d.demand.party, d.demand.topic)].append(d)
     for items in matrix.values():
         items.sort(key=lambda d: (_date_key(d.demand.date or d.briefing.source.published), d.briefing.id))
-    party_ids = sorted({p for p, _ in matrix}, key=lambda p: name_key(index.parties.get(p, p)))
-    topic_ids = sorted({t for _, t in matrix}, key=lambda t: name_key(index.topics.get(t, t)))
+    party_ids = sorted({p for p, _ in matrix}, key=lambda p: _name_order(index.parties, p))
+    topic_ids = sorted({t for _, t in matrix}, key=lambda t: _name_order(index.topics, t))
     return _page(r, index, "demands.md.j2", urls.DEMANDS, matrix=dict(matrix), party_ids=party_ids, topic_ids=topic_ids)
 
 
@@ -211,7 +220,8 @@ def render_figures(r: Renderer, index: CorpusIndex, indicators: list[IndicatorVi
 
 def render_quotes(r: Renderer, index: CorpusIndex) -> str:
     by_speaker: dict[str, list[QuoteEntry]] = {}
-    for speaker, quotes in sorted(index.quotes_by_speaker.items(), key=lambda kv: name_key(index.actors[kv[0]].name)):
+    for speaker, quotes in sorted(index.quotes_by_speaker.items(),
+                                  key=lambda kv: (name_key(index.actors[kv[0]].name), kv[0])):
         by_speaker[speaker] = sorted(quotes, key=_quote_key)
     statements = [(sid, sorted(v, key=_quote_key)) for sid, v in index.statements.items() if len(v) > 1]
     by_date = sorted(index.quotes, key=_quote_key)
