@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import os
+import unicodedata
 from dataclasses import dataclass
 from enum import Enum
-import unicodedata
 from pathlib import Path
 
 
@@ -76,10 +77,13 @@ def _escape(c: str) -> str:
 def display_path(path: Path, root: Path | None) -> str:
     """The path as a reader would type it: relative to the project root when inside it."""
     if root is not None:
-        try:
-            return path.resolve().relative_to(root.resolve()).as_posix()
-        except ValueError:
-            pass
+        # Lexically first: a symbolic link is named where it is, not where it points.
+        for mine, base in ((Path(os.path.normpath(path.absolute())), Path(os.path.normpath(root.absolute()))),
+                           (path.resolve(), root.resolve())):
+            try:
+                return mine.relative_to(base).as_posix()
+            except ValueError:
+                pass
     return path.as_posix()
 
 
