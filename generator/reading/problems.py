@@ -46,13 +46,16 @@ class Problem:
         return visible(": ".join(parts))
 
     def as_dict(self) -> dict[str, object]:
+        """The problem as JSON values, as terminal-safe as `render()`: a report printed by `check --format
+        json` goes to the same terminals, and JSON escapes only U+0000–U+001F (not C1 controls or bidi
+        overrides). The escapes are `visible()`'s, so both reports show a character the same way."""
         return {
-            "path": self.path,
+            "path": visible(self.path),
             "line": self.line,
             "col": self.col,
-            "key_path": self.key_path,
-            "message": self.message,
-            "hint": self.hint,
+            "key_path": visible(self.key_path),
+            "message": visible(self.message),
+            "hint": visible(self.hint),
             "severity": self.severity.value,
         }
 
