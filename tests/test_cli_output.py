@@ -190,3 +190,16 @@ def test_a_drafted_quote_with_a_nel_passes_check_sources(root: Path, tmp_path: P
     assert invoke(root, "draft", str(articles / "nel.txt"), "--out", str(out)).exit_code == 0
     result = invoke(root, "check", "--sources", str(articles))
     assert "not found in the article" not in result.output, result.output
+
+
+def test_draft_refuses_an_article_over_the_limit(root: Path, tmp_path: Path) -> None:
+    from generator.authoring.draft import MAX_ARTICLE_BYTES
+
+    article = tmp_path / "archive.txt"
+    article.write_bytes(b"Donald Trump a dit oui. " * (MAX_ARTICLE_BYTES // 24 + 1))
+    out = root / "briefings" / "b.yaml"
+    result = invoke(root, "draft", str(article), "--out", str(out))
+    assert result.exit_code == 1
+    assert isinstance(result.exception, SystemExit)
+    assert f"more than {MAX_ARTICLE_BYTES:,} bytes" in result.output
+    assert not out.exists()
