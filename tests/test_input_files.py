@@ -160,3 +160,11 @@ def test_a_name_with_capitals_dots_and_underscores_loads_when_it_declares_its_id
     index, problems = check(Project.at(root))
     assert "jumeau-b" in [b.id for b in index.briefings]
     assert not [p for p in problems.errors if "Jumeau_B" in p.path]
+
+
+def test_an_id_written_as_null_is_the_file_name(root: Path) -> None:
+    text = BRIEFING.read_text(encoding="utf-8")
+    (root / "briefings" / BRIEFING.name).write_text("id: null\n" + text, encoding="utf-8")
+    index, problems = check(Project.at(root))
+    assert BRIEFING.stem in [b.id for b in index.briefings]
+    assert None not in [b.id for b in index.briefings]

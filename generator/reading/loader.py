@@ -32,8 +32,6 @@ class Located(Generic[M]):
     prefix: Loc = ()
 
     def problem(self, loc: Loc, message: str, hint: str = "", *, warning: bool = False, key: bool = False) -> Problem:
-        from .problems import Severity
-
         loc = (*self.prefix, *loc)
         line, col = self.doc.position(loc, key=key)
         return Problem(self.path, line, col, format_key_path(loc), message, hint,
@@ -91,7 +89,8 @@ def briefing_from(doc: Document, file_name: str, shown: str, problems: ProblemLi
         problems.append(misnamed)
         _validate(Briefing, data, doc, shown, (), problems)  # the file's other problems, at once
         return None
-    data.setdefault("id", file_name.rsplit(".", 1)[0])
+    if data.get("id") is None:  # `id: null` is no id either: the file's name is the id
+        data["id"] = file_name.rsplit(".", 1)[0]
     return _validate(Briefing, data, doc, shown, (), problems)
 
 
