@@ -74,13 +74,16 @@ def test_the_search_compares_only_the_start_of_a_field(monkeypatch: pytest.Monke
 
     monkeypatch.setattr(verbatim.difflib, "SequenceMatcher", Recording)
     article = article_of(3000)
-    needle = article[1000:6000]
-    needle = needle[:3000] + "X" + needle[3001:]
-    message, hint = describe_miss(needle, article)
-    assert seen and max(seen) <= SUGGESTION_CHARS
-    # Aligned on the start, the first difference is still found far into the field.
+    typo_far = article[1000:6000]
+    typo_far = typo_far[:3000] + "X" + typo_far[3001:]
+    message, hint = describe_miss(typo_far, article)
+    # Aligned on its start, the first difference is still found far into the field.
     assert "character 3001 differs: the briefing has 'X'" in hint
     assert message.endswith("…»") and len(message) < 400
+    typo_first = "X" + article[1001:6000]  # no start of it is in the article: the longest common run is searched
+    message, hint = describe_miss(typo_first, article)
+    assert "character 1 differs: the briefing has 'X'" in hint
+    assert seen and max(seen) <= SUGGESTION_CHARS
 
 
 def test_closest_passage_is_as_long_as_the_field_and_found_by_its_start() -> None:

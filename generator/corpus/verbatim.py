@@ -26,6 +26,7 @@ from ..reading.problems import ProblemList
 _SPACES = re.compile(r"[ \t\r\n\f\v]+")
 MAX_ARTICLE_BYTES = 2 * 1024 * 1024
 SUGGESTION_CHARS = 200  # the start of a field that the closest passage is aligned on
+ANCHOR_CHARS = 12  # a start of the field found this long in the article places the passage
 SUGGESTIONS_PER_BRIEFING = 5
 SHOWN_CHARS = 300  # a closest passage longer than this is cut in the message
 
@@ -108,12 +109,31 @@ def closest_passage(needle: str, article: str) -> str:
     """The stretch of the article, as long as the needle, aligned on the longest run it shares with the
     needle's first SUGGESTION_CHARS characters (the search costs article × that, not article × needle)."""
     probe = needle[:SUGGESTION_CHARS]
+    # Most misses are a passage copied with one character changed: the part before it is in the article,
+    # and finding the longest such prefix takes a few searches of the text, not a comparison with it.
+    found, at = _longest_prefix(probe, article)
+    if found >= ANCHOR_CHARS:
+        return article[at:at + len(needle)]
     matcher = difflib.SequenceMatcher(None, article, probe, autojunk=False)
     match = matcher.find_longest_match(0, len(article), 0, len(probe))
     if match.size == 0:
         return ""
     start = max(match.a - match.b, 0)
     return article[start:start + len(needle)]
+
+
+def _longest_prefix(probe: str, article: str) -> tuple[int, int]:
+    """(length, position) of the longest start of `probe` found in `article` (a binary search: a start
+    that is found means every shorter one is)."""
+    low, high, at = 0, len(probe), 0
+    while low < high:
+        middle = (low + high + 1) // 2
+        position = article.find(probe[:middle])
+        if position >= 0:
+            low, at = middle, position
+        else:
+            high = middle - 1
+    return low, at
 
 
 def _char(c: str) -> str:
