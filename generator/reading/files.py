@@ -57,6 +57,8 @@ def skipped_reason(entry: Path) -> tuple[str, str]:
     if entry.is_dir():
         return ("is a folder: only files directly in the briefings folder are read",
                 "move its briefings up one level if they are meant to be published")
+    if is_briefing_name(entry.name):
+        return "is not a regular file: it is not read", "save the briefing as an ordinary file"
     return ("is not read: a briefing's file name ends in .yaml or .yml",
             f"rename it '{entry.name.split('.')[0] or 'briefing'}.yaml' if it is a briefing; "
             "otherwise keep it out of this folder")
