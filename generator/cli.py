@@ -8,18 +8,31 @@ from pathlib import Path
 
 import click
 
-from .reading.dates import DateError, PartialDate
-from .authoring.draft import draft_article, render_draft
+from .reading.dates import PartialDate
+from .authoring.draft import MAX_ARTICLE_BYTES, draft_article, render_draft
 from .site.export import JSON_FILE, export_tables, render_csv, render_json
-from .reading.loader import load_registry
+from .reading.loader import load_briefing_text, load_registry
 from .reading.models import ActorEntry, TopicEntry
 from .pipeline import Project, check as run_check
 from .project import ProjectError
-from .reading.problems import ProblemList, Severity, display_path
+from .reading.problems import ProblemList, Severity, display_path, visible
 from .authoring.format_page import PAGE as FORMAT_PAGE, render_format_page
+from .authoring.options import DATE, briefing_out, text_option
 from .authoring.scaffold import default_file_name, id_for, render_scaffold, schema_ref
 from .authoring.schema import render_schemas
 from .site.urls import EXPORTS_DIR
+
+
+def say(text: str, err: bool = False) -> None:
+    """One report line (or several) for a terminal: control and format characters that came from a file
+    name, a briefing or an option are shown as escapes, as in `check`'s report."""
+    click.echo("\n".join(visible(line) for line in text.split("\n")), err=err)
+
+
+def cannot_write(path: Path, project: Project, exc: OSError) -> None:
+    """Any failure to write an output is one line and exit 1, never a traceback."""
+    say(f"cannot write {display_path(path, project.root)}: {exc.strerror or exc}", err=True)
+    sys.exit(1)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -37,7 +50,7 @@ def main(ctx: click.Context, root: Path, config_file: Path | None) -> None:
     try:
         ctx.obj = Project.at(root, config_file)
     except ProjectError as exc:
-        click.echo(str(exc), err=True)
+        say(str(exc), err=True)
         sys.exit(1)
 
 
@@ -67,12 +80,12 @@ def check(project: Project, sources: Path | None, fmt: str, show_notes: bool) ->
     else:
         for p in problems:
             if show_notes or p.severity is not Severity.NOTE:
-                click.echo(p.render(), err=p.is_error)
+                say(p.render(), err=p.is_error)
         summary = (f"{len(index.briefings)} briefing(s) checked: {len(problems.errors)} error(s), "
                    f"{len(problems.warnings)} warning(s)")
         if problems.notes:
             summary += f", {len(problems.notes)} editorial note(s)" + ("" if show_notes else " (--notes to list)")
-        click.echo(summary, err=bool(problems.errors))
+        say(summary, err=bool(problems.errors))
     sys.exit(1 if problems.errors else 0)
 
 
@@ -96,13 +109,16 @@ def schema(project: Project, out: Path | None, check_only: bool) -> None:
     for path in stale:
         shown = display_path(path, project.root)
         if check_only:
-            click.echo(f"{shown}: out of date (run `briefings schema`)", err=True)
+            say(f"{shown}: out of date (run `briefings schema`)", err=True)
         else:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(targets[path], encoding="utf-8", newline="\n")
-            click.echo(f"wrote {shown}")
+            try:
+                path.parent.mkdir(parents=True, exist_ok=True)
+                path.write_text(targets[path], encoding="utf-8", newline="\n")
+            except OSError as exc:
+                cannot_write(path, project, exc)
+            say(f"wrote {shown}")
     if not stale:
-        click.echo(f"{len(targets)} file(s) up to date")
+        say(f"{len(targets)} file(s) up to date")
     sys.exit(1 if check_only and stale else 0)
 
 
@@ -111,24 +127,6 @@ def _read_or_none(path: Path) -> str | None:
         return path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError):
         return None
-
-
-class DateParam(click.ParamType):
-    """A date as the briefing format writes it, keeping its precision."""
-
-    name = "YYYY-MM-DD|YYYY-MM|YYYY"
-
-    def convert(self, value, param, ctx):  # type: ignore[no-untyped-def]
-        if isinstance(value, PartialDate):
-            return value
-        try:
-            return PartialDate.parse(str(value))
-        except DateError as exc:
-            message, hint = exc.args
-            self.fail(f"{message} ({hint})", param, ctx)
-
-
-DATE = DateParam()
 
 
 def _stdin_is_tty() -> bool:
@@ -140,10 +138,10 @@ def _ask_date(text: str) -> PartialDate | None:
 
 
 @main.command()
-@click.option("--outlet", help="The outlet that published the article.")
+@click.option("--outlet", callback=text_option, help="The outlet that published the article.")
 @click.option("--date", "published", type=DATE, help="Publication date, as precise as the article gives it.")
-@click.option("--title", help="Your title for the briefing (also names the file).")
-@click.option("--out", type=click.Path(dir_okay=False, path_type=Path),
+@click.option("--title", callback=text_option, help="Your title for the briefing (also names the file).")
+@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), callback=briefing_out,
               help="File to create  [default: <date>-<outlet>-<title>.yaml in the briefings folder]")
 @click.pass_obj
 def new(project: Project, outlet: str | None, published: PartialDate | None, title: str | None,
@@ -163,22 +161,37 @@ def new(project: Project, outlet: str | None, published: PartialDate | None, tit
     path = out if out is not None else project.briefings_dir / default_file_name(published, outlet, title)
     text = render_scaffold(path=path, schema_file=project.root / "schema" / "briefing.schema.json",
                            outlet=outlet, published=published, title=title, topic_ids=_topic_ids(project))
+    _create(project, path, text)
+    say(f"created {display_path(path, project.root)}: fill in the TODOs, then run `briefings check`")
+
+
+def _loads_or_exit(project: Project, path: Path, text: str) -> None:
+    """A file `new` or `draft` hands out loads as written, with the texts it was given: checked by the
+    real loader before anything is written. Exit 1 with the loader's report otherwise."""
     shown = display_path(path, project.root)
-    if not _write_new(path, text):
-        click.echo(f"{shown} already exists: nothing written (choose another name with --out)", err=True)
+    _, problems = load_briefing_text(text, path.name, shown)
+    if problems.errors:
+        say(problems.errors_render(), err=True)
+        say(f"{shown}: nothing written: the file would not load as written", err=True)
         sys.exit(1)
-    click.echo(f"created {shown}: fill in the TODOs, then run `briefings check`")
 
 
-def _write_new(path: Path, text: str) -> bool:
-    """Create `path` with `text`; False, and nothing touched, if it already exists."""
-    path.parent.mkdir(parents=True, exist_ok=True)
+def _create(project: Project, path: Path, text: str) -> None:
+    """Create `path` with `text`, checked first; an existing file is never touched. Exit 1 on any failure."""
+    _loads_or_exit(project, path, text)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        cannot_write(path, project, exc)
     try:
         with path.open("x", encoding="utf-8", newline="\n") as handle:
             handle.write(text)
     except FileExistsError:
-        return False
-    return True
+        say(f"{display_path(path, project.root)} already exists: nothing written (choose another name with --out)",
+            err=True)
+        sys.exit(1)
+    except OSError as exc:
+        cannot_write(path, project, exc)
 
 
 def _topic_ids(project: Project) -> list[str]:
@@ -203,28 +216,30 @@ def export(project: Project, fmt: str, out: Path | None) -> None:
     """
     index, problems = run_check(project)
     if problems.errors:
-        for p in problems.errors:
-            click.echo(p.render(), err=True)
-        click.echo(f"{len(problems.errors)} error(s): nothing exported (run `briefings check`)", err=True)
+        say(problems.errors_render(), err=True)
+        say(f"{len(problems.errors)} error(s): nothing exported (run `briefings check`)", err=True)
         sys.exit(1)
     tables = export_tables(index)
     folder = out if out is not None else project.root / EXPORTS_DIR
-    folder.mkdir(parents=True, exist_ok=True)
     if fmt == "csv":
         files = {f"{name}.csv": (render_csv(name, rows), len(rows)) for name, rows in tables.items()}
     else:
         files = {JSON_FILE: (render_json(tables), sum(len(rows) for rows in tables.values()))}
     for name, (text, count) in files.items():
         path = folder / name
-        path.write_text(text, encoding="utf-8", newline="")
-        click.echo(f"wrote {display_path(path, project.root)} ({count} row(s))")
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            path.write_text(text, encoding="utf-8", newline="")
+        except OSError as exc:
+            cannot_write(path, project, exc)
+        say(f"wrote {display_path(path, project.root)} ({count} row(s))")
 
 
 @main.command()
 @click.argument("article", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--published", type=DATE,
               help="Publication date  [default: the date written at the top of the article, if any]")
-@click.option("--out", type=click.Path(dir_okay=False, path_type=Path),
+@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), callback=briefing_out,
               help="File to create (never overwritten)  [default: print to standard output]")
 @click.pass_obj
 def draft(project: Project, article: Path, published: PartialDate | None, out: Path | None) -> None:
@@ -238,27 +253,34 @@ def draft(project: Project, article: Path, published: PartialDate | None, out: P
     the analyst must decide.
     """
     try:
-        text = article.read_bytes().decode("utf-8").removeprefix("\ufeff")
+        with article.open("rb") as handle:
+            raw = handle.read(MAX_ARTICLE_BYTES + 1)
+        text = raw.decode("utf-8").removeprefix("\ufeff")
+    except OSError as exc:
+        say(f"{article}: cannot read the article: {exc.strerror or exc}", err=True)
+        sys.exit(1)
     except UnicodeDecodeError as exc:
-        click.echo(f"{article}: byte {exc.start} is not UTF-8: save the article as UTF-8 text", err=True)
+        say(f"{article}: byte {exc.start} is not UTF-8: save the article as UTF-8 text", err=True)
+        sys.exit(1)
+    if len(raw) > MAX_ARTICLE_BYTES:
+        say(f"{article}: more than {MAX_ARTICLE_BYTES:,} bytes: one article's text is far shorter "
+            "(give the text of one article, not a whole site or archive)", err=True)
         sys.exit(1)
     registry = load_registry(project.content_dir / "actors.yaml", ActorEntry, project.root, ProblemList())
     names = {spelling: e.model.id for e in registry for spelling in (e.model.id, e.model.name, *e.model.aliases)}
     display = {e.model.id: e.model.name for e in registry}
     found = draft_article(text, names, display, published)
     if found.published is None:
-        click.echo("no publication date at the top of the article: dates written without a year are left "
+        say("no publication date at the top of the article: dates written without a year are left "
                    "undated (give --published YYYY-MM-DD)", err=True)
     target = out if out is not None else project.briefings_dir / "brouillon.yaml"
     yaml_text = render_draft(found, article_name=article.name, briefing_id=id_for(out) if out else None,
                              schema_ref=schema_ref(target, project.root / "schema" / "briefing.schema.json"),
                              topic_ids=_topic_ids(project))
     if out is None:
-        click.echo(yaml_text, nl=False)
+        _loads_or_exit(project, target, yaml_text)
+        click.echo(yaml_text, nl=False)  # the file itself: its YAML escapes every control character
         return
-    shown = display_path(out, project.root)
-    if not _write_new(out, yaml_text):
-        click.echo(f"{shown} already exists: nothing written (choose another name with --out)", err=True)
-        sys.exit(1)
-    click.echo(f"created {shown}: {len(found.quotes)} quote(s), {len(found.dates)} dated phrase(s), "
+    _create(project, out, yaml_text)
+    say(f"created {display_path(out, project.root)}: {len(found.quotes)} quote(s), {len(found.dates)} dated phrase(s), "
                f"{len(found.quantities)} figure(s), {len(found.actors)} actor(s) to review")

@@ -12,7 +12,8 @@ from .corpus.index import CorpusIndex, build_index
 from .corpus.notes import editorial_notes
 from .corpus.verbatim import verify_against_articles
 from .project import Project
-from .reading.loader import find_briefing_files, load_briefings, load_registries
+from .reading.files import scan_briefing_folder
+from .reading.loader import load_briefings, load_registries
 from .reading.problems import Problem, ProblemList, Severity
 from .site import urls
 from .site.export import export_files
@@ -94,8 +95,9 @@ def render_pages(index: CorpusIndex) -> dict[str, str]:
 
 
 def input_fingerprint(project: Project) -> tuple:
-    """What the inputs are right now: every briefing and registry file with its size and mtime."""
-    files = [*find_briefing_files(project.briefings_dir), *project.registry_files]
+    """What the inputs are right now: every briefing and registry file with its size and mtime, and the
+    entries of the briefings folder the loader skips with a warning (found by the loader's own finder)."""
+    files = [*sum(scan_briefing_folder(project.briefings_dir), []), *project.registry_files]
     return tuple((str(p), *_stat(p)) for p in files)
 
 

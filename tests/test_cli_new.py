@@ -143,7 +143,7 @@ def test_out_elsewhere_points_its_schema_line_at_the_project(root: Path) -> None
 
 
 def test_a_file_name_that_is_not_an_id_still_loads(root: Path) -> None:
-    out = root / "briefings" / "Mon_Brouillon 2.yaml"
+    out = root / "briefings" / "Mon_Brouillon.2.yaml"
     assert run(root, "--date", "2025", "--out", str(out)).exit_code == 0
     assert load_one(out).id == "mon-brouillon-2"
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -45,7 +46,7 @@ def test_check_command_exits_1_and_prints_every_problem(tmp_path: Path) -> None:
     (tmp_path / "briefings").mkdir()
     for p in INVALID:
         (tmp_path / "briefings" / p.name).write_bytes(p.read_bytes())
-    (tmp_path / "content").symlink_to(DATA / "corpus" / "content")
+    shutil.copytree(DATA / "corpus" / "content", tmp_path / "content")
     result = runner.invoke(main, ["--root", str(tmp_path), "check"])
     assert result.exit_code == 1
     for p in INVALID:

@@ -7,6 +7,8 @@ quotes as verbatim is always `text[start:end]`, character for character.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from ..reading.names import fold_char, name_key
@@ -37,7 +39,10 @@ def sentences(text: str) -> list[Span]:
     for line in re.finditer(r"[^\n]+", text):
         start = line.start()
         for end_match in _SENTENCE_END.finditer(line.group()):
-            word = re.search(r"([\w.-]+)[.!?…]*$", line.group()[:end_match.start() + 1])
+            # The word before the period, read in a short window: an abbreviation is a short word, and
+            # reading back to the start of the line at every period would cost line × periods.
+            cut = end_match.start() + 1
+            word = _LAST_WORD.search(line.group()[max(0, cut - _WORD_WINDOW):cut])
             if word and end_match.group().startswith(".") and _is_abbreviation(word.group(1).rstrip(".")):
                 continue
             end = line.start() + end_match.end()
@@ -45,6 +50,10 @@ def sentences(text: str) -> list[Span]:
             start = end
         out.append(trim_span(text, start, line.end()))
     return [s for s in out if s.end > s.start]
+
+
+_LAST_WORD = re.compile(r"([\w.-]+)[.!?…]*$")
+_WORD_WINDOW = 64
 
 
 def _is_abbreviation(word: str) -> bool:
@@ -58,6 +67,59 @@ def trim_span(text: str, start: int, end: int) -> Span:
     while end > start and text[end - 1].isspace():
         end -= 1
     return Span(start, end)
+
+
+class SpanIndex(Sequence[Span]):
+    """Spans sorted by start (sentences, quotes, dates), found by position in log time.
+
+    `draft` asks, for every quote, figure and name, which sentence it is in, which quote it
+    overlaps, which name is nearest: scanning every span each time would make a dense
+    article cost its length squared.
+    """
+
+    def __init__(self, spans: Iterable[Span]):
+        self.spans = sorted(spans, key=lambda s: (s.start, s.end))
+        self.starts = [s.start for s in self.spans]
+        self.ends = [s.end for s in self.spans]
+        self.reach: list[int] = []  # reach[i]: the furthest end among spans[0..i]
+        for s in self.spans:
+            self.reach.append(max(s.end, self.reach[-1]) if self.reach else s.end)
+
+    def __len__(self) -> int:
+        return len(self.spans)
+
+    def __getitem__(self, index):  # type: ignore[no-untyped-def, override]
+        return self.spans[index]
+
+    def of(self, span: Span) -> int:
+        """The index of the span holding `span`'s start (spans that do not overlap, like sentences), or -1."""
+        i = bisect_right(self.starts, span.start) - 1
+        if i >= 0 and self.spans[i].start <= span.start < max(self.spans[i].end, self.spans[i].start + 1):
+            return i
+        return -1
+
+    def overlaps(self, span: Span) -> bool:
+        """Whether any span overlaps `span`."""
+        i = bisect_left(self.starts, span.end) - 1  # the last span starting before `span` ends
+        return i >= 0 and self.reach[i] > span.start
+
+    def first_from(self, position: int) -> int:
+        """The index of the first span starting at or after `position` (len(self) if none)."""
+        return bisect_left(self.starts, position)
+
+
+def nearest(spans: SpanIndex, span: Span) -> int:
+    """The index of the span nearest to `span` among spans that do not overlap one another, the first
+    one on a tie (as `min` over them by `Span.distance` would give), or -1 when there are none."""
+    after = spans.first_from(span.end)  # spans[after:] start after `span`; the ends before it are in order
+    first_overlap = bisect_right(spans.ends, span.start, 0, after)
+    if first_overlap < after:
+        return first_overlap
+    if after == len(spans):
+        return after - 1
+    if after == 0:
+        return 0
+    return after - 1 if span.distance(spans[after - 1]) <= span.distance(spans[after]) else after
 
 
 @dataclass(frozen=True)

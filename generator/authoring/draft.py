@@ -11,15 +11,17 @@ The result loads through the real loader; TODO marks what must be written.
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .article_text import NameFinder, NameHit, Span, sentences, trim_span
+from .article_text import NameFinder, NameHit, Span, SpanIndex, nearest, sentences, trim_span
 from ..reading.dates import PartialDate
 from .draft_dates import DatedPhrase, find_dated_phrases, publication_date
 from .draft_quantities import Quantity, find_quantities
 from ..reading.names import slugify
+from ..reading.problems import visible
 from .scaffold import TODO_OUTLET, TODO_SUMMARY, TODO_TITLE, render_briefing
 
 SPEECH_VERBS = (r"(?:a\s+|avait\s+)?(?:déclaré|déclare|dit|dit-il|dit-elle|affirmé|affirme|affirmait|ajouté|ajoute|"
@@ -30,6 +32,11 @@ _PRONOUN_INCISE = re.compile(rf"^\s*[,–—-]?\s*(?:{SPEECH_VERBS}|a|avait)(?:-
 _NAMED_INCISE = re.compile(rf"^\s*[,–—-]?\s*{SPEECH_VERBS}\s+(?:M\.\s+|Mme\s+)?"
                            r"(?P<name>[A-ZÀ-Þ][\w’'-]+(?:\s+[A-ZÀ-Þ][\w’'-]+)+)")
 _QUOTE_PAIRS = [("«", "»"), ("“", "”")]
+# An article is a few thousand words; past this, the text is something else (a site, an archive).
+MAX_ARTICLE_BYTES = 2 * 1024 * 1024
+# Evidence is the sentence of a date or a figure; in a text whose "sentence" runs for pages, an exact
+# extract this long around the phrase, so that the file does not repeat the whole text for each item.
+MAX_EVIDENCE = 600
 EVENT_KINDS = [("cancellation", r"annul"), ("summit", r"sommet"), ("call", r"appel|téléphon|s’entretenir|entretenus"),
                ("sanctions", r"sanction"), ("strike", r"frappe|bombard|attaque"), ("weapons-test", r"essai|test"),
                ("meeting", r"rencontr|réuni|réunion|pourparlers"), ("announcement", r"annonc|promis")]
@@ -63,27 +70,47 @@ def draft_article(text: str, names: dict[str, str], display: dict[str, str],
     found_date, dateline = publication_date(text)
     draft = Draft(text, published or found_date, published is None and found_date is not None)
     draft.authors = _authors(text)
-    spans = sentences(text)
+    spans = SpanIndex(sentences(text))
     hits = NameFinder(names).find(text)
     every_date = find_dated_phrases(text, draft.published)
     draft.dates = [d for d in every_date  # the dateline, or « aujourd’hui » beside it, is no event
-                   if not (dateline and _sentence_of(spans, d.span) == _sentence_of(spans, dateline)
-                           and d.date == found_date)]
+                   if not (dateline and spans.of(d.span) == spans.of(dateline) and d.date == found_date)]
     quote_spans = find_quotes(text)
     draft.quotes = [Quote(q) for q in quote_spans]
-    _attribute(draft.quotes, text, spans, hits, quote_spans, display)
+    quoted = SpanIndex(quote_spans)
+    outside = [h for h in hits if not quoted.overlaps(h.span)]
+    by_sentence = _by_sentence(outside, spans)
+    _attribute(draft.quotes, text, spans, outside, by_sentence, display)
+    dated = _by_sentence([d for d in draft.dates if d.date is not None], spans)
     for quote in draft.quotes:
-        quote.date = next((d.date for d in draft.dates if _sentence_of(spans, d.span) == _sentence_of(spans, quote.span)
-                           and d.date is not None and not quote.span.overlaps(d.span)), None)
+        quote.date = _first_date_beside(dated.get(spans.of(quote.span)), quote.span)
     draft.quantities = find_quantities(text, [d.span for d in every_date])
-    outside = [h for h in hits if not any(h.span.overlaps(q) for q in quote_spans)]
     for quantity in draft.quantities:
-        here = _sentence_of(spans, quantity.span)
-        named = [h for h in outside if _sentence_of(spans, h.span) == here]
+        named = by_sentence.get(spans.of(quantity.span))
         if named:
-            draft.producers[quantity.span] = display[min(named, key=lambda h: quantity.span.distance(h.span)).actor_id]
+            draft.producers[quantity.span] = display[named[1][nearest(named[0], quantity.span)].actor_id]
     draft.actors = [display[a] for a in dict.fromkeys(h.actor_id for h in hits)]
     return draft
+
+
+def _by_sentence(found: list, spans: SpanIndex) -> dict[int, tuple[SpanIndex, list]]:
+    """Hits or dated phrases (in text order, not overlapping) grouped by sentence, each group indexed."""
+    groups: dict[int, list] = defaultdict(list)
+    for item in found:
+        groups[spans.of(item.span)].append(item)
+    return {i: (SpanIndex(x.span for x in items), items) for i, items in groups.items()}
+
+
+def _first_date_beside(dated: tuple[SpanIndex, list] | None, quote: Span) -> PartialDate | None:
+    """The first date of the quote's sentence that is not inside the quote. The dates overlapping the
+    quote are a run of neighbours, so the answer is the sentence's first date or the first after the quote."""
+    if not dated:
+        return None
+    index, phrases = dated
+    if not phrases[0].span.overlaps(quote):
+        return phrases[0].date
+    after = index.first_from(quote.end)
+    return phrases[after].date if after < len(phrases) else None
 
 
 def find_quotes(text: str) -> list[Span]:
@@ -104,45 +131,47 @@ def find_quotes(text: str) -> list[Span]:
         marks = [line.start() + m.start() for m in re.finditer('"', line.group())]
         for a, b in zip(marks[::2], marks[1::2]):
             found.append(trim_span(text, a + 1, b))
-    spans = {s for s in found if s.end > s.start and "\n" not in text[s.start:s.end]}
-    outer = [s for s in spans if not any(o != s and o.start <= s.start and s.end <= o.end for o in spans)]
-    return sorted(outer, key=lambda s: s.start)
+    spans = sorted({s for s in found if s.end > s.start and "\n" not in text[s.start:s.end]},
+                   key=lambda s: (s.start, -s.end))
+    # One sweep: a span is inside another when a span before it (starting earlier, or at the same place
+    # and longer) reaches as far; the sort puts every possible container before what it contains.
+    outer: list[Span] = []
+    reach = -1
+    for s in spans:
+        if s.end > reach:
+            outer.append(s)
+        reach = max(reach, s.end)
+    return outer
 
 
-def _attribute(quotes: list[Quote], text: str, spans: list[Span], hits: list[NameHit], quoted: list[Span],
-               display: dict[str, str]) -> None:
+def _attribute(quotes: list[Quote], text: str, spans: SpanIndex, outside: list[NameHit],
+               by_sentence: dict[int, tuple[SpanIndex, list[NameHit]]], display: dict[str, str]) -> None:
     """Speakers: the name in the incise after the quote, else the nearest registry name in the sentence,
-    else in the sentence before, then after. « …, a-t-il ajouté » takes the previous quote's speaker."""
-    outside = [h for h in hits if not any(h.span.overlaps(q) for q in quoted)]
+    else in the sentence before, then after. « …, a-t-il ajouté » takes the previous quote's speaker.
+    `outside` are the name hits outside every quote, in text order."""
+    names = SpanIndex(h.span for h in outside)
     previous: Quote | None = None
     for quote in quotes:
         after = text[quote.span.end:quote.span.end + 120].lstrip("»”\" \u00a0\u202f")
-        here = _sentence_of(spans, quote.span)
-        if _PRONOUN_INCISE.match(after) and previous is not None and _sentence_of(spans, previous.span) >= here - 1:
+        here = spans.of(quote.span)
+        if _PRONOUN_INCISE.match(after) and previous is not None and spans.of(previous.span) >= here - 1:
             quote.speaker = previous.speaker  # « … », a-t-il ajouté: the same voice as just before
         elif (named := _NAMED_INCISE.match(after)) is not None:
-            registered = [h for h in outside if quote.span.end <= h.span.start < quote.span.end + 120]
-            quote.speaker = display[registered[0].actor_id] if registered else named.group("name")
+            first = names.first_from(quote.span.end)
+            registered = first < len(outside) and outside[first].span.start < quote.span.end + 120
+            quote.speaker = display[outside[first].actor_id] if registered else named.group("name")
         else:
-            quote.speaker = _nearest(quote.span, here, spans, outside, display)
+            quote.speaker = _nearest(quote.span, here, by_sentence, display)
         previous = quote
 
 
-def _nearest(quote: Span, here: int, spans: list[Span], hits: list[NameHit], display: dict[str, str]) -> str | None:
+def _nearest(quote: Span, here: int, by_sentence: dict[int, tuple[SpanIndex, list[NameHit]]],
+             display: dict[str, str]) -> str | None:
     for index in (here, here - 1, here + 1):
-        if not 0 <= index < len(spans):
-            continue
-        inside = [h for h in hits if spans[index].start <= h.span.start < spans[index].end]
-        if inside:
-            return display[min(inside, key=lambda h: quote.distance(h.span)).actor_id]
+        if index >= 0 and index in by_sentence:
+            found, hits = by_sentence[index]
+            return display[hits[nearest(found, quote)].actor_id]
     return None
-
-
-def _sentence_of(spans: list[Span], span: Span) -> int:
-    for i, s in enumerate(spans):
-        if s.start <= span.start < max(s.end, s.start + 1):
-            return i
-    return -1
 
 
 def _authors(text: str) -> list[str]:
@@ -155,7 +184,7 @@ def _authors(text: str) -> list[str]:
 
 def render_draft(draft: Draft, *, article_name: str, schema_ref: str, briefing_id: str | None,
                  topic_ids: list[str] = ()) -> str:
-    text, spans = draft.text, sentences(draft.text)
+    text, spans = draft.text, SpanIndex(sentences(draft.text))
     stem = slugify(Path(article_name).stem)[:30].strip("-")
     notes = {"title": "TODO", "summary": "TODO", "source.genre": "TODO: deviné, vérifiez.",
              "source.outlet": "TODO", "source.headline": "TODO"}
@@ -173,17 +202,21 @@ def render_draft(draft: Draft, *, article_name: str, schema_ref: str, briefing_i
     }
     return render_briefing(briefing_id=briefing_id, title=TODO_TITLE, summary=TODO_SUMMARY, source=source,
                            topics=[], items=items, schema_ref=schema_ref, notes=notes, topic_ids=list(topic_ids),
-                           preamble=f"# Brouillon tiré de {Path(article_name).name} par `briefings draft` : "
+                           preamble=f"# Brouillon tiré de {visible(Path(article_name).name)} par `briefings draft` : "
                                     "chaque élément est une proposition à vérifier, garder ou supprimer.")
 
 
-def _sentence_text(text: str, spans: list[Span], span: Span) -> str:
-    index = _sentence_of(spans, span)
+def _sentence_text(text: str, spans: SpanIndex, span: Span) -> str:
+    """The sentence holding `span`, or an exact extract of it around `span` when it is very long."""
+    index = spans.of(span)
     sentence = spans[index] if index >= 0 else span
+    if sentence.end - sentence.start > MAX_EVIDENCE:
+        margin = max(0, (MAX_EVIDENCE - (span.end - span.start)) // 2)
+        sentence = trim_span(text, max(sentence.start, span.start - margin), min(sentence.end, span.end + margin))
     return text[sentence.start:sentence.end]
 
 
-def _event(phrase: DatedPhrase, n: int, stem: str, text: str, spans: list[Span],
+def _event(phrase: DatedPhrase, n: int, stem: str, text: str, spans: SpanIndex,
            published: PartialDate | None) -> dict[str, Any]:
     evidence = _sentence_text(text, spans, phrase.span)
     kind = next((k for k, pattern in EVENT_KINDS if re.search(pattern, evidence, re.IGNORECASE)), "other")
@@ -199,7 +232,7 @@ def _event(phrase: DatedPhrase, n: int, stem: str, text: str, spans: list[Span],
     return item
 
 
-def _figure(quantity: Quantity, n: int, stem: str, text: str, spans: list[Span],
+def _figure(quantity: Quantity, n: int, stem: str, text: str, spans: SpanIndex,
             producer: str | None) -> dict[str, Any]:
     item: dict[str, Any] = {"indicator": f"todo-{stem}-chiffre-{n}",
                             "label": f"TODO: ce que mesure « {quantity.wording} »",

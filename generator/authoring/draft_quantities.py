@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .article_text import Span
+from .article_text import Span, SpanIndex
 
 QUALIFIERS = {"près de": "about", "environ": "about", "quelque": "about", "quelques": "about",
               "approximativement": "about", "autour de": "about", "plus de": "more-than", "plus d’": "more-than",
@@ -65,9 +65,10 @@ class Quantity:
 def find_quantities(text: str, skip: list[Span] = ()) -> list[Quantity]:
     """Every quantity in text order, except those overlapping `skip` (e.g. the spans of dates)."""
     out = []
+    skipped = SpanIndex(skip)
     for m in QUANTITY.finditer(text):
         span = Span(m.start(), m.end())
-        if any(span.overlaps(s) for s in skip):
+        if skipped.overlaps(span):
             continue
         quantity = _read(m, span)
         if quantity is not None:

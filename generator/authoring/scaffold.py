@@ -139,7 +139,8 @@ def default_file_name(published: PartialDate | None, outlet: str | None, title: 
         parts.append(_short_slug(outlet, 30))
     if title:
         parts.append(_short_slug(title, 50))
-    return "-".join(p for p in parts if p) + ".yaml" if parts else "nouveau-briefing.yaml"
+    parts = [p for p in parts if p]  # an outlet or title with no letter to keep gives no part, not an empty name
+    return "-".join(parts) + ".yaml" if parts else "nouveau-briefing.yaml"
 
 
 def _short_slug(text: str, limit: int) -> str:

@@ -4,11 +4,17 @@ Those files carry comments next to their keys, which no YAML dumper writes, so
 each value is spelled here: plain when :mod:`generator.yamlread` and an editor
 both read it back as the same text, double-quoted otherwise (JSON escaping is
 valid YAML double-quoted style).
+
+Inside quotes, every character YAML would refuse or change is written as an escape:
+C0 and C1 controls and DEL, NEL (U+0085), the line and paragraph separators (U+2028,
+U+2029), which YAML folds into spaces or line breaks, the byte-order mark, and the
+non-characters (U+FFFE, U+FFFF, U+FDD0–U+FDEF and the last two of every plane), which
+YAML does not allow in a file. What the loader reads back is then the text given,
+character for character.
 """
 
 from __future__ import annotations
 
-import json
 import re
 from typing import Any
 
@@ -40,7 +46,26 @@ def scalar(value: Any, *, in_flow: bool = False) -> str:
     text = str(value)
     if _is_plain(text) and not (in_flow and "," in text):
         return text
-    return json.dumps(text, ensure_ascii=False)
+    return quoted(text)
+
+
+_SHORT_ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\t": "\\t", "\r": "\\r"}
+
+
+def quoted(text: str) -> str:
+    """`text` in double quotes, with every character YAML would refuse or alter escaped."""
+    return '"' + "".join(_SHORT_ESCAPES.get(c) or (_escape(c) if _unwritable(c) else c) for c in text) + '"'
+
+
+def _unwritable(c: str) -> bool:
+    code = ord(c)
+    return (code < 0x20 or 0x7F <= code <= 0x9F or code in (0x2028, 0x2029, 0xFEFF)
+            or 0xD800 <= code <= 0xDFFF or 0xFDD0 <= code <= 0xFDEF or code & 0xFFFE == 0xFFFE)
+
+
+def _escape(c: str) -> str:
+    code = ord(c)
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}" if code < 0x10000 else f"\\U{code:08x}"
 
 
 def flow_list(values: list[Any]) -> str:

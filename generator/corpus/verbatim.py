@@ -4,6 +4,12 @@ Only runs of ordinary whitespace (space, tab, line breaks) may differ; a
 non-breaking space, a typographic apostrophe or a guillemet must be the
 article's own. A miss is reported with the closest passage and the first
 character that differs, named, so the typo is easy to see.
+
+The search for that passage compares the article with the field, so its cost is
+bounded: it aligns on the field's first 200 characters, is done for the first five
+misses of a briefing (the others are reported without it), and an article over 2 MB
+is not read. A symbolic link in the folder is not followed: its target could be any
+file the checker can read, and a passage of it would be printed.
 """
 
 from __future__ import annotations
@@ -18,6 +24,11 @@ from ..reading.models import Briefing
 from ..reading.problems import ProblemList
 
 _SPACES = re.compile(r"[ \t\r\n\f\v]+")
+MAX_ARTICLE_BYTES = 2 * 1024 * 1024
+SUGGESTION_CHARS = 200  # the start of a field that the closest passage is aligned on
+ANCHOR_CHARS = 12  # a start of the field found this long in the article places the passage
+SUGGESTIONS_PER_BRIEFING = 5
+SHOWN_CHARS = 300  # a closest passage longer than this is cut in the message
 
 
 def normalise(text: str) -> str:
@@ -41,16 +52,45 @@ def verify_against_articles(located: list[Located[Briefing]], articles: Path, pr
         if not name:
             continue
         path = articles / name
+        where = ("source", "text_file")
+        if path.is_symlink():
+            problems.append(lb.problem(where, f"'{name}' in {articles} is a symbolic link: it is not read",
+                                       "copy the article's text into the folder instead of linking it", warning=True))
+            continue
         if not path.is_file():
-            problems.append(lb.problem(("source", "text_file"), f"'{name}' is not in {articles}",
+            problems.append(lb.problem(where, f"'{name}' is not in {articles}",
                                        "check the file name, or the folder given to --sources", warning=True))
             continue
-        article = normalise(path.read_text(encoding="utf-8", errors="replace").removeprefix("\ufeff"))
-        for loc, text in verbatim_fields(lb.model):
-            needle = normalise(text)
+        try:
+            text = _read_article(path)
+        except OSError as exc:
+            problems.append(lb.problem(where, f"'{name}' in {articles} cannot be read: {exc.strerror or exc}",
+                                       "check the file's permissions", warning=True))
+            continue
+        if text is None:
+            problems.append(lb.problem(where, f"'{name}' in {articles} is over {MAX_ARTICLE_BYTES:,} bytes: "
+                                       "not checked", "give the text of the article alone", warning=True))
+            continue
+        article = normalise(text)
+        suggestions = 0
+        for loc, field_text in verbatim_fields(lb.model):
+            needle = normalise(field_text)
             if needle and needle not in article:
-                message, hint = describe_miss(needle, article)
+                suggestions += 1
+                if suggestions <= SUGGESTIONS_PER_BRIEFING:
+                    message, hint = describe_miss(needle, article)
+                else:
+                    message, hint = "not found in the article", "copy the passage from the article itself"
                 problems.append(lb.problem(loc, message, hint))
+
+
+def _read_article(path: Path) -> str | None:
+    """The article's text, or None when it is too large to be one article."""
+    with path.open("rb") as handle:
+        raw = handle.read(MAX_ARTICLE_BYTES + 1)
+    if len(raw) > MAX_ARTICLE_BYTES:
+        return None
+    return raw.decode("utf-8", errors="replace").removeprefix("\ufeff")
 
 
 def describe_miss(needle: str, article: str) -> tuple[str, str]:
@@ -60,18 +100,40 @@ def describe_miss(needle: str, article: str) -> tuple[str, str]:
     at = next((i for i, (a, b) in enumerate(zip(needle, passage)) if a != b), min(len(needle), len(passage)))
     mine = _char(needle[at]) if at < len(needle) else "the end of the text"
     theirs = _char(passage[at]) if at < len(passage) else "the end of the passage"
-    return (f"not found in the article; closest passage: «{passage}»",
+    shown = passage if len(passage) <= SHOWN_CHARS else passage[:SHOWN_CHARS] + "…"
+    return (f"not found in the article; closest passage: «{shown}»",
             f"character {at + 1} differs: the briefing has {mine}, the article has {theirs}")
 
 
 def closest_passage(needle: str, article: str) -> str:
-    """The stretch of the article, as long as the needle, aligned on their longest common run."""
-    matcher = difflib.SequenceMatcher(None, article, needle, autojunk=False)
-    match = matcher.find_longest_match(0, len(article), 0, len(needle))
+    """The stretch of the article, as long as the needle, aligned on the longest run it shares with the
+    needle's first SUGGESTION_CHARS characters (the search costs article × that, not article × needle)."""
+    probe = needle[:SUGGESTION_CHARS]
+    # Most misses are a passage copied with one character changed: the part before it is in the article,
+    # and finding the longest such prefix takes a few searches of the text, not a comparison with it.
+    found, at = _longest_prefix(probe, article)
+    if found >= ANCHOR_CHARS:
+        return article[at:at + len(needle)]
+    matcher = difflib.SequenceMatcher(None, article, probe, autojunk=False)
+    match = matcher.find_longest_match(0, len(article), 0, len(probe))
     if match.size == 0:
         return ""
     start = max(match.a - match.b, 0)
     return article[start:start + len(needle)]
+
+
+def _longest_prefix(probe: str, article: str) -> tuple[int, int]:
+    """(length, position) of the longest start of `probe` found in `article` (a binary search: a start
+    that is found means every shorter one is)."""
+    low, high, at = 0, len(probe), 0
+    while low < high:
+        middle = (low + high + 1) // 2
+        position = article.find(probe[:middle])
+        if position >= 0:
+            low, at = middle, position
+        else:
+            high = middle - 1
+    return low, at
 
 
 def _char(c: str) -> str:

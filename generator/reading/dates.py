@@ -8,7 +8,8 @@ from dataclasses import dataclass
 from functools import total_ordering
 
 
-_PATTERN = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+# ASCII digits only: `\d` alone also matches Arabic-Indic or full-width digits, which are no year of ours.
+_PATTERN = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?", re.ASCII)
 
 
 class DateError(ValueError):
@@ -30,13 +31,16 @@ class PartialDate:
 
     @classmethod
     def parse(cls, text: str) -> "PartialDate":
-        match = _PATTERN.match(text.strip())
+        match = _PATTERN.fullmatch(text.strip())
         if not match:
             raise DateError(
                 f"'{text}' is not a date",
                 "write YYYY-MM-DD, YYYY-MM or YYYY, e.g. 2025-10-21",
             )
         year, month, day = (int(g) if g else None for g in match.groups())
+        if year == 0:
+            # The calendar has no year 0 (1 BC is followed by AD 1): such a date could not be shown on a page.
+            raise DateError(f"'{text}' has no year 0", "years run from 0001")
         if month is not None and not 1 <= month <= 12:
             raise DateError(f"'{text}' has no month {month}", "months run from 01 to 12")
         if day is not None:

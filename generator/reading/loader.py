@@ -10,13 +10,15 @@ from typing import Any, Generic, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from .fields import MAX_ID_LENGTH, RESERVED_IDS, SLUG_RE
+from .files import (BRIEFING_SUFFIXES, FILE_STEM_RE, find_briefing_files, file_stem_suggestion, linked_part,
+                    scan_briefing_folder, skipped_reason)
 from .models import ActorEntry, Briefing, PartyEntry, TopicEntry, inner_model, is_model
-from .names import slugify
-from .problems import Problem, ProblemList, display_path, format_key_path
+from .problems import Problem, ProblemList, Severity, display_path, format_key_path
 from .yamlread import Document, Loc, YamlError, parse_document, read_text
 
 M = TypeVar("M", bound=BaseModel)
-BRIEFING_SUFFIXES = (".yaml", ".yml")
+__all__ = ["BRIEFING_SUFFIXES", "REGISTRY_FILES", "Located", "Registries", "find_briefing_files", "load_briefings",
+           "load_briefing_text", "load_registries", "load_registry"]
 REGISTRY_FILES = ("actors.yaml", "parties.yaml", "topics.yaml")
 
 
@@ -30,8 +32,6 @@ class Located(Generic[M]):
     prefix: Loc = ()
 
     def problem(self, loc: Loc, message: str, hint: str = "", *, warning: bool = False, key: bool = False) -> Problem:
-        from .problems import Severity
-
         loc = (*self.prefix, *loc)
         line, col = self.doc.position(loc, key=key)
         return Problem(self.path, line, col, format_key_path(loc), message, hint,
@@ -48,64 +48,101 @@ class Registries:
                                                            for name in REGISTRY_FILES})
 
 
-def find_briefing_files(folder: Path) -> list[Path]:
-    if not folder.is_dir():
-        return []
-    return sorted(p for p in folder.iterdir() if p.suffix in BRIEFING_SUFFIXES and p.is_file()
-                  and not p.name.startswith("."))
-
-
 def load_briefings(folder: Path, root: Path | None, problems: ProblemList) -> list[Located[Briefing]]:
     """Every briefing file of `folder`, validated; the ids default to file stems."""
+    linked = linked_part(folder, root)
+    if linked is not None:
+        problems.append(_link_problem(linked, root, "briefings"))
+        return []
+    files, skipped = scan_briefing_folder(folder)
+    for entry in skipped:
+        message, hint = skipped_reason(entry)
+        problems.append(Problem(display_path(entry, root), 0, 0, "", message, hint, Severity.WARNING))
     out: list[Located[Briefing]] = []
-    for path in find_briefing_files(folder):
+    for path in files:
         shown = display_path(path, root)
         if path.is_symlink():
-            # A link could make the build read any file the builder can read (a key, a password file).
-            problems.append(Problem(shown, 0, 0, "", "is a symbolic link; briefings are read only from regular files",
-                                    f"copy the file into {display_path(folder, root).rstrip('/')}/ instead of linking it"))
+            problems.append(_link_problem(path, root, "briefings"))
             continue
         doc = _read(path, shown, problems)
         if doc is None:
             continue
-        if doc.data is None:
-            problems.append(Problem(shown, 1, 1, "", "the file is empty",
-                                    "a briefing needs at least title, summary and source"))
-            continue
-        if not isinstance(doc.data, dict):
-            problems.append(Problem(shown, 1, 1, "", f"the file holds {_kind(doc.data)}, not a briefing",
-                                    "a briefing is a mapping of keys: title, summary, source, …"))
-            continue
-        data = dict(doc.data)
-        if "id" not in data:
-            misnamed = _file_name_problem(path, shown)
-            if misnamed is not None:
-                problems.append(misnamed)
-                _validate(Briefing, data, doc, shown, (), problems)  # the file's other problems, at once
-                continue
-            data["id"] = path.stem
-        briefing = _validate(Briefing, data, doc, shown, (), problems)
+        briefing = briefing_from(doc, path.name, shown, problems)
         if briefing is not None:
             out.append(Located(briefing, shown, doc))
     return out
 
 
-def _file_name_problem(path: Path, shown: str) -> Problem | None:
-    """A file that writes no `id` takes its name as id: a name that cannot be one is said to be the file's name."""
-    stem = path.stem
-    if SLUG_RE.match(stem) and stem not in RESERVED_IDS and len(stem) <= MAX_ID_LENGTH:
+def briefing_from(doc: Document, file_name: str, shown: str, problems: ProblemList) -> Briefing | None:
+    """The briefing a file named `file_name` holds, or None with its problems added to `problems`."""
+    if doc.data is None:
+        problems.append(Problem(shown, 1, 1, "", "the file is empty",
+                                "a briefing needs at least title, summary and source"))
         return None
-    if stem in RESERVED_IDS:
-        return Problem(shown, 0, 0, "", f"the file name '{path.name}' would give the reserved id '{stem}'",
-                       "rename the file, or write another `id:` in it")
-    suggestion = slugify(stem)[:MAX_ID_LENGTH].strip("-")
-    return Problem(shown, 0, 0, "", f"the file name '{path.name}' cannot be a briefing id",
-                   f"rename it '{suggestion}{path.suffix}', or write `id: {suggestion}` in it")
+    if not isinstance(doc.data, dict):
+        problems.append(Problem(shown, 1, 1, "", f"the file holds {_kind(doc.data, echo=_inside(shown))}, not a briefing",
+                                "a briefing is a mapping of keys: title, summary, source, …"))
+        return None
+    data = dict(doc.data)
+    misnamed = file_name_problem(file_name, shown, data.get("id"))
+    if misnamed is not None:
+        problems.append(misnamed)
+        _validate(Briefing, data, doc, shown, (), problems)  # the file's other problems, at once
+        return None
+    if data.get("id") is None:  # `id: null` is no id either: the file's name is the id
+        data["id"] = file_name.rsplit(".", 1)[0]
+    return _validate(Briefing, data, doc, shown, (), problems)
+
+
+def load_briefing_text(text: str, file_name: str, shown: str | None = None) -> tuple[Briefing | None, ProblemList]:
+    """What the loader makes of `text` saved as `file_name` in the briefings folder: the check a
+    command runs on a file before writing it."""
+    problems = ProblemList()
+    shown = shown or file_name
+    try:
+        doc = parse_document(text)
+    except YamlError as exc:
+        problems.extend(Problem(shown, f.line, f.col, format_key_path(f.loc), f.message, f.hint) for f in exc.findings)
+        return None, problems
+    return briefing_from(doc, file_name, shown, problems), problems
+
+
+def file_name_problem(file_name: str, shown: str, declared_id: object = None) -> Problem | None:
+    """The name of a briefing file must be usable in paths and links, whether or not the file writes
+    its own `id:`; a file that writes none takes its name as id, so the name must then be an id."""
+    stem = file_name.rsplit(".", 1)[0]
+    suffix = file_name[len(stem):]
+    suggestion = file_stem_suggestion(stem, declared_id)
+    if declared_id is None:
+        if SLUG_RE.match(stem) and stem not in RESERVED_IDS and len(stem) <= MAX_ID_LENGTH:
+            return None
+        if stem in RESERVED_IDS:
+            return Problem(shown, 0, 0, "", f"the file name '{file_name}' would give the reserved id '{stem}'",
+                           "rename the file, or write another `id:` in it")
+        return Problem(shown, 0, 0, "", f"the file name '{file_name}' cannot be a briefing id",
+                       f"rename it '{suggestion}{suffix}', or write `id: {suggestion}` in it")
+    if not FILE_STEM_RE.fullmatch(stem):
+        return Problem(shown, 0, 0, "", f"the file name '{file_name}' cannot name a briefing file, even with an `id:`",
+                       f"rename it '{suggestion}{suffix}': letters, digits, '.', '_' and '-' only")
+    return None
+
+
+def _link_problem(link: Path, root: Path | None, what: str) -> Problem:
+    """A link is refused without being followed: a build reads no file outside the project through it."""
+    folder = link.is_dir()
+    hint = ("make it a real folder holding the files" if folder
+            else f"copy the file into {display_path(link.parent, root).rstrip('/')}/ instead of linking it")
+    return Problem(display_path(link, root), 0, 0, "",
+                   f"is a symbolic link; {what} are read only from regular {'folders' if folder else 'files'}", hint)
 
 
 def load_registry(path: Path, model: type[M], root: Path | None, problems: ProblemList) -> list[Located[M]]:
     """A registry file: a YAML list of entries, each with a unique id."""
     shown = display_path(path, root)
+    linked = linked_part(path, root)
+    if linked is not None:
+        problems.append(_link_problem(linked, root, "registries"))
+        return []
     if not path.exists():
         problems.append(Problem(shown, 0, 0, "", "registry file is missing",
                                 "create it as a YAML list of entries with id and name"))
@@ -114,7 +151,7 @@ def load_registry(path: Path, model: type[M], root: Path | None, problems: Probl
     if doc is None or doc.data is None:
         return []
     if not isinstance(doc.data, list):
-        problems.append(Problem(shown, 1, 1, "", f"the registry holds {_kind(doc.data)}, not a list",
+        problems.append(Problem(shown, 1, 1, "", f"the registry holds {_kind(doc.data, echo=_inside(shown))}, not a list",
                                 "write one `- id: …` entry per item"))
         return []
     out: list[Located[M]] = []
@@ -140,6 +177,11 @@ def load_registry(path: Path, model: type[M], root: Path | None, problems: Probl
 
 
 def load_registries(content: Path, root: Path | None, problems: ProblemList) -> Registries:
+    linked = linked_part(content, root)
+    if linked is not None:
+        problems.append(_link_problem(linked, root, "registries"))
+        return Registries([], [], [], {name.removesuffix(".yaml"): display_path(content / name, root)
+                                       for name in REGISTRY_FILES})
     return Registries(
         actors=load_registry(content / "actors.yaml", ActorEntry, root, problems),
         parties=load_registry(content / "parties.yaml", PartyEntry, root, problems),
@@ -224,11 +266,19 @@ def _missing_hint(key: str) -> str:
     return f"add `{key}:`"
 
 
-def _kind(value: Any) -> str:
+def _inside(shown: str) -> bool:
+    """Whether a file is the project's own (its path is shown relative to the project). Links are refused
+    before any file is read, so only then is a short content quoted in a message: the text of a file
+    from elsewhere never reaches a build log, which CI often publishes."""
+    return not Path(shown).is_absolute()
+
+
+def _kind(value: Any, *, echo: bool = True) -> str:
+    """What a value is; with `echo`, a short text is quoted."""
     if value is None:
         return "nothing (null)"
     if isinstance(value, dict):
         return "a mapping"
     if isinstance(value, list):
         return "a list"
-    return f"the text '{value}'" if len(str(value)) < 40 else "a text"
+    return f"the text '{value}'" if echo and len(str(value)) < 40 else "a text"

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import os
+import unicodedata
 from dataclasses import dataclass
 from enum import Enum
-import unicodedata
 from pathlib import Path
 
 
@@ -45,13 +46,16 @@ class Problem:
         return visible(": ".join(parts))
 
     def as_dict(self) -> dict[str, object]:
+        """The problem as JSON values, as terminal-safe as `render()`: a report printed by `check --format
+        json` goes to the same terminals, and JSON escapes only U+0000–U+001F (not C1 controls or bidi
+        overrides). The escapes are `visible()`'s, so both reports show a character the same way."""
         return {
-            "path": self.path,
+            "path": visible(self.path),
             "line": self.line,
             "col": self.col,
-            "key_path": self.key_path,
-            "message": self.message,
-            "hint": self.hint,
+            "key_path": visible(self.key_path),
+            "message": visible(self.message),
+            "hint": visible(self.hint),
             "severity": self.severity.value,
         }
 
@@ -76,10 +80,13 @@ def _escape(c: str) -> str:
 def display_path(path: Path, root: Path | None) -> str:
     """The path as a reader would type it: relative to the project root when inside it."""
     if root is not None:
-        try:
-            return path.resolve().relative_to(root.resolve()).as_posix()
-        except ValueError:
-            pass
+        # Lexically first: a symbolic link is named where it is, not where it points.
+        for mine, base in ((Path(os.path.normpath(path.absolute())), Path(os.path.normpath(root.absolute()))),
+                           (path.resolve(), root.resolve())):
+            try:
+                return mine.relative_to(base).as_posix()
+            except ValueError:
+                pass
     return path.as_posix()
 
 
