@@ -21,7 +21,9 @@ from __future__ import annotations
 
 import json
 import math
+import os
 import shutil
+import signal
 import subprocess
 import sys
 from dataclasses import asdict, dataclass, field
@@ -160,8 +162,15 @@ def launch(cmd: list[str], cwd: Path, log: Path, timeout: float, guard_mb: float
     report = log.with_suffix(".rusage.json")
     report.unlink(missing_ok=True)
     with log.open("w", encoding="utf-8") as out:
-        subprocess.run([sys.executable, "-c", _LAUNCHER, str(report), str(timeout), str(int(guard_mb * 1024)), *cmd],
-                       cwd=cwd, env=ENV, stdout=out, stderr=subprocess.STDOUT, timeout=timeout + 120, check=False)
+        launcher = subprocess.Popen([sys.executable, "-c", _LAUNCHER, str(report), str(timeout),
+                                     str(int(guard_mb * 1024)), *cmd],
+                                    cwd=cwd, env=ENV, stdout=out, stderr=subprocess.STDOUT, start_new_session=True)
+        try:
+            launcher.wait(timeout=timeout + 120)  # the launcher stops the command itself; this is a safety net
+        except subprocess.TimeoutExpired:
+            os.killpg(launcher.pid, signal.SIGKILL)  # the launcher's own session: it and the command
+            launcher.wait()
+            raise RuntimeError(f"{' '.join(cmd)} was not stopped after {timeout:.0f} s (log: {log})") from None
     usage = json.loads(report.read_text(encoding="utf-8"))
     usage["rss_mb"] = (usage["maxrss"] if sys.platform == "darwin" else usage["maxrss"] * 1024) / 2**20
     return usage
@@ -264,7 +273,8 @@ def measure(shapes: list[Shape], scale: float, workdir: Path, timeout: float, gu
             entries.append({
                 "shape": shape.name, "findings": list(shape.findings), "what": shape.what, "command": command,
                 "scale": scale, "n": [n, 2 * n], "runs": [asdict(r) if r else None for r in runs],
-                "verdict": "PASS" if verdict.passed else "FAIL", **asdict(verdict),
+                "verdict": "PASS" if verdict.passed else "FAIL",
+                **{k: round(v, 3) if isinstance(v, float) else v for k, v in asdict(verdict).items()},
             })
             say(f"  {entries[-1]['verdict']} {'; '.join(verdict.reasons)}")
     return {"baselines": {c: asdict(r) for c, r in bases.items()}, "limits": asdict(limits), "results": entries}
@@ -326,7 +336,8 @@ def table(results: list[dict[str, Any]]) -> str:
     for e in results:
         small, large = e["runs"]
         inputs = f"{_kb(small['bytes'])} → {_kb(large['bytes']) if large else _kb(small['bytes'] * 2)}"
-        output = (" → ".join("—" if r is None else f"{r['output_bytes'] / 2**20:,.1f}" for r in (small, large))
+        output = (" → ".join("—" if r is None or r["outcome"] in {"timeout", "memory"}
+                             else f"{r['output_bytes'] / 2**20:,.1f}" for r in (small, large))
                   if e["command"] in {BUILD, DRAFT} else "—")
         at_limit = (f"{e['at_limit_s']:,.0f}, {e['at_limit_mb']:,.0f}" if e["at_limit_s"] is not None else "—")
         rows.append(
