@@ -10,7 +10,7 @@ UV_VERSION := 0.13.9
 # MkDocs prints a banner about its future; it is not a warning about this site.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve site test test-latest lock check bench clean
+.PHONY: serve site test test-latest lock check bench bench-pathological clean
 
 define need_python
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed (found " + sys.version.split()[0] + "); set PYTHON=python3.x")'
@@ -72,3 +72,8 @@ clean:
 ## Benchmark on synthetic corpora (N=100,1000 by default; e.g. `make bench N=100,1000,5000`).
 bench: $(STAMP)
 	$(BIN)/python -m bench $(if $(N),--n $(N))
+
+## Pathological inputs: the worst shapes known, each at two sizes; fails when a cost grows faster
+## than its input or passes 30 s or 1 GB (a few minutes; `SCALE=0.1` for a quick run).
+bench-pathological: $(STAMP)
+	$(BIN)/python -m bench --pathological $(if $(SCALE),--scale $(SCALE))

@@ -3,6 +3,11 @@
 Writes bench/results.json (one entry per N, the latest run replacing an older one
 of the same N) and prints a Markdown table; `--readme` also puts that table in
 README.md under "## Benchmark".
+
+`python -m bench --pathological [--scale 0.25] [--shapes a,b]`: the worst input
+shapes known, each at two sizes (bench/pathological.py); writes
+bench/pathological.json, prints its table (`--readme`: into README.md too) and
+exits 1 when a shape's cost grows faster than its input or passes the limits.
 """
 
 from __future__ import annotations
@@ -15,9 +20,11 @@ import sys
 import time
 from pathlib import Path
 
+from . import pathological, shapes
 from .run import ROOT, measure
 
 RESULTS = ROOT / "bench" / "results.json"
+RESULTS_PATHOLOGICAL = pathological.RESULTS
 README = ROOT / "README.md"
 HEADING = "## Benchmark"
 START_MARK, END_MARK = "<!-- bench:table -->", "<!-- /bench:table -->"
@@ -43,12 +50,25 @@ def main(argv: list[str] | None = None) -> int:
                         help="N at which to time `mkdocs serve` rebuilding after one new briefing (default 1000; 0: never)")
     parser.add_argument("--workdir", type=Path, default=ROOT / "bench" / "out",
                         help="where the throw-away projects and sites go (default bench/out)")
-    parser.add_argument("--results", type=Path, default=RESULTS, help="results file (default bench/results.json)")
+    parser.add_argument("--results", type=Path, default=RESULTS, help="results file (default bench/results.json; with --pathological, bench/pathological.json)")
     parser.add_argument("--readme", action="store_true", help="also write the table into README.md's Benchmark section")
+    group = parser.add_argument_group("pathological inputs")
+    group.add_argument("--pathological", action="store_true",
+                       help="time the worst input shapes at two sizes instead of the corpora (writes bench/pathological.json)")
+    group.add_argument("--scale", type=_scale, default=1.0,
+                       help="multiply every shape's sizes (default 1; e.g. 0.1 for a quick run)")
+    group.add_argument("--shapes", type=lambda text: [s for s in text.split(",") if s.strip()], default=None,
+                       help="comma-separated shape names (default: all of " + ", ".join(s.name for s in shapes.SHAPES) + ")")
+    group.add_argument("--timeout", type=float, default=60.0,
+                       help="stop a run after this many seconds (default 60): a failure, as is one above --guard-mb")
+    group.add_argument("--guard-mb", type=float, default=1536.0, help="stop a run above this resident memory (default 1536)")
     args = parser.parse_args(argv)
 
     def say(message: str) -> None:
         print(f"[{time.strftime('%H:%M:%S')}] {message}", file=sys.stderr, flush=True)
+
+    if args.pathological:
+        return _pathological(args, parser, say)
 
     runs = []
     for n in args.n:
@@ -62,6 +82,35 @@ def main(argv: list[str] | None = None) -> int:
     if args.readme:
         update_readme(README, table(_load(args.results)))
     return 0
+
+
+def _scale(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError("expected a number, e.g. 0.25") from None
+    if not 0 < value <= 4:
+        raise argparse.ArgumentTypeError("the scale must be above 0 and at most 4 (files stay under 2 MB)")
+    return value
+
+
+def _pathological(args: argparse.Namespace, parser: argparse.ArgumentParser, say) -> int:
+    try:
+        chosen = shapes.by_name(args.shapes)
+    except ValueError as exc:
+        parser.error(str(exc))
+    results = RESULTS_PATHOLOGICAL if args.results == RESULTS else args.results
+    measured = pathological.measure(chosen, args.scale, args.workdir / "pathological", timeout=args.timeout,
+                                    guard_mb=args.guard_mb, say=say)
+    pathological.save(results, measured, _context())
+    text = pathological.markdown(results)
+    print(text)
+    if args.readme:
+        update_readme(README, text, pathological.START_MARK, pathological.END_MARK)
+    failed = [f"{e['shape']} ({e['command']})" for e in measured["results"] if e["verdict"] != "PASS"]
+    if failed:
+        say(f"{len(failed)} of {len(measured['results'])} failed: {', '.join(failed)}")
+    return 1 if failed else 0
 
 
 def _context() -> dict[str, str]:
@@ -106,13 +155,13 @@ def table(runs: list[dict]) -> str:
     return "\n".join(rows)
 
 
-def update_readme(readme: Path, text: str) -> None:
-    """Replace the table between the markers of the Benchmark section (nothing else in README.md is touched)."""
+def update_readme(readme: Path, text: str, start_mark: str = START_MARK, end_mark: str = END_MARK) -> None:
+    """Replace the text between the markers of the Benchmark section (nothing else in README.md is touched)."""
     content = readme.read_text(encoding="utf-8")
-    start, end = content.find(START_MARK), content.find(END_MARK)
+    start, end = content.find(start_mark), content.find(end_mark)
     if HEADING not in content or start < 0 or end < start:
-        raise SystemExit(f"README.md has no {HEADING} section with {START_MARK} … {END_MARK}: table not written")
-    readme.write_text(content[:start + len(START_MARK)] + "\n" + text + "\n" + content[end:], encoding="utf-8")
+        raise SystemExit(f"README.md has no {HEADING} section with {start_mark} … {end_mark}: table not written")
+    readme.write_text(content[:start + len(start_mark)] + "\n" + text + "\n" + content[end:], encoding="utf-8")
 
 
 if __name__ == "__main__":
