@@ -33,7 +33,8 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 
 from .site import urls, wording
 from .site.views import render_problems_page
-from .pipeline import Project, Result, cached_build
+from .pipeline import Project, cached_build
+from .reading.problems import Problem, ProblemList
 
 log = logging.getLogger("mkdocs.plugins.briefings")
 
@@ -47,7 +48,7 @@ class BriefingsConfig(Config):
 
 class BriefingsPlugin(BasePlugin[BriefingsConfig]):
     serving = False
-    result: Result | None = None
+    problems: ProblemList = ProblemList()
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
@@ -60,23 +61,36 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         return config
 
     def on_files(self, files: Files, *, config) -> Files:
-        result = cached_build(self.project)
-        self.result = result
-        for problem in result.problems.warnings:
-            log.info(problem.render())
-        if not result.ok:
-            if not self.serving:
-                raise PluginError("the briefings have problems:\n" + result.problems.errors_render())
-            # INFO, not WARNING/ERROR: strict mode would count it and abort the preview's rebuild.
-            log.info("the briefings have problems (see /%s):\n%s", urls.PROBLEMS, result.problems.errors_render())
-        pages = dict(result.pages)
-        if self.serving:
-            pages[urls.PROBLEMS] = render_problems_page(result.problems)
-        docs_root = Path(config.docs_dir).resolve()
-        for src_uri, content in pages.items():
+        result = cached_build(self.project)  # never raises for the input: failures come back as problems
+        for trace in result.crashes:
+            log.debug("the generator failed:\n%s", trace)  # shown with `mkdocs … -v`
+        problems = ProblemList(result.problems)
+        pages = dict(result.pages) if result.ok or self.serving else {}
+        for src_uri in list(pages):
             if files.get_file_from_path(src_uri) is not None:
                 shown = self.project.shown(self.project.docs_dir / src_uri)
-                raise PluginError(f"{shown} is a hand-written page in the place of a generated one: rename it")
+                problems.append(Problem(shown, 0, 0, "", "is a hand-written page in the place of a generated one",
+                                        "rename it"))
+                del pages[src_uri]
+        self.problems = problems = problems.sorted()
+        for problem in problems.warnings:
+            log.info(problem.render())
+        if problems.errors:
+            if not self.serving:
+                # One line per problem, no traceback: the input, not the build, needs fixing.
+                raise PluginError("the briefings have problems:\n" + problems.errors_render())
+            # INFO, not WARNING/ERROR: strict mode would count it and abort the preview's rebuild.
+            log.info("the briefings have problems (see /%s):\n%s", urls.PROBLEMS, problems.errors_render())
+        if self.serving:
+            report = render_problems_page(problems)
+            pages[urls.PROBLEMS] = report
+            # Pages in the nav must exist even when none could be generated, or the strict rebuild fails
+            # and MkDocs leaves the preview hanging: they show the report instead.
+            for src_uri in sorted(urls.NAV_PAGES - pages.keys()):
+                if files.get_file_from_path(src_uri) is None:
+                    pages[src_uri] = report
+        docs_root = Path(config.docs_dir).resolve()
+        for src_uri, content in pages.items():
             inclusion = InclusionLevel.INCLUDED if src_uri in urls.NAV_PAGES else InclusionLevel.NOT_IN_NAV
             file = File.generated(config, src_uri, content=content, inclusion=inclusion)
             source = result.edit_paths.get(src_uri)
@@ -90,12 +104,12 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         return files
 
     def on_page_markdown(self, markdown: str, *, page, config, files) -> str:
-        if not (self.serving and self.result and not self.result.ok):
+        if not (self.serving and self.problems.errors):
             return markdown
         if page.file.src_uri == urls.PROBLEMS:
             return markdown
         target = posixpath.relpath(urls.PROBLEMS, posixpath.dirname(page.file.src_uri) or ".")
-        return wording.preview_banner(len(self.result.problems.errors), target) + markdown
+        return wording.preview_banner(len(self.problems.errors), target) + markdown
 
     def on_post_build(self, *, config) -> None:
         gc.unfreeze()
