@@ -186,8 +186,8 @@ def render_demands(r: Renderer, index: CorpusIndex) -> str:
         matrix[(d.demand.party, d.demand.topic)].append(d)
     for items in matrix.values():
         items.sort(key=lambda d: (_date_key(d.demand.date or d.briefing.source.published), d.briefing.id))
-    party_ids = sorted({p for p, _ in matrix}, key=lambda p: name_key(index.parties.get(p, p)))
-    topic_ids = sorted({t for _, t in matrix}, key=lambda t: name_key(index.topics.get(t, t)))
+    party_ids = sorted({p for p, _ in matrix}, key=lambda p: (name_key(index.parties.get(p, p)), p))
+    topic_ids = sorted({t for _, t in matrix}, key=lambda t: (name_key(index.topics.get(t, t)), t))
     return _page(r, index, "demands.md.j2", urls.DEMANDS, matrix=dict(matrix), party_ids=party_ids, topic_ids=topic_ids)
 
 
