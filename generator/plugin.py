@@ -31,12 +31,14 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from .site import urls, wording
+from .site import csp, urls, wording
 from .site.views import render_problems_page
 from .pipeline import Project, cached_build
 from .reading.problems import Problem, ProblemList
 
 log = logging.getLogger("mkdocs.plugins.briefings")
+
+THEME_DIR = Path(__file__).resolve().parent / "site" / "theme"
 
 
 class BriefingsConfig(Config):
@@ -54,6 +56,10 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         self.serving = command == "serve"
 
     def on_config(self, config):
+        # The theme override (the Content-Security-Policy placeholder): after a project's own
+        # custom_dir, ahead of the theme's templates. Part of the package, so any copy of a project finds it.
+        dirs = config.theme.dirs
+        dirs.insert(1 if config.theme.custom_dir else 0, str(THEME_DIR))
         config_file = Path(config.config_file_path)
         self.project = Project.from_options(config_file.parent, briefings_dir=self.config.briefings_dir,
                                             content_dir=self.config.content_dir, docs_dir=config.docs_dir,
@@ -110,6 +116,25 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             return markdown
         target = posixpath.relpath(urls.PROBLEMS, posixpath.dirname(page.file.src_uri) or ".")
         return wording.preview_banner(len(self.problems.errors), target) + markdown
+
+    def on_post_page(self, output: str, *, page, config) -> str:
+        return self._with_policy(output, page.content or "", page.file.src_uri)
+
+    def on_post_template(self, output_content: str, *, template_name: str, config) -> str:
+        if not template_name.endswith(".html"):  # sitemap.xml
+            return output_content
+        return self._with_policy(output_content, "", template_name)
+
+    def _with_policy(self, html: str, content: str, name: str) -> str:
+        done = csp.with_policy(html, content, live_reload=self.serving)
+        if done is not None:
+            return done
+        message = (f"{name} has no Content-Security-Policy placeholder: a theme override replaced the "
+                   f"`site_meta` block of {THEME_DIR / 'main.html'} without calling super()")
+        if self.serving:
+            log.info(message)  # INFO: a warning would abort the preview's strict rebuild
+            return html
+        raise PluginError(message)
 
     def on_post_build(self, *, config) -> None:
         gc.unfreeze()
