@@ -186,12 +186,32 @@ def input_fingerprint(project: Project) -> tuple:
 
 
 _cache: dict[tuple, Result] = {}
+_shown_instead: list[Result] = []
+
+
+@contextmanager
+def showing(result: Result) -> Iterator[None]:
+    """While it lasts, `cached_build` returns `result`: what a preview shows when the site could not be built."""
+    _shown_instead.append(result)
+    try:
+        yield
+    finally:
+        _shown_instead.pop()
+
+
+def failed_build(project: Project, failure: str) -> Result:
+    """A site with no briefing, whose only error is `failure`."""
+    result = _empty_result(partial=True)
+    result.problems = ProblemList([crash_problem(project.shown(project.briefings_dir), failure, known=False)])
+    return result
 
 
 def cached_build(project: Project) -> Result:
     """A partial `build`, reused while no input file has changed: one MkDocs build asks for it
     from the plugin and from the home page's macros, and `mkdocs serve` rebuilds on any change
     in docs/. Callers that publish must refuse a result that is not `ok`."""
+    if _shown_instead:
+        return _shown_instead[-1]
     key = (project, input_fingerprint(project))
     if key not in _cache:
         _cache.clear()

@@ -4,25 +4,33 @@ Hooks, in the order MkDocs calls them:
 
 - `on_startup`  notes whether this is `mkdocs serve` (a live preview) or a build.
 - `on_config`   makes the Project: where briefings, registries and docs live (relative to mkdocs.yml),
-                through `Project.from_options`, the same constructor every other entry point uses.
+                through `Project.from_options`, the same constructor every other entry point uses;
+                and puts the package's theme override (site/theme/) ahead of the theme's templates.
 - `on_files`    runs the pipeline and adds every generated page to the build *in memory*
                 (`File.generated`), never writing into `docs/`: a file written there during
                 a build would make `mkdocs serve` rebuild forever.
                 On `mkdocs build`, any error stops the build with one PluginError listing
-                them all. Under `serve`, raising would leave page requests hanging (MkDocs
-                1.6), so the preview is built from every readable file, an error page
-                lists the problems and every page carries a banner until they are fixed.
+                them all, one line each, never a traceback. Under `serve`, raising would leave page
+                requests hanging (MkDocs 1.6), so the preview is built from every readable file, an
+                error page lists the problems and every page carries a banner until they are fixed.
+                The pipeline never raises for the input: a bug some value brings out is one of those
+                problems, on its file when known (`pipeline.build`).
 - `on_page_markdown`  adds that banner.
+- `on_post_page`, `on_post_template`  fill in each page's Content-Security-Policy (site/csp.py).
 - `on_post_build`, `on_build_error`  hand the objects `on_files` set aside back to the garbage collector.
-- `on_serve`    watches the briefings and registries folders, which live outside the docs folder.
+- `on_serve`    watches the briefings and registries folders, which live outside the docs folder, and
+                wraps the preview's rebuild: when anything else in it fails (a macro, a Markdown
+                extension, strict mode), the preview shows the error page instead of hanging.
 """
 
 from __future__ import annotations
 
+import functools
 import gc
 import logging
 import os
 import posixpath
+import traceback
 from pathlib import Path
 
 from mkdocs.config import config_options as c
@@ -33,7 +41,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 
 from .site import csp, urls, wording
 from .site.views import render_problems_page
-from .pipeline import Project, cached_build
+from .pipeline import Project, cached_build, failed_build, showing
 from .reading.problems import Problem, ProblemList
 
 log = logging.getLogger("mkdocs.plugins.briefings")
@@ -146,4 +154,23 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         for folder in (self.project.briefings_dir, self.project.content_dir):
             if folder.is_dir():
                 server.watch(str(folder))
+        server.builder = functools.partial(self._build_or_show_failure, server.builder)
         return server
+
+    def _build_or_show_failure(self, builder) -> None:
+        """A rebuild, and when anything in it raises (a macro, a Markdown extension, strict mode's
+        warnings), a second one showing an empty site, the error page and the banner: MkDocs 1.6
+        leaves every request hanging until a rebuild succeeds. If that one fails too (a hand-written
+        page at fault), MkDocs reports it as usual. SystemExit counts: the macros plugin exits on a
+        failing macro, which would end the preview's build thread for good."""
+        try:
+            builder()
+        except (Exception, SystemExit) as exc:  # noqa: BLE001 - the preview must answer whatever failed
+            cause: BaseException = exc
+            while isinstance(cause, SystemExit) and (cause.__cause__ or cause.__context__):
+                cause = cause.__cause__ or cause.__context__  # what made the plugin exit
+            failure = f"{type(cause).__name__}: {cause}".strip().rstrip(":")
+            log.info("the site could not be built (%s): the preview shows the error page", failure)
+            log.debug("the build failed:\n%s", "".join(traceback.format_exception(exc)))
+            with showing(failed_build(self.project, failure)):
+                builder()

@@ -147,20 +147,22 @@ BREAKAGES = {
     "bug in its page": briefing("PANNE-PAGE dans la page du briefing"),
     "bug in the timeline": briefing("Événement piégé", extra=(
         "events:\n  - {id: panne-frise, kind: summit, title: PANNE-FRISE, date: 2025-11-20, status: held}\n")),
+    "bug on the home page": briefing("Briefing de l'avenir", published="2031-01-01"),
 }
+UNATTRIBUTED = {"bug in the timeline", "bug on the home page"}  # no briefing at hand: no file named, none shown
 
 
 @pytest.mark.parametrize("server", ["faults"], indirect=True)
 def test_preview_answers_shows_the_error_and_recovers_from_any_breakage(project: Path, server: str) -> None:
-    """Whatever a file does to the generator — bad YAML, a value rendering cannot take, a bug it sets off
-    with or without a briefing at hand — every page still answers, the error page names the file or says
-    what failed, every page carries the banner, and fixing the file brings the full site back."""
+    """Whatever a file does — bad YAML, a value rendering cannot take, a bug it sets off in the generator
+    with or without a briefing at hand, or outside it (the home page's macros) — every page still answers,
+    the error page names the file or says what failed, every page carries the banner, and fixing the file
+    brings the full site back."""
     path = project / "briefings" / "2025-11-21-depot.yaml"
     for name, text in BREAKAGES.items():
         path.write_text(text, encoding="utf-8")
-        errors = wait_for(server + "erreurs/", lambda b: "2025-11-21-depot.yaml" in b or "the generator failed" in b)
-        # In the timeline no briefing was at hand: no file is named, and the preview shows no briefing.
-        attributed = name != "bug in the timeline"
+        errors = wait_for(server + "erreurs/", lambda b: "2025-11-21-depot.yaml" in b or "PlantedFault" in b)
+        attributed = name not in UNATTRIBUTED
         assert_every_page_answers(server, other_briefings=attributed)
         assert "Aperçu incomplet" in wait_for(server, lambda b: "Aperçu incomplet" in b), name
         assert ("2025-11-21-depot.yaml" in errors) is attributed, name
