@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import gc
+import hashlib
+import traceback
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -13,7 +15,8 @@ from .corpus.notes import editorial_notes
 from .corpus.verbatim import verify_against_articles
 from .project import Project
 from .reading.files import scan_briefing_folder
-from .reading.loader import load_briefings, load_registries
+from .reading.loader import Located, Registries, load_briefings, load_registries
+from .reading.models import Briefing
 from .reading.problems import Problem, ProblemList, Severity
 from .site import urls
 from .site.export import export_files
@@ -28,16 +31,19 @@ class Result:
     problems: ProblemList = field(default_factory=ProblemList)
     index: CorpusIndex | None = None
     edit_paths: dict[str, Path] = field(default_factory=dict)  # generated page → the YAML file its edit link opens
+    crashes: list[str] = field(default_factory=list)  # tracebacks of unexpected exceptions, each also a problem
 
     @property
     def ok(self) -> bool:
         return not self.problems.errors
 
 
-def check(project: Project, articles: Path | None = None) -> tuple[CorpusIndex, ProblemList]:
+def check(project: Project, articles: Path | None = None, *,
+          leave_out: frozenset[str] = frozenset()) -> tuple[CorpusIndex, ProblemList]:
     """Load and index everything; every problem of every file is collected.
 
     With `articles` (a folder of article texts), verbatim fields are also checked against the article texts there.
+    Briefing files named in `leave_out` (as messages show them) are read but kept out of the index.
     """
     problems = ProblemList()
     if not project.briefings_dir.is_dir():
@@ -45,12 +51,15 @@ def check(project: Project, articles: Path | None = None) -> tuple[CorpusIndex, 
                                 "exist, so the site has no briefing", "create it, or correct `briefings_dir` in "
                                 "mkdocs.yml", Severity.WARNING))
     registries = load_registries(project.content_dir, project.root, problems)
-    located = load_briefings(project.briefings_dir, project.root, problems)
+    located = [lb for lb in load_briefings(project.briefings_dir, project.root, problems) if lb.path not in leave_out]
     index = build_index(registries, located, problems)
     problems.extend(editorial_notes(located, index))
     if articles is not None:
         verify_against_articles(located, articles, problems)
     return index, problems.sorted()
+
+
+MAX_LEFT_OUT = 3  # files set aside, one per unexpected failure, before a preview gives up on generated pages
 
 
 def build(project: Project, *, partial: bool = False) -> Result:
@@ -59,15 +68,102 @@ def build(project: Project, *, partial: bool = False) -> Result:
     With errors, no page is rendered — unless `partial`: then the pages are
     rendered from every file that could be read, so a live preview keeps
     working while one file is being fixed. A published build never uses it.
+
+    Never raises for what the input holds: an unexpected exception (a bug that
+    some value brings out) becomes an error. The briefing being processed when
+    it was raised is left out and the build tried again; the file is named only
+    if that made the failure go away, and the preview then shows every other file.
     """
+    crashes: list[str] = []
+    left_out: dict[str, str] = {}  # file → the failure it brought out
+    attributed = True
     with collector_paused():
-        index, problems = check(project)
-        result = Result(problems=problems, index=index)
-        if problems.errors and not partial:
-            return result
-        result.pages = {**render_pages(index), **export_files(index)}
-        result.edit_paths = {urls.briefing_page(b_id): project.root / path for b_id, path in index.file_of.items()}
+        while True:
+            try:
+                result = _build_once(project, partial, frozenset(left_out))
+                break
+            except Exception as exc:  # noqa: BLE001 - any failure must reach the reader as a problem
+                crashes.append("".join(traceback.format_exception(exc)))
+                path, text = culprit(exc), f"{type(exc).__name__}: {exc}".strip().rstrip(":")
+                if path is None or path in left_out or len(left_out) >= MAX_LEFT_OUT:
+                    # Not attributable for sure: no guess is reported, and the site is shown empty.
+                    result = _empty_result(partial)
+                    left_out, attributed = {project.shown(project.briefings_dir): text}, False
+                    break
+                left_out[path] = text
+        result.crashes = crashes
+        crashed = [crash_problem(path, text, known=attributed) for path, text in left_out.items()]
+        result.problems = ProblemList([*result.problems, *crashed]).sorted()
         return result
+
+
+def _build_once(project: Project, partial: bool, leave_out: frozenset[str]) -> Result:
+    index, problems = check(project, leave_out=leave_out)
+    result = Result(problems=problems, index=index)
+    if problems.errors and not partial:
+        return result
+    result.pages = {**render_pages(index), **export_files(index)}
+    result.edit_paths = {urls.briefing_page(b_id): project.root / path for b_id, path in index.file_of.items()}
+    return result
+
+
+def crash_problem(path: str, failure: str, *, known: bool) -> Problem:
+    """An unexpected exception as one error line: on the file that brought it out when `known`, else on the folder."""
+    message = f"the generator failed ({failure})"
+    if not known:
+        return Problem(path, 0, 0, "", message, "a bug: please report it with the files just changed")
+    return Problem(path, 1, 1, "", message, "a bug brought out by a value of this file: please report it; "
+                   "`mkdocs serve` shows the other files meanwhile")
+
+
+def culprit(exc: BaseException) -> str | None:
+    """The input file (as messages show it) of the innermost frame that held a briefing or registry entry."""
+    frames = []
+    tb = exc.__traceback__
+    while tb is not None:
+        frames.append(tb.tb_frame)
+        tb = tb.tb_next
+    for frame in reversed(frames):
+        for value in frame.f_locals.values():
+            if isinstance(value, Located):
+                return value.path
+            briefing = _briefing_in(value)
+            if briefing is not None:
+                path = _file_of(frames, briefing.id)
+                if path is not None:
+                    return path
+    return None
+
+
+def _briefing_in(value: object) -> Briefing | None:
+    """The briefing a value is, or belongs to (an account, a quote, a figure entry…)."""
+    if isinstance(value, Briefing):
+        return value
+    try:
+        owner = getattr(value, "briefing", None)
+    except Exception:  # noqa: BLE001 - an object whose attributes raise (a template's undefined value)
+        return None
+    return owner if isinstance(owner, Briefing) else None
+
+
+def _file_of(frames: list, briefing_id: str) -> str | None:
+    for frame in frames:
+        for value in frame.f_locals.values():
+            if isinstance(value, CorpusIndex):
+                return value.file_of.get(briefing_id)
+    return None
+
+
+def _empty_result(partial: bool) -> Result:
+    """A site with no briefing: every page and file that links may point to exists, and says so."""
+    index = build_index(Registries([], [], []), [], ProblemList())
+    result = Result(index=index)
+    if partial:
+        try:
+            result.pages = {**render_pages(index), **export_files(index)}
+        except Exception:  # noqa: BLE001 - then the preview shows the error report in the nav pages' place
+            pass
+    return result
 
 
 @contextmanager
@@ -95,19 +191,47 @@ def render_pages(index: CorpusIndex) -> dict[str, str]:
 
 
 def input_fingerprint(project: Project) -> tuple:
-    """What the inputs are right now: every briefing and registry file with its size and mtime, and the
-    entries of the briefings folder the loader skips with a warning (found by the loader's own finder)."""
-    files = [*sum(scan_briefing_folder(project.briefings_dir), []), *project.registry_files]
-    return tuple((str(p), *_stat(p)) for p in files)
+    """What the inputs are right now: every briefing and registry file with a hash of its bytes, and
+    the entries of the briefings folder the loader skips with a warning (found by the loader's own finder).
+
+    The bytes, not the modification time and size: tools that keep times (`cp -p`, `rsync -t`,
+    unzip) or two same-size saves within one clock tick would otherwise leave a stale page.
+    Hashing a thousand briefings (5 MB) takes about 40 ms, next to half a minute of rebuilding.
+    Links and anything that is not a regular file are never opened (a FIFO would block): the
+    loader refuses them, and their name and status are enough to see them come and go.
+    """
+    files, skipped = scan_briefing_folder(project.briefings_dir)
+    return (*((str(p), _digest(p)) for p in [*files, *project.registry_files]),
+            *((str(p), _stat(p)) for p in skipped))
 
 
 _cache: dict[tuple, Result] = {}
+_shown_instead: list[Result] = []
+
+
+@contextmanager
+def showing(result: Result) -> Iterator[None]:
+    """While it lasts, `cached_build` returns `result`: what a preview shows when the site could not be built."""
+    _shown_instead.append(result)
+    try:
+        yield
+    finally:
+        _shown_instead.pop()
+
+
+def failed_build(project: Project, failure: str) -> Result:
+    """A site with no briefing, whose only error is `failure`."""
+    result = _empty_result(partial=True)
+    result.problems = ProblemList([crash_problem(project.shown(project.briefings_dir), failure, known=False)])
+    return result
 
 
 def cached_build(project: Project) -> Result:
     """A partial `build`, reused while no input file has changed: one MkDocs build asks for it
     from the plugin and from the home page's macros, and `mkdocs serve` rebuilds on any change
     in docs/. Callers that publish must refuse a result that is not `ok`."""
+    if _shown_instead:
+        return _shown_instead[-1]
     key = (project, input_fingerprint(project))
     if key not in _cache:
         _cache.clear()
@@ -115,9 +239,18 @@ def cached_build(project: Project) -> Result:
     return _cache[key]
 
 
+def _digest(path: Path) -> bytes | tuple[int, int] | None:
+    if path.is_symlink() or not path.is_file():
+        return _stat(path)
+    try:
+        return hashlib.blake2b(path.read_bytes(), digest_size=16).digest()
+    except OSError:
+        return None
+
+
 def _stat(path: Path) -> tuple[int, int]:
     try:
-        st = path.stat()
+        st = path.lstat()
     except OSError:
         return (-1, -1)
     return (st.st_mtime_ns, st.st_size)

@@ -4,25 +4,33 @@ Hooks, in the order MkDocs calls them:
 
 - `on_startup`  notes whether this is `mkdocs serve` (a live preview) or a build.
 - `on_config`   makes the Project: where briefings, registries and docs live (relative to mkdocs.yml),
-                through `Project.from_options`, the same constructor every other entry point uses.
+                through `Project.from_options`, the same constructor every other entry point uses;
+                and puts the package's theme override (site/theme/) ahead of the theme's templates.
 - `on_files`    runs the pipeline and adds every generated page to the build *in memory*
                 (`File.generated`), never writing into `docs/`: a file written there during
                 a build would make `mkdocs serve` rebuild forever.
                 On `mkdocs build`, any error stops the build with one PluginError listing
-                them all. Under `serve`, raising would leave page requests hanging (MkDocs
-                1.6), so the preview is built from every readable file, an error page
-                lists the problems and every page carries a banner until they are fixed.
+                them all, one line each, never a traceback. Under `serve`, raising would leave page
+                requests hanging (MkDocs 1.6), so the preview is built from every readable file, an
+                error page lists the problems and every page carries a banner until they are fixed.
+                The pipeline never raises for the input: a bug some value brings out is one of those
+                problems, on its file when known (`pipeline.build`).
 - `on_page_markdown`  adds that banner.
+- `on_post_page`, `on_post_template`  fill in each page's Content-Security-Policy (site/csp.py).
 - `on_post_build`, `on_build_error`  hand the objects `on_files` set aside back to the garbage collector.
-- `on_serve`    watches the briefings and registries folders, which live outside the docs folder.
+- `on_serve`    watches the briefings and registries folders, which live outside the docs folder, and
+                wraps the preview's rebuild: when anything else in it fails (a macro, a Markdown
+                extension, strict mode), the preview shows the error page instead of hanging.
 """
 
 from __future__ import annotations
 
+import functools
 import gc
 import logging
 import os
 import posixpath
+import traceback
 from pathlib import Path
 
 from mkdocs.config import config_options as c
@@ -31,11 +39,14 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from .site import urls, wording
+from .site import csp, urls, wording
 from .site.views import render_problems_page
-from .pipeline import Project, Result, cached_build
+from .pipeline import Project, cached_build, failed_build, showing
+from .reading.problems import Problem, ProblemList
 
 log = logging.getLogger("mkdocs.plugins.briefings")
+
+THEME_DIR = Path(__file__).resolve().parent / "site" / "theme"
 
 
 class BriefingsConfig(Config):
@@ -47,12 +58,16 @@ class BriefingsConfig(Config):
 
 class BriefingsPlugin(BasePlugin[BriefingsConfig]):
     serving = False
-    result: Result | None = None
+    problems: ProblemList = ProblemList()
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
 
     def on_config(self, config):
+        # The theme override (the Content-Security-Policy placeholder): after a project's own
+        # custom_dir, ahead of the theme's templates. Part of the package, so any copy of a project finds it.
+        dirs = config.theme.dirs
+        dirs.insert(1 if config.theme.custom_dir else 0, str(THEME_DIR))
         config_file = Path(config.config_file_path)
         self.project = Project.from_options(config_file.parent, briefings_dir=self.config.briefings_dir,
                                             content_dir=self.config.content_dir, docs_dir=config.docs_dir,
@@ -60,23 +75,36 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         return config
 
     def on_files(self, files: Files, *, config) -> Files:
-        result = cached_build(self.project)
-        self.result = result
-        for problem in result.problems.warnings:
-            log.info(problem.render())
-        if not result.ok:
-            if not self.serving:
-                raise PluginError("the briefings have problems:\n" + result.problems.errors_render())
-            # INFO, not WARNING/ERROR: strict mode would count it and abort the preview's rebuild.
-            log.info("the briefings have problems (see /%s):\n%s", urls.PROBLEMS, result.problems.errors_render())
-        pages = dict(result.pages)
-        if self.serving:
-            pages[urls.PROBLEMS] = render_problems_page(result.problems)
-        docs_root = Path(config.docs_dir).resolve()
-        for src_uri, content in pages.items():
+        result = cached_build(self.project)  # never raises for the input: failures come back as problems
+        for trace in result.crashes:
+            log.debug("the generator failed:\n%s", trace)  # shown with `mkdocs … -v`
+        problems = ProblemList(result.problems)
+        pages = dict(result.pages) if result.ok or self.serving else {}
+        for src_uri in list(pages):
             if files.get_file_from_path(src_uri) is not None:
                 shown = self.project.shown(self.project.docs_dir / src_uri)
-                raise PluginError(f"{shown} is a hand-written page in the place of a generated one: rename it")
+                problems.append(Problem(shown, 0, 0, "", "is a hand-written page in the place of a generated one",
+                                        "rename it"))
+                del pages[src_uri]
+        self.problems = problems = problems.sorted()
+        for problem in problems.warnings:
+            log.info(problem.render())
+        if problems.errors:
+            if not self.serving:
+                # One line per problem, no traceback: the input, not the build, needs fixing.
+                raise PluginError("the briefings have problems:\n" + problems.errors_render())
+            # INFO, not WARNING/ERROR: strict mode would count it and abort the preview's rebuild.
+            log.info("the briefings have problems (see /%s):\n%s", urls.PROBLEMS, problems.errors_render())
+        if self.serving:
+            report = render_problems_page(problems)
+            pages[urls.PROBLEMS] = report
+            # Pages in the nav must exist even when none could be generated, or the strict rebuild fails
+            # and MkDocs leaves the preview hanging: they show the report instead.
+            for src_uri in sorted(urls.NAV_PAGES - pages.keys()):
+                if files.get_file_from_path(src_uri) is None:
+                    pages[src_uri] = report
+        docs_root = Path(config.docs_dir).resolve()
+        for src_uri, content in pages.items():
             inclusion = InclusionLevel.INCLUDED if src_uri in urls.NAV_PAGES else InclusionLevel.NOT_IN_NAV
             file = File.generated(config, src_uri, content=content, inclusion=inclusion)
             source = result.edit_paths.get(src_uri)
@@ -90,12 +118,31 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         return files
 
     def on_page_markdown(self, markdown: str, *, page, config, files) -> str:
-        if not (self.serving and self.result and not self.result.ok):
+        if not (self.serving and self.problems.errors):
             return markdown
         if page.file.src_uri == urls.PROBLEMS:
             return markdown
         target = posixpath.relpath(urls.PROBLEMS, posixpath.dirname(page.file.src_uri) or ".")
-        return wording.preview_banner(len(self.result.problems.errors), target) + markdown
+        return wording.preview_banner(len(self.problems.errors), target) + markdown
+
+    def on_post_page(self, output: str, *, page, config) -> str:
+        return self._with_policy(output, page.content or "", page.file.src_uri)
+
+    def on_post_template(self, output_content: str, *, template_name: str, config) -> str:
+        if not template_name.endswith(".html"):  # sitemap.xml
+            return output_content
+        return self._with_policy(output_content, "", template_name)
+
+    def _with_policy(self, html: str, content: str, name: str) -> str:
+        done = csp.with_policy(html, content, live_reload=self.serving)
+        if done is not None:
+            return done
+        message = (f"{name} has no Content-Security-Policy placeholder: a theme override replaced the "
+                   f"`site_meta` block of {THEME_DIR / 'main.html'} without calling super()")
+        if self.serving:
+            log.info(message)  # INFO: a warning would abort the preview's strict rebuild
+            return html
+        raise PluginError(message)
 
     def on_post_build(self, *, config) -> None:
         gc.unfreeze()
@@ -107,4 +154,23 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         for folder in (self.project.briefings_dir, self.project.content_dir):
             if folder.is_dir():
                 server.watch(str(folder))
+        server.builder = functools.partial(self._build_or_show_failure, server.builder)
         return server
+
+    def _build_or_show_failure(self, builder) -> None:
+        """A rebuild, and when anything in it raises (a macro, a Markdown extension, strict mode's
+        warnings), a second one showing an empty site, the error page and the banner: MkDocs 1.6
+        leaves every request hanging until a rebuild succeeds. If that one fails too (a hand-written
+        page at fault), MkDocs reports it as usual. SystemExit counts: the macros plugin exits on a
+        failing macro, which would end the preview's build thread for good."""
+        try:
+            builder()
+        except (Exception, SystemExit) as exc:  # noqa: BLE001 - the preview must answer whatever failed
+            cause: BaseException = exc
+            while isinstance(cause, SystemExit) and (cause.__cause__ or cause.__context__):
+                cause = cause.__cause__ or cause.__context__  # what made the plugin exit
+            failure = f"{type(cause).__name__}: {cause}".strip().rstrip(":")
+            log.info("the site could not be built (%s): the preview shows the error page", failure)
+            log.debug("the build failed:\n%s", "".join(traceback.format_exception(exc)))
+            with showing(failed_build(self.project, failure)):
+                builder()

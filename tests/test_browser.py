@@ -2,7 +2,8 @@
 
 The project's own briefings/ and content/ are built once and served on
 127.0.0.1 from a thread. Every test's page fails it on a console error, an
-uncaught script error, a dialog (alert, confirm) or any request to another host
+uncaught script error, a dialog (alert, confirm), a Content-Security-Policy
+violation (`securitypolicyviolation` events) or any request to another host
 (such requests are also aborted, so nothing ever leaves the machine).
 Screenshots of the main page kinds go to test-results/screenshots/.
 
@@ -95,6 +96,14 @@ class Watch:
     errors: list[str] = field(default_factory=list)
     dialogs: list[str] = field(default_factory=list)
     outside: list[str] = field(default_factory=list)
+    csp: list[str] = field(default_factory=list)
+
+
+# Runs in every page before its own scripts: reports each Content-Security-Policy violation to the test.
+CSP_LISTENER = """
+document.addEventListener("securitypolicyviolation", e => window.reportCspViolation(
+  `${e.effectiveDirective} blocked ${e.blockedURI || "inline"} at ${e.sourceFile}:${e.lineNumber}`));
+"""
 
 
 @pytest.fixture
@@ -111,7 +120,10 @@ def page(browser, request: pytest.FixtureRequest) -> Iterator[object]:
             r.abort()
 
     context.route("**/*", route)
+    context.expose_function("reportCspViolation", lambda violation: watch.csp.append(violation))
+    context.add_init_script(CSP_LISTENER)
     pg = context.new_page()
+    pg.watch = watch
     pg.on("console", lambda m: watch.errors.append(f"console {m.type}: {m.text}") if m.type == "error" else None)
     pg.on("pageerror", lambda e: watch.errors.append(f"uncaught: {e}"))
 
@@ -121,7 +133,9 @@ def page(browser, request: pytest.FixtureRequest) -> Iterator[object]:
 
     pg.on("dialog", on_dialog)
     yield pg
+    pg.wait_for_timeout(100)  # a violation is reported asynchronously
     context.close()
+    assert watch.csp == [], "Content-Security-Policy violations"
     assert watch.outside == [], "requests left 127.0.0.1"
     assert watch.errors == []
     assert watch.dialogs == []
@@ -291,6 +305,10 @@ def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
                                "url": "javascript:window.__xss=5"}}
         (project / "briefings" / f"hostile-{i}.yaml").write_text(json.dumps(briefing, ensure_ascii=False),
                                                                  encoding="utf-8")
+    (project / "docs" / "script-en-ligne.md").write_text(
+        "# Script en ligne\n\n<script>window.__inline = 1</script>\n\nUn script écrit dans la page.\n", encoding="utf-8")
+    with (project / "mkdocs.yml").open("a", encoding="utf-8") as f:
+        f.write("  - Script en ligne: script-en-ligne.md\n")  # nav is the file's last key
     build = mkdocs_build(project, base / "site")
     assert build.returncode == 0, build.output
     yield from serve(build.site)
@@ -309,3 +327,49 @@ def test_hostile_titles_run_nothing_and_leave_the_theme_working(hostile_site: Se
     assert page.evaluate("() => window.__xss") is None
     if i == 0:
         shoot(page, "titre-hostile", full_page=False)
+
+
+# --- Content-Security-Policy ----------------------------------------------------------------------
+
+def every_page_kind(site: Server, pg) -> dict[str, str]:
+    """One page of each kind the site has, found by following its own links."""
+    kinds = {"accueil": "/", **MAIN_PAGES, "format": "/format-des-briefings/", "donnees": "/donnees/",
+             "ajouter": "/ajouter-un-briefing/", "introuvable": "/404.html"}
+    for kind, index, selector in [("un-briefing", "/briefings/", "article table a"),
+                                  ("un-acteur", "/acteurs/", "article ul a"),
+                                  ("un-sommet", "/sommets/", "article table a")]:
+        pg.goto(site.url + index)
+        kinds[kind] = index + pg.locator(selector).first.get_attribute("href")
+    return kinds
+
+
+def test_every_page_kind_runs_under_its_content_security_policy(site: Server, page) -> None:
+    """Every page kind loads, runs the theme's scripts and searches with no policy violation
+    (the fixture fails the test on any), and the policy is the one the page declares."""
+    for kind, path in every_page_kind(site, page).items():
+        page.goto(site.url + path)
+        policy = page.locator('meta[http-equiv="Content-Security-Policy"]')
+        assert policy.count() == 1, kind
+        content = policy.get_attribute("content")
+        assert "default-src 'none'" in content and "'unsafe-inline'" not in content.split("script-src")[1].split(";")[0]
+        if kind != "introuvable":
+            assert page.locator("article h1").count() == 1, kind
+        # the theme's inline scripts ran (they define __md_get), and its bundle did (the search box works)
+        assert page.evaluate("() => typeof __md_get") == "function", kind
+    page.goto(site.url + "/")
+    assert search(page, "Anchorage") > 0
+    page.keyboard.press("Enter")  # the search form is never submitted (form-action 'none'): the theme opens the result
+    page.wait_for_url(lambda url: url.rstrip("/") != site.url)
+    page.wait_for_load_state()
+    assert page.evaluate("() => typeof __md_get") == "function"
+
+
+def test_a_script_that_reaches_a_page_does_not_run(hostile_site: Server, page) -> None:
+    """Defence in depth: a <script> in a page's content (here a hand-written page's raw HTML) is blocked
+    by the policy, and the browser reports the violation."""
+    page.goto(f"{hostile_site.url}/script-en-ligne/")
+    assert page.evaluate("() => window.__inline") is None
+    page.wait_for_timeout(200)
+    assert any(v.startswith("script-src") for v in page.watch.csp)
+    page.watch.csp.clear()
+    page.watch.errors[:] = [e for e in page.watch.errors if "Content Security Policy" not in e]

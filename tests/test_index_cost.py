@@ -13,7 +13,6 @@ import pytest
 import yaml
 
 from conftest import make_project
-from generator.corpus import suggest
 from generator.corpus.index import UNREGISTERED_PAGES_PER_BRIEFING
 from generator.corpus.suggest import CANDIDATE_LIMIT, SUGGESTION_LIMIT, Suggester
 from generator.pipeline import Project, build, check

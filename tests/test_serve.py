@@ -57,13 +57,19 @@ def wait_for(url: str, predicate, timeout: float = 60) -> str:
     raise AssertionError(f"{url} never matched within {timeout}s; last body starts {last[:300]!r}")
 
 
+FAULTS = Path(__file__).resolve().parent / "serve_with_faults.py"
+
+
 @pytest.fixture
-def server(project: Path):
+def server(project: Path, request: pytest.FixtureRequest):
+    """`mkdocs serve` on a free port; with `@pytest.mark.parametrize("server", ["faults"], indirect=True)`,
+    through tests/serve_with_faults.py, which plants bugs that some titles set off."""
     port = free_port()
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    launcher = [str(FAULTS)] if getattr(request, "param", None) == "faults" else ["-m", "mkdocs"]
     log = (project.parent / "serve.log").open("w", encoding="utf-8")
     proc = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
+        [sys.executable, *launcher, "serve", "-a", f"127.0.0.1:{port}"],
         cwd=project, env=env, stdout=log, stderr=subprocess.STDOUT, text=True)
     base = f"http://127.0.0.1:{port}/"
     try:
@@ -100,3 +106,84 @@ def test_drop_in_break_and_fix_while_serving(project: Path, server: str) -> None
     wait_for(server + "erreurs/", lambda b: "Aucune erreur" in b)
     path.unlink()
     wait_for(server + "briefings/", lambda b: "Briefing déposé pendant" not in b and "Briefings" in b)
+
+
+# --- the preview never hangs ---------------------------------------------------------------------
+
+PAGES = ["", "briefings/", "acteurs/", "chronologie/", "erreurs/", "exports/events.csv"]
+OTHER_BRIEFING = "briefings/2025-08-16-quotidien-anchorage/"
+ANSWER_WITHIN = 30  # seconds: a rebuild of the test corpus takes a few; a hung preview never answers
+
+
+def assert_every_page_answers(base: str, *, other_briefings: bool = True) -> None:
+    """Every request gets an answer in bounded time (a hung preview answers none), and each page is there
+    (a request that races a rebuild may briefly get a 404: it is asked again)."""
+    for path in [*PAGES, OTHER_BRIEFING] if other_briefings else PAGES:
+        deadline = time.monotonic() + ANSWER_WITHIN
+        while True:
+            start = time.monotonic()
+            try:
+                with urllib.request.urlopen(base + path, timeout=ANSWER_WITHIN) as response:
+                    status = response.status
+            except urllib.error.HTTPError as exc:
+                status = exc.code
+            except (urllib.error.URLError, TimeoutError) as exc:
+                raise AssertionError(f"/{path} did not answer within {ANSWER_WITHIN}s: the preview hangs") from exc
+            assert time.monotonic() - start < ANSWER_WITHIN, f"/{path} took too long"
+            if status == 200:
+                break
+            assert time.monotonic() < deadline, f"/{path} answered {status}"
+            time.sleep(0.3)
+
+
+def briefing(title: str, published: str = "2025-11-21", extra: str = "") -> str:
+    return (f"title: {title}\nsummary: Un fichier ajouté alors que le serveur tourne.\n"
+            f"source: {{outlet: La Gazette d'essai, published: '{published}', genre: news}}\n{extra}")
+
+
+BREAKAGES = {
+    "malformed": briefing("Titre [non fermé").replace("summary:", "  summary: ["),
+    "year zero": briefing("Briefing de l'an zéro", published="0000-09"),
+    "bug in its page": briefing("PANNE-PAGE dans la page du briefing"),
+    "bug in the timeline": briefing("Événement piégé", extra=(
+        "events:\n  - {id: panne-frise, kind: summit, title: PANNE-FRISE, date: 2025-11-20, status: held}\n")),
+    "bug on the home page": briefing("Briefing de l'avenir", published="2031-01-01"),
+}
+UNATTRIBUTED = {"bug in the timeline", "bug on the home page"}  # no briefing at hand: no file named, none shown
+
+
+@pytest.mark.parametrize("server", ["faults"], indirect=True)
+def test_preview_answers_shows_the_error_and_recovers_from_any_breakage(project: Path, server: str) -> None:
+    """Whatever a file does — bad YAML, a value rendering cannot take, a bug it sets off in the generator
+    with or without a briefing at hand, or outside it (the home page's macros) — every page still answers,
+    the error page names the file or says what failed, every page carries the banner, and fixing the file
+    brings the full site back."""
+    path = project / "briefings" / "2025-11-21-depot.yaml"
+    for name, text in BREAKAGES.items():
+        path.write_text(text, encoding="utf-8")
+        errors = wait_for(server + "erreurs/", lambda b: "2025-11-21-depot.yaml" in b or "PlantedFault" in b)
+        attributed = name not in UNATTRIBUTED
+        assert_every_page_answers(server, other_briefings=attributed)
+        assert "Aperçu incomplet" in wait_for(server, lambda b: "Aperçu incomplet" in b), name
+        assert ("2025-11-21-depot.yaml" in errors) is attributed, name
+        if name.startswith("bug"):
+            assert "the generator failed" in errors and "PlantedFault" in errors, name
+
+        path.write_text(briefing("Briefing réparé"), encoding="utf-8")
+        wait_for(server, lambda b: "Aperçu incomplet" not in b and "Briefings Ukraine" in b)
+        wait_for(server + "erreurs/", lambda b: "Aucune erreur" in b)
+        wait_for(server + "briefings/2025-11-21-depot/", lambda b: "Briefing réparé" in b)
+        assert_every_page_answers(server)
+
+
+def test_an_edit_that_keeps_size_and_modification_time_is_shown(project: Path, server: str) -> None:
+    """Tools that keep times (cp -p, rsync -t, unzip), or two same-size saves in one clock tick."""
+    path = project / "briefings" / "2025-11-21-depot.yaml"
+    path.write_text(briefing("Titre version 1"), encoding="utf-8")
+    wait_for(server + "briefings/2025-11-21-depot/", lambda b: "Titre version 1" in b)
+    before = path.stat()
+    path.write_text(briefing("Titre version 2"), encoding="utf-8")
+    os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))
+    assert (path.stat().st_size, path.stat().st_mtime_ns) == (before.st_size, before.st_mtime_ns)
+    (project / "docs" / "index.md").touch()  # a rebuild, whatever the watcher made of the restored time
+    wait_for(server + "briefings/2025-11-21-depot/", lambda b: "Titre version 2" in b)

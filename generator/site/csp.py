@@ -1,0 +1,69 @@
+"""The Content-Security-Policy every page carries, from the inline scripts the theme wrote into it.
+
+Scripts run only from the site itself, or inline when the theme wrote them (each allowed by the
+SHA-256 of its text, so a script that reached the page's content in any other way does not run).
+Nothing is loaded from another origin. Styles come from the site's stylesheets only: no
+'unsafe-inline' is needed, as neither the generated pages nor Material's templates write a
+`style` attribute or a <style> element (its scripts set styles through the DOM, which the policy
+allows). tests/test_browser.py fails on any violation, so a theme update that needs more shows.
+Directives a <meta> cannot carry (frame-ancestors, report-to, sandbox) are the web server's to send.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import re
+
+PLACEHOLDER = '<meta http-equiv="Content-Security-Policy" content="briefings-csp">'
+
+_SCRIPT = re.compile(r"<script\b(?P<attrs>[^>]*)>(?P<body>.*?)</script\s*>", re.S | re.I)
+_SRC = re.compile(r"""\ssrc\s*=""", re.I)
+_TYPE = re.compile(r"""\stype\s*=\s*["']?(?P<type>[^"'\s>]*)""", re.I)
+_JAVASCRIPT_TYPES = {"", "module", "text/javascript", "application/javascript", "text/ecmascript",
+                     "application/ecmascript"}
+
+
+def inline_script_hashes(html: str) -> list[str]:
+    """`'sha256-…'` for each inline script a browser would run, in a stable order."""
+    hashes = set()
+    for m in _SCRIPT.finditer(html):
+        attrs = m["attrs"]
+        kind = _TYPE.search(attrs)
+        if _SRC.search(attrs) or (kind and kind["type"].lower() not in _JAVASCRIPT_TYPES):
+            continue  # loaded from a file, or data such as the theme's JSON settings: never run inline
+        digest = hashlib.sha256(m["body"].encode("utf-8")).digest()
+        hashes.add(f"'sha256-{base64.b64encode(digest).decode('ascii')}'")
+    return sorted(hashes)
+
+
+def policy(script_hashes: list[str], *, live_reload: bool = False) -> str:
+    """The policy. With `live_reload` (mkdocs serve, which adds its own inline reload script to every page
+    it serves, different each time), inline scripts may run: hashes would forbid that one."""
+    scripts = "'unsafe-inline'" if live_reload else " ".join(script_hashes)
+    return "; ".join([
+        "default-src 'none'",
+        f"script-src 'self' {scripts}".rstrip(),
+        "style-src 'self'",
+        "img-src 'self' data:",  # data: the theme's icons are data URIs in its stylesheet
+        "font-src 'self'",
+        "connect-src 'self'",  # the search index, fetched by the search worker
+        "worker-src 'self'",
+        "manifest-src 'self'",
+        "base-uri 'none'",
+        "form-action 'none'",
+        "object-src 'none'",
+    ])
+
+
+def with_policy(page_html: str, content_html: str = "", *, live_reload: bool = False) -> str | None:
+    """The page with its policy in place of the theme's placeholder; None when the placeholder is missing.
+
+    Only the theme's scripts are hashed: the page's own content (`content_html`, the rendered Markdown)
+    is left out, so a script in it would not run.
+    """
+    if PLACEHOLDER not in page_html:
+        return None
+    theme_part = page_html.replace(content_html, "", 1) if content_html else page_html
+    meta = f'<meta http-equiv="Content-Security-Policy" content="{policy(inline_script_hashes(theme_part), live_reload=live_reload)}">'
+    return page_html.replace(PLACEHOLDER, meta, 1)

@@ -1,0 +1,58 @@
+"""`mkdocs serve` with two bugs planted in the generator, for tests/test_serve.py.
+
+A subprocess cannot be monkeypatched from the test, so this launcher patches the
+generator and then runs MkDocs' own command line with the arguments it was given:
+
+- a briefing whose title holds PANNE-PAGE makes the rendering of its own page raise;
+- an event titled PANNE-FRISE makes the timeline image raise, where no briefing is at hand;
+- a briefing published in 2031 makes the home page's macros raise, outside the generator's pipeline.
+
+Real inputs that crash the generator get fixed; these stay, so the preview's
+handling of a failure nobody foresaw keeps being exercised.
+"""
+
+from __future__ import annotations
+
+import sys
+
+import generator.macros
+from generator.site import render, views
+
+
+class PlantedFault(RuntimeError):
+    pass
+
+
+_render = render.Renderer.render
+_timeline_svg = views.timeline_svg
+_date_text = generator.macros.date_text
+
+
+def faulty_render(self, template, index, page, **context):
+    briefing = context.get("b")
+    if briefing is not None and "PANNE-PAGE" in briefing.title:
+        raise PlantedFault("planted in the briefing page")
+    return _render(self, template, index, page, **context)
+
+
+def faulty_timeline_svg(events):
+    if any("PANNE-FRISE" in (e.title or "") for e in events):
+        raise PlantedFault("planted in the timeline")
+    return _timeline_svg(events)
+
+
+def faulty_date_text(date):
+    if getattr(date, "year", None) == 2031:
+        raise PlantedFault("planted in the home page")
+    return _date_text(date)
+
+
+render.Renderer.render = faulty_render
+generator.macros.date_text = faulty_date_text
+views.timeline_svg = faulty_timeline_svg
+
+if __name__ == "__main__":
+    from mkdocs.__main__ import cli
+
+    sys.argv = ["mkdocs", *sys.argv[1:]]
+    cli()

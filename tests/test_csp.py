@@ -1,0 +1,81 @@
+"""Every built page declares a Content-Security-Policy that lets only the site's own files and the theme's
+own inline scripts run, and loads nothing from another origin. (tests/test_browser.py checks that
+Chromium, under that policy, reports no violation on any page kind.)"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import re
+from pathlib import Path
+
+import pytest
+
+from conftest import Build, make_project, mkdocs_build
+from generator.site import csp
+
+META = re.compile(r'<meta http-equiv="Content-Security-Policy" content="([^"]*)">')
+INLINE = re.compile(r"<script>(.*?)</script>", re.S)
+KEYWORDS = re.compile(r"'(self|none|sha256-[A-Za-z0-9+/]+=*)'")
+
+
+def directives(policy: str) -> dict[str, list[str]]:
+    return {name: sources for name, *sources in (d.split() for d in policy.split(";"))}
+
+
+def sha256(text: str) -> str:
+    return "'sha256-" + base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode() + "'"
+
+
+def html_pages(site: Path) -> list[Path]:
+    return sorted(site.rglob("*.html"))
+
+
+@pytest.mark.slow
+def test_every_page_has_one_policy_before_anything_it_governs(corpus_site: Build) -> None:
+    pages = html_pages(corpus_site.site)
+    assert len(pages) > 20
+    for page in pages:
+        html = page.read_text(encoding="utf-8")
+        [policy] = META.findall(html)
+        head = html[:html.index("<meta http-equiv")]
+        # no script and no stylesheet before the policy (only the theme's <meta>s, canonical and favicon links)
+        assert "<script" not in head and "stylesheet" not in head, page
+        rules = directives(policy)
+        assert rules["default-src"] == ["'none'"]
+        for name, sources in rules.items():
+            for source in sources:
+                # no origin other than the site's own: only keywords, hashes, and data: images
+                assert KEYWORDS.fullmatch(source) or (name == "img-src" and source == "data:"), (page, source)
+        scripts = rules["script-src"]
+        assert "'self'" in scripts and "'unsafe-inline'" not in scripts and "'unsafe-eval'" not in scripts
+        for body in INLINE.findall(html):
+            assert sha256(body) in scripts, (page, body[:60])  # every inline script the theme wrote may run
+
+
+def test_a_script_in_the_content_is_not_allowed() -> None:
+    page = (f"<html><head>{csp.PLACEHOLDER}<script>theme()</script></head>"
+            "<body><article><script>injected()</script></article>"
+            '<script id="__config" type="application/json">{}</script><script src="a.js"></script></body></html>')
+    done = csp.with_policy(page, "<article><script>injected()</script></article>")
+    scripts = directives(META.search(done)[1])["script-src"]
+    assert scripts == ["'self'", sha256("theme()")]
+    assert csp.with_policy("<html><head></head></html>") is None
+
+
+def test_the_live_preview_lets_its_reload_script_run() -> None:
+    rules = directives(csp.policy([sha256("x")], live_reload=True))
+    assert rules["script-src"] == ["'self'", "'unsafe-inline'"]
+
+
+@pytest.mark.slow
+def test_a_project_with_its_own_theme_overrides_keeps_the_policy(tmp_path: Path) -> None:
+    root = make_project(tmp_path / "project")
+    (root / "overrides" / "partials").mkdir(parents=True)
+    (root / "overrides" / "partials" / "copyright.html").write_text("<p>Pied de page maison</p>", encoding="utf-8")
+    config = (root / "mkdocs.yml").read_text(encoding="utf-8")
+    (root / "mkdocs.yml").write_text(config.replace("theme:\n", "theme:\n  custom_dir: overrides\n", 1), encoding="utf-8")
+    build = mkdocs_build(root, tmp_path / "site")
+    assert build.returncode == 0, build.output
+    index = build.page("index.html")
+    assert "Pied de page maison" in index and len(META.findall(index)) == 1
