@@ -31,7 +31,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from .site import urls, wording
+from .site import markup, urls, wording
 from .site.views import render_problems_page
 from .pipeline import Project, Result, cached_build
 
@@ -57,6 +57,9 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         self.project = Project.from_options(config_file.parent, briefings_dir=self.config.briefings_dir,
                                             content_dir=self.config.content_dir, docs_dir=config.docs_dir,
                                             config_file=config_file)
+        # Briefing text reaches Markdown as ⟦encoded⟧ runs; this extension renders each in one step.
+        if not any(isinstance(e, markup.InertTextExtension) for e in config.markdown_extensions):
+            config.markdown_extensions.append(markup.InertTextExtension())
         return config
 
     def on_files(self, files: Files, *, config) -> Files:
