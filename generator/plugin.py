@@ -24,6 +24,7 @@ import logging
 import os
 import posixpath
 from pathlib import Path
+from urllib.parse import quote
 
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
@@ -36,6 +37,16 @@ from .site.views import render_problems_page
 from .pipeline import Project, Result, cached_build
 
 log = logging.getLogger("mkdocs.plugins.briefings")
+
+
+def edit_uri(source: Path, docs_root: Path) -> str:
+    """The path of a page's YAML file, relative to the docs folder, percent-encoded.
+
+    MkDocs joins it to `repo_url` + `edit_uri` as it is, and the theme prints the result
+    inside `href="…"` without escaping: a file or folder name holding `"` or `>` would
+    otherwise end the attribute. Only `/` stays as written.
+    """
+    return quote(Path(os.path.relpath(source.resolve(), docs_root)).as_posix(), safe="/")
 
 
 class BriefingsConfig(Config):
@@ -83,7 +94,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             inclusion = InclusionLevel.INCLUDED if src_uri in urls.NAV_PAGES else InclusionLevel.NOT_IN_NAV
             file = File.generated(config, src_uri, content=content, inclusion=inclusion)
             source = result.edit_paths.get(src_uri)
-            file.edit_uri = Path(os.path.relpath(source.resolve(), docs_root)).as_posix() if source else None
+            file.edit_uri = edit_uri(source, docs_root) if source else None
             files.append(file)
         # The pipeline's index (every briefing as objects) lives until the build ends, for the
         # home page's macros: set it aside from the cyclic garbage collector, which would

@@ -3,18 +3,26 @@
 - Markdown's work on a value is linear in its length: each value from
   `markup.text` reaches Markdown as one run, stashed in one step, whatever its
   punctuation (Python-Markdown copies a paragraph's text once per inline match).
+- A value that reaches an attribute of the theme is percent-encoded: the edit
+  link holds the YAML file's path, and MkDocs and the theme print it as is.
 """
 
 from __future__ import annotations
 
 import re
+from pathlib import Path
+from urllib.parse import quote, unquote
 
 import markdown
+import pytest
 from bs4 import BeautifulSoup
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from conftest import make_project, mkdocs_build
+from generator.plugin import edit_uri
 from generator.site import markup
+from htmllint import lint_site
 from generator.site.markup import CLOSE, OPEN, InertTextExtension
 
 EXTENSIONS = ["admonition", "attr_list", "tables", "toc"]
@@ -65,3 +73,74 @@ def test_values_inside_generated_markdown_stay_values() -> None:
     assert [td.get_text().strip() for td in soup.select("td")] == [value.strip(), value.strip()]
     assert soup.select_one("td strong a")["href"] == "x.md"
     assert not soup.find_all(["b", "em", "script"]) and soup.h1.get_text().strip() == value.strip()
+
+
+# --- edit links: file and folder names reach the theme's href percent-encoded ---------------------
+
+HOSTILE_FILE_NAMES = [
+    '"><img src=x onerror=alert(document.domain)>.yaml',
+    "l'accord \"final\" <b>.yaml",
+    "a b\tc\nd.yaml",
+    "x#frag?q=1&r=%41.yaml",
+    "javascript:alert(1).yaml",
+    "été — ʼ«».yaml",
+    "back\\slash.yaml",
+]
+ENCODED = re.compile(r"[A-Za-z0-9._~/%-]+")
+
+
+@pytest.mark.parametrize("name", HOSTILE_FILE_NAMES)
+def test_edit_uri_is_percent_encoded(tmp_path: Path, name: str) -> None:
+    uri = edit_uri(tmp_path / "briefings" / name, tmp_path / "docs")
+    assert ENCODED.fullmatch(uri), uri
+    assert unquote(uri) == f"../briefings/{name}"
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(st.characters(blacklist_categories=("Cs",), blacklist_characters="/\x00"), min_size=1, max_size=40)
+       .filter(lambda s: s not in {".", ".."}))
+def test_any_file_name_gives_an_encoded_edit_uri(name: str) -> None:
+    root = Path("/project")
+    uri = edit_uri(root / "briefings" / name, root / "docs")
+    assert ENCODED.fullmatch(uri), uri
+    assert unquote(uri) == f"../briefings/{name}"
+
+
+FOLDER = 'notes "x" <i>#1 %41 é'
+
+
+@pytest.fixture(scope="module")
+def edit_link_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The test corpus, with edit links configured and its briefings in a folder whose name needs encoding."""
+    base = tmp_path_factory.mktemp("edit-links")
+    project = make_project(base / "project")
+    (project / "briefings").rename(project / FOLDER)
+    config = (project / "mkdocs.yml").read_text(encoding="utf-8")
+    assert "\n  - briefings\n" in config
+    config = config.replace("\n  - briefings\n", f"\n  - briefings:\n      briefings_dir: '{FOLDER}'\n")
+    config += "\nrepo_url: https://github.com/example/briefings\nedit_uri: edit/main/docs/\n"
+    (project / "mkdocs.yml").write_text(config, encoding="utf-8")
+    build = mkdocs_build(project, base / "site")
+    assert build.returncode == 0, build.output
+    return base / "site"
+
+
+def test_edit_links_open_the_yaml_file_and_stay_one_attribute(edit_link_site: Path) -> None:
+    pages = sorted((edit_link_site / "briefings").glob("*/index.html"))
+    assert pages
+    for page in pages:
+        soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+        links = soup.select("a[rel=edit]")
+        assert len(links) == 1, page
+        href = links[0]["href"]
+        prefix = f"https://github.com/example/briefings/edit/main/{quote(FOLDER)}/"
+        assert href.startswith(prefix), href
+        assert unquote(href[len(prefix):]) in {p.name for p in (edit_link_site.parent / "project" / FOLDER).iterdir()}
+        assert not soup.find_all("i") and not soup.find_all("img")
+
+
+def test_the_edit_link_build_lints_clean_and_shows_no_run_brackets(edit_link_site: Path) -> None:
+    assert lint_site(edit_link_site) == []
+    for page in edit_link_site.rglob("*.html"):
+        html = page.read_text(encoding="utf-8")
+        assert OPEN not in html and CLOSE not in html, page  # the plugin added InertTextExtension
