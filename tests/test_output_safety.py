@@ -5,10 +5,14 @@
   punctuation (Python-Markdown copies a paragraph's text once per inline match).
 - A value that reaches an attribute of the theme is percent-encoded: the edit
   link holds the YAML file's path, and MkDocs and the theme print it as is.
+- No CSV cell starts a formula, whether a spreadsheet splits the file on `,`
+  or on `;` (which breaks the quoting).
 """
 
 from __future__ import annotations
 
+import csv
+import io
 import re
 from pathlib import Path
 from urllib.parse import quote, unquote
@@ -22,6 +26,7 @@ from hypothesis import strategies as st
 from conftest import make_project, mkdocs_build
 from generator.plugin import edit_uri
 from generator.site import markup
+from generator.site.export import columns, render_csv
 from htmllint import lint_site
 from generator.site.markup import CLOSE, OPEN, InertTextExtension
 
@@ -144,3 +149,54 @@ def test_the_edit_link_build_lints_clean_and_shows_no_run_brackets(edit_link_sit
     for page in edit_link_site.rglob("*.html"):
         html = page.read_text(encoding="utf-8")
         assert OPEN not in html and CLOSE not in html, page  # the plugin added InertTextExtension
+
+
+# --- CSV: no cell starts a formula, split on `,` or on `;` -------------------------------------------
+
+PIECES = ["=", "+", "-", "@", "=1+1", "-5", "@SUM(1)", ";", ",", "; ", "\n", "\r", "\r\n", "\0", '"', "'", " ",
+          "\t", "\u00a0", "\u200b", "\ufeff", "\u202e", "\x01", "\x1c", "\x85", "\u2028", "a", "1", "é", "=cmd|' /C calc'!A0"]
+CELL_TEXT = st.lists(st.sampled_from(PIECES), min_size=1, max_size=8).map("".join)
+# What a spreadsheet may skip before it reads `=`: the same set the export guards against, written out here.
+SKIPPED = re.compile('[\\s"\x00-\x1f\x7f-\x9f\xad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u206f\ufeff]*')
+
+
+def _is_number(cell: str) -> bool:
+    try:
+        float(cell)
+    except ValueError:
+        return False
+    return True
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(CELL_TEXT, min_size=1, max_size=4), st.lists(CELL_TEXT, max_size=3))
+def test_no_csv_cell_starts_a_formula_whatever_the_separator(texts: list[str], items: list[str]) -> None:
+    header = columns("quotes")
+    text_columns = ["source_outlet", "speaker", "text", "context", "via"]
+    row = {name: texts[i % len(texts)] for i, name in enumerate(text_columns)}
+    row.update(briefing_id="b", speaker_id="x", translated=False, source_published="2025-10-01")
+    lists_row = {**row, "text": items}  # a list cell, joined with "; "
+    written = render_csv("quotes", [row, lists_row, {**row, "context": -5}]).removeprefix("\ufeff")
+    for delimiter in (",", ";"):
+        rows = list(csv.reader(io.StringIO(written, newline=""), delimiter=delimiter))
+        for cells in rows:
+            for cell in cells:
+                if _is_number(cell):
+                    continue  # a number: a spreadsheet reads it as one, it runs nothing
+                first = cell[SKIPPED.match(cell).end():][:1]
+                assert first not in set("=+-@"), (delimiter, cell, written)
+                assert "\0" not in cell and "\r" not in cell
+    # Split on `,`, every row has its columns and every text cell its text, only guarded.
+    parsed = list(csv.DictReader(io.StringIO(written, newline="")))
+    assert len(parsed) == 3 and list(parsed[0]) == header
+    for name in text_columns:
+        value = row[name].replace("\r\n", "\n").replace("\r", "\n").replace("\0", "")
+        assert parsed[0][name].replace("'", "") == value.replace("'", "")
+
+
+def test_every_csv_field_is_quoted() -> None:
+    written = render_csv("figures", [{"briefing_id": "b", "label": "x;=1", "value": 3}]).removeprefix("\ufeff")
+    header, *rows = written.splitlines()
+    assert header.startswith("briefing_id,") and rows
+    for line in rows:
+        assert line.startswith('"') and line.endswith('"')
