@@ -7,6 +7,8 @@
   link holds the YAML file's path, and MkDocs and the theme print it as is.
 - No CSV cell starts a formula, whether a spreadsheet splits the file on `,`
   or on `;` (which breaks the quoting).
+- The SVG timeline is well-formed XML whatever a title holds, and each marker
+  lies inside the column of the month (or year) it was given.
 """
 
 from __future__ import annotations
@@ -14,6 +16,9 @@ from __future__ import annotations
 import csv
 import io
 import re
+import xml.etree.ElementTree as ET
+from dataclasses import dataclass
+from html import escape
 from pathlib import Path
 from urllib.parse import quote, unquote
 
@@ -26,9 +31,11 @@ from hypothesis import strategies as st
 from conftest import make_project, mkdocs_build
 from generator.plugin import edit_uri
 from generator.site import markup
+from generator.reading.dates import PartialDate
 from generator.site.export import columns, render_csv
 from htmllint import lint_site
 from generator.site.markup import CLOSE, OPEN, InertTextExtension
+from generator.site.timeline_svg import COLUMNS, LEFT, RADIUS, RIGHT, STEP, WIDTH, timeline_svg, xml_text
 
 EXTENSIONS = ["admonition", "attr_list", "tables", "toc"]
 PUNCTUATION = st.text(st.sampled_from("\\`*_{}[]()<>#+-.!|&\"':=~^$%@ ⟦⟧a\t"), min_size=1, max_size=300)
@@ -200,3 +207,67 @@ def test_every_csv_field_is_quoted() -> None:
     assert header.startswith("briefing_id,") and rows
     for line in rows:
         assert line.startswith('"') and line.endswith('"')
+
+
+# --- the SVG timeline: well-formed XML whatever a title holds; each marker inside its month -------
+
+SVG = "{http://www.w3.org/2000/svg}"
+
+
+@dataclass
+class _Event:
+    id: str
+    title: str
+    kind: str
+    date: PartialDate | None
+
+
+def _markers(svg: str) -> list[tuple[float, str]]:
+    root = ET.fromstring(svg)
+    return [(float(c.get("cx")), c.find(f"{SVG}title").text) for c in root.iter(f"{SVG}circle")]
+
+
+def _allowed_in_xml(value: str) -> str:
+    kept = "".join(c for c in value if c in "\t\n\r" or "\x20" <= c <= "\ud7ff" or "\ue000" <= c <= "\ufffd"
+                   or c >= "\U00010000")
+    return kept.replace("\r\n", "\n").replace("\r", "\n")  # as an XML parser reads line ends
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=60), st.text(max_size=20))
+def test_the_svg_is_well_formed_xml_for_any_title(title: str, other: str) -> None:
+    events = [_Event("e", title, "summit", PartialDate(2025, 10, 1)), _Event("f", other, "call", PartialDate(2025))]
+    markers = _markers(timeline_svg(events))  # raises on anything XML forbids
+    shown = sorted(text.split(" — ", 1)[1] if " — " in text else "" for _, text in markers if text)
+    for value in (title, other):
+        assert any(s == _allowed_in_xml(value) for s in shown) or not _allowed_in_xml(value)
+
+
+def test_xml_text_drops_what_xml_forbids_and_escapes_the_rest() -> None:
+    assert xml_text("a\x00b\x01c\x0bd\x0ce\x1ff\ufffeg\uffffh\ud800i") == "abcdefghi"
+    assert xml_text("\t\n\r<&>\"'é\U0001f600") == "\t\n\r&lt;&amp;&gt;&quot;&#x27;é\U0001f600"
+
+
+def _column_of(cx: float) -> int:
+    return int((cx - LEFT) // ((WIDTH - LEFT - RIGHT) / len(COLUMNS)))
+
+
+@pytest.mark.parametrize("count", [1, 2, 5, 6, 8, 9, 25, 60, 300])
+@pytest.mark.parametrize("month", [None, 1, 10, 12])
+def test_every_marker_lies_inside_its_month_column(count: int, month: int | None) -> None:
+    column = (WIDTH - LEFT - RIGHT) / len(COLUMNS)
+    events = [_Event(f"m{i:03}", f"Sans jour {i}", "announcement", PartialDate(2025, month)) for i in range(count)]
+    if month:
+        events += [_Event(f"d{day:02}", f"Jour {day}", "announcement", PartialDate(2025, month, day))
+                   for day in range(1, 32 if month != 2 else 29)]
+    markers = _markers(timeline_svg(events))
+    assert len(markers) == len(events)
+    slot = month or 0
+    start, end = LEFT + column * slot, LEFT + column * (slot + 1)
+    for cx, title in markers:
+        # cx is written to 0.1 px
+        assert start + RADIUS <= cx + 0.051 and cx - 0.051 <= end - RADIUS, (cx, title, start, end)
+    undated = sorted(cx for cx, title in markers if "Sans jour" in title)
+    assert all(b >= a for a, b in zip(undated, undated[1:]))
+    if count <= 5:  # few enough to stand STEP apart, as before
+        assert all(abs((b - a) - STEP) < 0.11 for a, b in zip(undated, undated[1:]))
