@@ -7,6 +7,9 @@
   link holds the YAML file's path, and MkDocs and the theme print it as is.
 - No CSV cell starts a formula, whether a spreadsheet splits the file on `,`
   or on `;` (which breaks the quoting).
+- Texts printed again wherever their item is cited (titles, outlets, labels,
+  registry names) are bounded, so the site's size stays proportional to the
+  briefings'; the format page and the JSON Schemas state each limit.
 - The SVG timeline is well-formed XML whatever a title holds, and each marker
   lies inside the column of the month (or year) it was given.
 """
@@ -15,6 +18,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 import re
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
@@ -29,7 +33,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from conftest import make_project, mkdocs_build
+from generator.authoring.format_page import render_format_page
+from generator.authoring.schema import render_schemas
+from generator.pipeline import Project, check
 from generator.plugin import edit_uri
+from generator.reading import models
+from generator.reading.fields import MAX_ID_LENGTH, MAX_NAME_LENGTH, MAX_TITLE_LENGTH, max_length_of
 from generator.site import markup
 from generator.reading.dates import PartialDate
 from generator.site.export import columns, render_csv
@@ -271,3 +280,50 @@ def test_every_marker_lies_inside_its_month_column(count: int, month: int | None
     assert all(b >= a for a, b in zip(undated, undated[1:]))
     if count <= 5:  # few enough to stand STEP apart, as before
         assert all(abs((b - a) - STEP) < 0.11 for a, b in zip(undated, undated[1:]))
+
+
+# --- texts repeated by reference are bounded, and the format page and schemas say so -------------
+
+REPEATED = [  # (model, key): printed again wherever the item is cited
+    (models.Briefing, "title"), (models.Source, "outlet"), (models.Source, "headline"), (models.Event, "title"),
+    (models.Figure, "label"), (models.ActorEntry, "name"), (models.ActorEntry, "aliases"),
+    (models.PartyEntry, "name"), (models.PartyEntry, "aliases"), (models.TopicEntry, "name"),
+]
+
+
+@pytest.mark.parametrize(("model", "key"), REPEATED, ids=lambda x: getattr(x, "__name__", x))
+def test_texts_printed_by_reference_are_bounded_and_documented(model: type, key: str) -> None:
+    assert max_length_of(model.model_fields[key]) == MAX_TITLE_LENGTH
+    page = render_format_page()
+    row = next(line for line in page.splitlines() if line.startswith(f"| `{key}` |") and "300" in line)
+    assert f"({MAX_TITLE_LENGTH} caractères au plus)" in row
+    schemas = {name: json.loads(text) for name, text in render_schemas().items()}
+    assert f'"maxLength": {MAX_TITLE_LENGTH}' in json.dumps(schemas)
+
+
+def test_names_and_ids_state_their_limits_too() -> None:
+    assert max_length_of(models.Quote.model_fields["speaker"]) == MAX_NAME_LENGTH
+    assert max_length_of(models.Event.model_fields["participants"]) == MAX_NAME_LENGTH
+    assert max_length_of(models.Event.model_fields["id"]) == MAX_ID_LENGTH
+    schema = json.loads(render_schemas()["briefing.schema.json"])
+    assert schema["properties"]["title"]["maxLength"] == MAX_TITLE_LENGTH
+
+
+def test_a_long_title_is_a_positioned_error_with_a_hint(tmp_path: Path) -> None:
+    project = make_project(tmp_path / "p")
+    long = "T" * (MAX_TITLE_LENGTH + 1)
+    (project / "briefings" / "2025-10-01-long.yaml").write_text(
+        f"title: {long}\nsummary: S\nsource:\n  outlet: {long}\n  published: 2025-10-01\n  genre: news\n"
+        f"events:\n- id: e-long\n  kind: call\n  title: {long}\nfigures:\n- indicator: i-long\n  label: {long}\n"
+        f"  value: 1\n", encoding="utf-8")
+    ok = "x" * MAX_TITLE_LENGTH
+    (project / "briefings" / "2025-10-02-at-the-limit.yaml").write_text(
+        f"title: {ok}\nsummary: S\nsource:\n  outlet: {ok}\n  published: 2025-10-02\n  genre: news\n", encoding="utf-8")
+    _, problems = check(Project.at(project))
+    found = {(p.path.rsplit("/", 1)[-1], p.line, p.col, p.key_path) for p in problems.errors}
+    assert found == {("2025-10-01-long.yaml", 1, 8, "title"), ("2025-10-01-long.yaml", 4, 11, "source.outlet"),
+                     ("2025-10-01-long.yaml", 10, 10, "events[0].title"),
+                     ("2025-10-01-long.yaml", 13, 10, "figures[0].label")}
+    for p in problems.errors:
+        assert f"{MAX_TITLE_LENGTH + 1} characters" in p.message and f"at most {MAX_TITLE_LENGTH}" in p.message
+        assert p.hint
