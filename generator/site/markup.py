@@ -8,8 +8,8 @@ parser passes through untouched and the browser shows as the character itself.
 Letters, digits and non-ASCII text (’ « » …) are left alone, so the source
 stays readable and the search index holds the words.
 
-Each encoded value is then wrapped in ⟦ ⟧ (never found raw inside one: a
-briefing's own ⟦ and ⟧ are encoded too). `InertTextExtension`, which the plugin
+Each encoded value that holds a reference is then wrapped in ⟦ ⟧ (never found
+raw in encoded text: a briefing's own ⟦ and ⟧ are encoded too). `InertTextExtension`, which the plugin
 adds to every build, hands each wrapped value to Markdown's raw-HTML stash in
 one step, before any inline pattern runs. Without it, Python-Markdown would
 match every `&#NN;` on its own and copy the paragraph's text each time, which
@@ -55,7 +55,8 @@ def text(value: object) -> Md:
     # A leading space could make an indented code block where the value starts a line.
     if encoded.startswith(" "):
         encoded = "&#32;" + encoded[1:]
-    return Md(OPEN + encoded + CLOSE)
+    # Plain words need no run: Markdown has nothing to match in them.
+    return Md(OPEN + encoded + CLOSE) if "&" in encoded else Md(encoded)
 
 
 class _EncodedText(InlineProcessor):
