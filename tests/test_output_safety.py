@@ -331,3 +331,13 @@ def test_a_long_title_is_a_positioned_error_with_a_hint(tmp_path: Path) -> None:
     for p in problems.errors:
         assert f"{MAX_TITLE_LENGTH + 1} characters" in p.message and f"at most {MAX_TITLE_LENGTH}" in p.message
         assert p.hint
+
+
+def test_every_generated_table_is_a_table(edit_link_site: Path) -> None:
+    """A table glued to the paragraph before it stays Markdown text ("| --- |") instead of a table."""
+    shown = []
+    for page in edit_link_site.rglob("*.html"):
+        article = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser").select_one("div.md-content article")
+        if article is not None and "| --- |" in article.get_text():
+            shown.append(page.relative_to(edit_link_site).as_posix())
+    assert shown == []
