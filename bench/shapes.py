@@ -20,6 +20,8 @@ import string
 from dataclasses import dataclass
 from typing import Callable
 
+from generator.reading.fields import MAX_TITLE_LENGTH
+
 BRIEFING_FILE = "2025-10-01-pathologique.yaml"
 ARTICLE_FILE = "article.txt"
 
@@ -87,16 +89,19 @@ def baseline(command: str) -> Inputs:
 
 
 def long_title_x_quotes(n: int) -> Inputs:
-    """F04: a title of 500·n characters, referenced by each of n quotes."""
-    quotes = "".join(f"- {{speaker: Donald Trump, text: {q(f'citation {i}')}}}\n" for i in range(n))
-    return Inputs(briefing=_head(title=_filler(500 * n)) + "quotes:\n" + quotes)
+    """F04: a title as long as the format allows, referenced by each of 20·n quotes.
+
+    Titles are bounded (MAX_TITLE_LENGTH), so what is left to grow is the number of
+    references: the cost must grow with the quotes, not with quotes × title."""
+    quotes = "".join(f"- {{speaker: Donald Trump, text: {q(f'citation {i}')}}}\n" for i in range(20 * n))
+    return Inputs(briefing=_head(title=_filler(MAX_TITLE_LENGTH)) + "quotes:\n" + quotes)
 
 
 def event_title_x_participants(n: int) -> Inputs:
-    """F04: an event title of 500·n characters, repeated on the page of each of n unregistered participants."""
-    people = "".join(f"  - {q(f'Participant Inconnu {i}')}\n" for i in range(n))
+    """F04: an event title as long as the format allows, on the page of each of 10·n unregistered participants."""
+    people = "".join(f"  - {q(f'Participant Inconnu {i}')}\n" for i in range(10 * n))
     return Inputs(briefing=_head() + "events:\n- id: grande-reunion\n  kind: meeting\n"
-                  f"  title: {q(_filler(500 * n))}\n  date: 2025-10-01\n  participants:\n" + people)
+                  f"  title: {q(_filler(MAX_TITLE_LENGTH))}\n  date: 2025-10-01\n  participants:\n" + people)
 
 
 def punctuation_summary(n: int) -> Inputs:
@@ -163,9 +168,9 @@ def missed_quotes(n: int) -> Inputs:
 
 
 SHAPES: tuple[Shape, ...] = (
-    Shape("long-title-x-quotes", ("F04",), "title of 500·n characters × n quotes",
+    Shape("long-title-x-quotes", ("F04",), "title at the 300-character limit × 20·n quotes",
           (CHECK, BUILD), 100, long_title_x_quotes),
-    Shape("event-title-x-participants", ("F04",), "event title of 500·n characters × n unregistered participants",
+    Shape("event-title-x-participants", ("F04",), "event title at the limit × 10·n unregistered participants",
           (CHECK, BUILD), 100, event_title_x_participants),
     Shape("punctuation-summary", ("F13",), "summary of n KB of ASCII punctuation",
           (CHECK, BUILD), 100, punctuation_summary),

@@ -32,6 +32,7 @@ import os
 import posixpath
 import traceback
 from pathlib import Path
+from urllib.parse import quote
 
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
@@ -39,7 +40,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from .site import csp, urls, wording
+from .site import csp, markup, urls, wording
 from .site.views import render_problems_page
 from .pipeline import Project, cached_build, failed_build, showing
 from .reading.problems import Problem, ProblemList
@@ -47,6 +48,16 @@ from .reading.problems import Problem, ProblemList
 log = logging.getLogger("mkdocs.plugins.briefings")
 
 THEME_DIR = Path(__file__).resolve().parent / "site" / "theme"
+
+
+def edit_uri(source: Path, docs_root: Path) -> str:
+    """The path of a page's YAML file, relative to the docs folder, percent-encoded.
+
+    MkDocs joins it to `repo_url` + `edit_uri` as it is, and the theme prints the result
+    inside `href="…"` without escaping: a file or folder name holding `"` or `>` would
+    otherwise end the attribute. Only `/` stays as written.
+    """
+    return quote(Path(os.path.relpath(source.resolve(), docs_root)).as_posix(), safe="/")
 
 
 class BriefingsConfig(Config):
@@ -72,6 +83,9 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         self.project = Project.from_options(config_file.parent, briefings_dir=self.config.briefings_dir,
                                             content_dir=self.config.content_dir, docs_dir=config.docs_dir,
                                             config_file=config_file)
+        # Briefing text reaches Markdown as ⟦encoded⟧ runs; this extension renders each in one step.
+        if not any(isinstance(e, markup.InertTextExtension) for e in config.markdown_extensions):
+            config.markdown_extensions.append(markup.InertTextExtension())
         return config
 
     def on_files(self, files: Files, *, config) -> Files:
@@ -108,7 +122,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             inclusion = InclusionLevel.INCLUDED if src_uri in urls.NAV_PAGES else InclusionLevel.NOT_IN_NAV
             file = File.generated(config, src_uri, content=content, inclusion=inclusion)
             source = result.edit_paths.get(src_uri)
-            file.edit_uri = Path(os.path.relpath(source.resolve(), docs_root)).as_posix() if source else None
+            file.edit_uri = edit_uri(source, docs_root) if source else None
             files.append(file)
         # The pipeline's index (every briefing as objects) lives until the build ends, for the
         # home page's macros: set it aside from the cyclic garbage collector, which would

@@ -32,7 +32,7 @@ from mkdocs.utils.meta import get_data
 from conftest import CORPUS, ROOT, make_project, mkdocs_build
 from generator.site import urls
 from generator.site.wording import UNIT_LABELS
-from generator.site.markup import is_web_url
+from generator.site.markup import InertTextExtension, is_web_url
 from generator.pipeline import Project, check, render_pages
 from generator.reading.names import name_key
 
@@ -176,7 +176,9 @@ def to_html() -> Any:
 
     def convert(source: str) -> BeautifulSoup:
         body, _ = get_data(source)
-        md = markdown.Markdown(extensions=config.markdown_extensions, extension_configs=config.mdx_configs)
+        # The extension the plugin adds to every build (see generator.site.markup).
+        md = markdown.Markdown(extensions=[*config.markdown_extensions, InertTextExtension()],
+                               extension_configs=config.mdx_configs)
         soup = BeautifulSoup(md.convert(body), "html.parser")
         for mark in soup.select("a.headerlink"):
             mark.decompose()

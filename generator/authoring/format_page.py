@@ -14,7 +14,7 @@ from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
 from ..reading import models
-from ..reading.fields import Kind, kind_of, one_or_many
+from ..reading.fields import Kind, kind_of, max_length_of, one_or_many
 from ..reading.models import ActorEntry, Briefing, PartyEntry, TopicEntry, inner_model, is_model
 from ..site.wording import (ACTOR_KIND_LABELS, CATEGORY_LABELS, DEMAND_STATUS_LABELS, EVENT_KIND_LABELS, GENRE_LABELS,
                             QUALIFIER_LABELS, STATUS_LABELS)
@@ -50,6 +50,10 @@ les fichiers : elle ne peut pas le contredire. Le guide pas à pas est
 - Un nom de personne, d'organisation ou d'État est cherché dans
   `content/actors.yaml` par identifiant ou par alias, sans tenir compte de la
   casse ni des accents.
+- Les titres, médias, intitulés de chiffres et noms des registres ont au plus
+  300 caractères (indiqué dans la colonne « type ») : ils sont répétés partout
+  où leur élément est cité. Le détail va dans un champ plus long (`summary`,
+  `outcome`, `context`, `description`).
 
 ## Dates {#dates}
 
@@ -118,7 +122,9 @@ def type_label(annotation: Any) -> str:
         if models.name_or_mention in funcs:
             return type_label(base) + " ou simple nom"
         kind = kind_of(annotation) if get_origin(base) is not list else None
-        return _NAMED.get(kind) or type_label(base)
+        limit = max_length_of(annotation) if get_origin(base) is not list else None
+        label = _NAMED.get(kind) or type_label(base)
+        return f"{label} ({limit} caractères au plus)" if limit else label
     if get_origin(annotation) is list:
         items = _plural(get_args(annotation)[0])
         return ("liste d'" if items[0] in "aeiouy[" else "liste de ") + items

@@ -20,7 +20,7 @@ from pydantic import BaseModel
 from pydantic.json_schema import GenerateJsonSchema, JsonSchemaValue
 
 from ..reading import fields, models
-from ..reading.fields import KIND_KEY, MAX_ID_LENGTH, MAX_NAME_LENGTH, NUMBER_RE, RESERVED_IDS, SLUG_RE, Kind
+from ..reading.fields import KIND_KEY, MAX_ID_LENGTH, MAX_LENGTH_KEY, MAX_NAME_LENGTH, NUMBER_RE, RESERVED_IDS, SLUG_RE, Kind
 from ..reading.models import ActorEntry, Briefing, PartyEntry, TopicEntry
 
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
@@ -40,9 +40,13 @@ class LoaderJsonSchema(GenerateJsonSchema):
     def generate_inner(self, schema: Any) -> JsonSchemaValue:
         if not isinstance(schema, dict):
             return super().generate_inner(schema)
-        kind = (schema.get("metadata") or {}).get(KIND_KEY)
+        metadata = schema.get("metadata") or {}
+        kind = metadata.get(KIND_KEY)
         if kind is not None:
-            return copy.deepcopy(_KINDS[kind])  # pydantic adds the default and description to it
+            value = copy.deepcopy(_KINDS[kind])  # pydantic adds the default and description to it
+            if metadata.get(MAX_LENGTH_KEY) is not None:
+                value["maxLength"] = metadata[MAX_LENGTH_KEY]
+            return value
         if schema.get("type") == "function-before":
             shape = _SHAPES.get(schema["function"]["function"])
             if shape is not None:
@@ -79,7 +83,8 @@ def _one_or_many(gen: LoaderJsonSchema, schema: Any) -> JsonSchemaValue:
 
 def _mention(gen: LoaderJsonSchema, schema: Any) -> JsonSchemaValue:
     # `- Dmitri Peskov` is short for `- name: Dmitri Peskov`.
-    return {"anyOf": [gen.generate_inner(schema["schema"]), {"type": list(SCALAR_TYPES), "pattern": r"\S"}]}
+    return {"anyOf": [gen.generate_inner(schema["schema"]),
+                      {"type": list(SCALAR_TYPES), "pattern": r"\S", "maxLength": MAX_NAME_LENGTH}]}
 
 
 # Shapes a field may be written in, besides its own: an empty key for an empty list,

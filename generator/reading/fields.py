@@ -34,32 +34,48 @@ class Kind(str, Enum):
 
 
 KIND_KEY = "briefings_kind"
+MAX_LENGTH_KEY = "briefings_max_length"
 
 
 @dataclass(frozen=True)
 class _Declared:
-    """The last item of a value type's `Annotated`: records its kind on the type and in its core schema."""
+    """The last item of a value type's `Annotated`: records its kind (and the most characters it may
+    hold, if it is limited) on the type and in its core schema, for the JSON Schemas and the format page."""
 
     kind: Kind
+    max_length: int | None = None
 
     def __get_pydantic_core_schema__(self, source: Any, handler: Any) -> Any:
         schema = handler(source)
         schema.setdefault("metadata", {})[KIND_KEY] = self.kind
+        if self.max_length is not None:
+            schema["metadata"][MAX_LENGTH_KEY] = self.max_length
         return schema
 
 
 def kind_of(field: FieldInfo | Any) -> Kind | None:
     """The kind of a model field (or annotation): the outermost declared one, through `| None` and lists."""
+    mark = _declared(field)
+    return mark.kind if mark else None
+
+
+def max_length_of(field: FieldInfo | Any) -> int | None:
+    """The most characters a field's values may hold, if its type says (through `| None` and lists)."""
+    mark = _declared(field)
+    return mark.max_length if mark else None
+
+
+def _declared(field: FieldInfo | Any) -> _Declared | None:
     if isinstance(field, FieldInfo):
         marks = [m for m in field.metadata if isinstance(m, _Declared)]
-        return marks[-1].kind if marks else kind_of(field.annotation)
+        return marks[-1] if marks else _declared(field.annotation)
     if get_origin(field) is Annotated:
         marks = [m for m in get_args(field)[1:] if isinstance(m, _Declared)]
         if marks:
-            return marks[-1].kind
-        return kind_of(get_args(field)[0])
+            return marks[-1]
+        return _declared(get_args(field)[0])
     for arg in get_args(field):
-        found = kind_of(arg)
+        found = _declared(arg)
         if found is not None:
             return found
     return None
@@ -72,6 +88,10 @@ RESERVED_IDS = frozenset({"index"})
 # at most 255 bytes on common file systems); longer ones would crash the build.
 MAX_ID_LENGTH = 100
 MAX_NAME_LENGTH = 200
+# Titles, outlets, labels and registry names are printed again wherever their item is cited (a
+# briefing's title once or twice per quote on the quotes page, an event's title on each
+# participant's page…): a bound on them keeps the site's size proportional to the briefings'.
+MAX_TITLE_LENGTH = 300
 MAX_FIGURE = 1e18
 NUMBER_RE = re.compile(r"^[-+]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?$")
 
@@ -176,10 +196,22 @@ def _name(value: str) -> str:
     return value
 
 
+def _title(value: str) -> str:
+    if len(value) > MAX_TITLE_LENGTH:
+        raise _fail(f"a text of {len(value):,} characters is too long here (at most {MAX_TITLE_LENGTH})",
+                    "it is printed again wherever the item is cited: keep it short, and put the detail "
+                    "in a longer field such as summary, outcome, context or description")
+    return value
+
+
 Text = Annotated[str, BeforeValidator(_text), AfterValidator(_non_blank), _Declared(Kind.TEXT)]
+# A title, outlet, label or registry name: text repeated wherever its item is cited.
+Title = Annotated[str, BeforeValidator(_text), AfterValidator(_non_blank), AfterValidator(_title),
+                  _Declared(Kind.TEXT, MAX_TITLE_LENGTH)]
 # A person, organisation or state named in a briefing, resolved through the actors registry.
-Name = Annotated[str, BeforeValidator(_text), AfterValidator(_non_blank), AfterValidator(_name), _Declared(Kind.NAME)]
-Slug = Annotated[str, BeforeValidator(_text), AfterValidator(_slug), _Declared(Kind.ID)]
+Name = Annotated[str, BeforeValidator(_text), AfterValidator(_non_blank), AfterValidator(_name),
+                 _Declared(Kind.NAME, MAX_NAME_LENGTH)]
+Slug = Annotated[str, BeforeValidator(_text), AfterValidator(_slug), _Declared(Kind.ID, MAX_ID_LENGTH)]
 DateValue = Annotated[PartialDate, BeforeValidator(_date), PlainSerializer(lambda d: d.iso(), return_type=str),
                       _Declared(Kind.DATE)]
 Number = Annotated[int | float, BeforeValidator(_number), _Declared(Kind.NUMBER)]

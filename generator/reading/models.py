@@ -12,7 +12,7 @@ from typing import Annotated, Any, Literal, get_args
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 
-from .fields import DateValue, FileName, Flag, Name, Number, Slug, Text, items, none_as_empty, one_or_more
+from .fields import DateValue, FileName, Flag, Name, Number, Slug, Text, Title, items, none_as_empty, one_or_more
 
 Genre = Literal["news", "analysis", "opinion", "interview", "wire"]
 EventKind = Literal["summit", "meeting", "call", "statement", "sanctions", "strike",
@@ -31,8 +31,8 @@ class Model(BaseModel):
 class Source(Model):
     """L'article publié dont le briefing est tiré."""
 
-    outlet: Text | None = Field(description="Le média qui publie l'article ; null si l'article ne le dit pas (affiché « non identifié »).")
-    headline: Text | None = Field(None, description="Le titre tel que publié ; null s'il n'apparaît pas.")
+    outlet: Title | None = Field(description="Le média qui publie l'article ; null si l'article ne le dit pas (affiché « non identifié »).")
+    headline: Title | None = Field(None, description="Le titre tel que publié ; null s'il n'apparaît pas.")
     authors: one_or_more(Text) = Field(
         default_factory=list, description="Les auteurs ; une liste (une seule chaîne est acceptée).")
     published: DateValue | None = Field(description="Date de publication, à la précision connue (AAAA-MM-JJ, AAAA-MM ou AAAA) ; null si inconnue.")
@@ -60,7 +60,7 @@ class Event(Model):
 
     id: Slug = Field(description="Identifiant partagé : le même id dans plusieurs briefings = le même événement.")
     kind: EventKind = Field(description="Nature de l'événement.")
-    title: Text = Field(description="Intitulé court, dans vos mots.")
+    title: Title = Field(description="Intitulé court, dans vos mots.")
     date: DateValue | None = Field(None, description="Date à la précision donnée par l'article ; absente si inconnue.")
     date_text: Text | None = Field(None, description="La formulation de l'article quand elle compte (« mi-octobre »).")
     place: Text | None = Field(None, description="Lieu.")
@@ -89,7 +89,7 @@ class Figure(Model):
     """Un chiffre, toujours avec qui l'a produit."""
 
     indicator: Slug = Field(description="Identifiant stable : le même indicateur est comparé d'un briefing à l'autre.")
-    label: Text = Field(description="Ce que le chiffre mesure, dans vos mots.")
+    label: Title = Field(description="Ce que le chiffre mesure, dans vos mots.")
     category: FigureCategory = Field("other", description="humanitarian, military, economic, aid ou other.")
     value: Number = Field(description="Un nombre (13000000, pas « 13 000 000 »).")
     qualifier: Qualifier | None = Field(None, description="exact, about (« près de »), at-least, more-than, less-than, up-to.")
@@ -115,7 +115,7 @@ class Briefing(Model):
     """Les notes d'un analyste sur un article publié (format v1)."""
 
     id: Slug | None = Field(None, description="Par défaut, le nom du fichier sans extension.")
-    title: Text = Field(description="Votre titre.")
+    title: Title = Field(description="Votre titre.")
     summary: Text = Field(description="2 à 5 phrases, dans vos mots.")
     source: Source = Field(description="L'article résumé : média, titre, auteurs, date de publication, genre.")
     topics: items(Slug) = Field(default_factory=list, description="Ids de content/topics.yaml.")
@@ -131,8 +131,8 @@ class ActorEntry(Model):
     """Une personne, une organisation ou un État du registre content/actors.yaml."""
 
     id: Slug = Field(description="Identifiant canonique ; il donne l'adresse de la page de l'acteur.")
-    name: Text = Field(description="Nom affiché.")
-    aliases: items(Text) = Field(default_factory=list, description="Autres graphies (casse et accents ignorés).")
+    name: Title = Field(description="Nom affiché.")
+    aliases: items(Title) = Field(default_factory=list, description="Autres graphies (casse et accents ignorés).")
     kind: ActorKind | None = Field(None, description="person (personne), organisation ou state (État).")
     party: Slug | None = Field(None, description="Id de content/parties.yaml.")
     role: Text | None = Field(None, description="Fonction, affichée sur la page de l'acteur.")
@@ -142,15 +142,15 @@ class PartyEntry(Model):
     """Une partie dont on compare les exigences (content/parties.yaml)."""
 
     id: Slug = Field(description="Identifiant utilisé par demands[].party et par le champ party des acteurs.")
-    name: Text = Field(description="Nom affiché.")
-    aliases: items(Text) = Field(default_factory=list, description="Autres noms de la partie (« Moscou », « Kremlin »).")
+    name: Title = Field(description="Nom affiché.")
+    aliases: items(Title) = Field(default_factory=list, description="Autres noms de la partie (« Moscou », « Kremlin »).")
 
 
 class TopicEntry(Model):
     """Un thème (content/topics.yaml), utilisé par les étiquettes et les exigences."""
 
     id: Slug = Field(description="Identifiant utilisé par topics et par demands[].topic.")
-    name: Text = Field(description="Nom affiché.")
+    name: Title = Field(description="Nom affiché.")
     description: Text | None = Field(None, description="Ce que le thème recouvre.")
 
 

@@ -8,10 +8,15 @@ through the registry adds its actor id. Rows follow the briefings by publication
 date, then id, and each briefing's items in the order it lists them.
 
 CSV files are UTF-8 with a byte-order mark (so that Excel opens accents right),
-one header row, `\\n` line ends; list cells are joined with "; ". A text cell
-starting with = + - @ (or a tab or carriage return) gets a leading ' so that no
-spreadsheet runs it as a formula. JSON keeps every value as it is: one file
-holding the five tables, one row per line.
+one header row, `\\n` line ends, every field quoted; list cells are joined with
+"; ". No cell may start a formula, whichever separator a spreadsheet splits on
+(a French Excel or LibreOffice splits .csv files on `;`, which breaks quoting and
+ends a record at a line break): in text, a carriage return becomes a line break
+and NUL is dropped; a `'` goes before an = + - @ that is the first visible
+character of the cell or follows a `;` or a line break (spaces, controls,
+invisible characters and `"` in between do not count); a cell starting with a
+tab or a line break also gets a leading `'`. JSON keeps every value as it is:
+one file holding the five tables, one row per line.
 """
 
 from __future__ import annotations
@@ -20,6 +25,7 @@ import csv
 import functools
 import io
 import json
+import re
 from typing import Any
 
 from pydantic import BaseModel
@@ -34,7 +40,12 @@ TABLES = ("events", "demands", "figures", "quotes", "actors")
 SOURCE_COLUMNS = ["briefing_id", "source_outlet", "source_published", "source_published_precision", "source_genre"]
 ACTOR_COLUMNS = ["actor_id", "name", "written_as", "role", "mentioned_as", "kind", "party", "registered"]
 JSON_FILE = "briefings.json"
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+FORMULA_CHARS = "=+-@"
+# What a spreadsheet may skip before reading a cell as a formula: spaces, controls, invisible
+# format characters, and the quote of a field whose quoting broke.
+_SKIPPED = '\\s"\x00-\x1f\x7f-\x9f\xad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u206f\ufeff'
+_FORMULA_AT_START = re.compile(f"[{_SKIPPED}]*[{re.escape(FORMULA_CHARS)}]")
+_FORMULA_INSIDE = re.compile(f"([;\\n][{_SKIPPED}]*)(?=[{re.escape(FORMULA_CHARS)}])")
 LIST_SEPARATOR = "; "
 
 Row = dict[str, Any]
@@ -82,9 +93,9 @@ _EXTRA_COLUMNS = {
 def render_csv(table: str, rows: list[Row]) -> str:
     """One table as CSV text, byte-order mark included."""
     buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
+    writer = csv.writer(buffer, lineterminator="\n", quoting=csv.QUOTE_ALL)
     header = columns(table)
-    writer.writerow(header)
+    buffer.write(",".join(header) + "\n")  # the column names: ours, plain identifiers
     for row in rows:
         writer.writerow([csv_cell(row.get(name)) for name in header])
     return "\ufeff" + buffer.getvalue()
@@ -102,15 +113,25 @@ def render_json(tables: dict[str, list[Row]]) -> str:
 def csv_cell(value: Any) -> str:
     """A value as spreadsheet-safe text."""
     if type(value) is str:  # most cells: checked first
-        return "'" + value if value.startswith(FORMULA_START) else value
+        return spreadsheet_text(value)
     if value is None:
         return ""
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, (int, float)):
         return repr(value)
-    text = LIST_SEPARATOR.join(str(v) for v in value) if isinstance(value, list) else str(value)
-    return "'" + text if text.startswith(FORMULA_START) else text
+    return spreadsheet_text(LIST_SEPARATOR.join(str(v) for v in value) if isinstance(value, list) else str(value))
+
+
+def spreadsheet_text(text: str) -> str:
+    """Text no spreadsheet reads as a formula, split on `,` or on `;`."""
+    if "\r" in text or "\0" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\0", "")
+    if ";" in text or "\n" in text:
+        text = _FORMULA_INSIDE.sub(r"\1'", text)
+    if text.startswith(("\t", "\n")) or _FORMULA_AT_START.match(text):
+        text = "'" + text
+    return text
 
 
 def export_files(index: CorpusIndex) -> dict[str, str]:
