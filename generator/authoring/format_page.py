@@ -49,7 +49,8 @@ les fichiers : elle ne peut pas le contredire. Le guide pas à pas est
   caractères exacts de l'article, apostrophes `’` et guillemets `« »` compris.
 - Un nom de personne, d'organisation ou d'État est cherché dans
   `content/actors.yaml` par identifiant ou par alias, sans tenir compte de la
-  casse ni des accents.
+  casse, des accents ni de la ponctuation, dans tout alphabet (« Путин » et
+  « Зеленський » restent deux noms) ; un nom sans lettre ni chiffre est refusé.
 - Les titres, médias, intitulés de chiffres et noms des registres ont au plus
   300 caractères (indiqué dans la colonne « type ») : ils sont répétés partout
   où leur élément est cité. Le détail va dans un champ plus long (`summary`,
