@@ -221,7 +221,8 @@ def _outcome(command: str, usage: dict[str, Any], log: Path) -> str:
 
 def run_command(command: str, inputs: Inputs, workdir: Path, tag: str, timeout: float, guard_mb: float) -> Run:
     """`command` on a fresh project holding `inputs`; its log is kept in workdir as <tag>.log."""
-    project, output = workdir / "project", workdir / "output"
+    # draft writes only a name the briefings folder reads: a .yaml file
+    project, output = workdir / "project", workdir / ("output.yaml" if command == DRAFT else "output")
     write_project(project, inputs)
     shutil.rmtree(output, ignore_errors=True)
     output.unlink(missing_ok=True)
@@ -250,8 +251,12 @@ def measure(shapes: list[Shape], scale: float, workdir: Path, timeout: float, gu
     bases: dict[str, Run] = {}
     for command in commands:
         say(f"baseline: {command}")
-        bases[command] = run_command(command, baseline(command), workdir, f"baseline-{command.replace(' ', '')}",
-                                     timeout, guard_mb)
+        tag = f"baseline-{command.replace(' ', '')}"
+        bases[command] = run_command(command, baseline(command), workdir, tag, timeout, guard_mb)
+        if bases[command].outcome != "ok":
+            # Every shape is measured above its baseline: one that does not run would hide everything.
+            raise RuntimeError(f"the baseline of `{command}` does not run ({bases[command].outcome}): "
+                               f"see {workdir / (tag + '.log')}")
     entries = []
     for shape in shapes:
         n = max(1, round(shape.n * scale))

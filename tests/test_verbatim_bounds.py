@@ -7,7 +7,6 @@ searches per briefing, the size of an article read.
 
 from __future__ import annotations
 
-import difflib
 import shutil
 from pathlib import Path
 
@@ -65,14 +64,13 @@ def test_a_link_in_the_sources_folder_is_not_followed(root: Path, tmp_path: Path
 
 def test_the_search_compares_only_the_start_of_a_field(monkeypatch: pytest.MonkeyPatch) -> None:
     seen: list[int] = []
-    real = difflib.SequenceMatcher
+    real = verbatim._longest_shared_run
 
-    class Recording(real):  # type: ignore[misc, valid-type]
-        def __init__(self, isjunk, a, b, autojunk=True):  # type: ignore[no-untyped-def]
-            seen.append(len(b))
-            super().__init__(isjunk, a, b, autojunk)
+    def recording(probe: str, article: str) -> tuple[int, int, int]:
+        seen.append(len(probe))
+        return real(probe, article)
 
-    monkeypatch.setattr(verbatim.difflib, "SequenceMatcher", Recording)
+    monkeypatch.setattr(verbatim, "_longest_shared_run", recording)
     article = article_of(3000)
     typo_far = article[1000:6000]
     typo_far = typo_far[:3000] + "X" + typo_far[3001:]
@@ -80,7 +78,7 @@ def test_the_search_compares_only_the_start_of_a_field(monkeypatch: pytest.Monke
     # Aligned on its start, the first difference is still found far into the field.
     assert "character 3001 differs: the briefing has 'X'" in hint
     assert message.endswith("…»") and len(message) < 400
-    typo_first = "X" + article[1001:6000]  # no start of it is in the article: the longest common run is searched
+    typo_first = "X" + article[1001:6000]  # no start of it is in the article: the longest shared run is searched
     message, hint = describe_miss(typo_first, article)
     assert "character 1 differs: the briefing has 'X'" in hint
     assert seen and max(seen) <= SUGGESTION_CHARS
