@@ -20,6 +20,10 @@ from .authoring.format_page import PAGE as FORMAT_PAGE, render_format_page
 from .authoring.options import DATE, briefing_out, text_option
 from .authoring.scaffold import default_file_name, id_for, render_scaffold, schema_ref
 from .authoring.schema import render_schemas
+from .site.divergence_export import CSV_FILE as DIVERGENCES_CSV
+from .site.divergence_export import JSON_FILE as DIVERGENCES_JSON
+from .site.divergence_export import divergence_rows, render_divergences
+from .site.divergence_export import render_schema as render_divergence_schema
 from .site.urls import EXPORTS_DIR
 
 
@@ -104,6 +108,7 @@ def schema(project: Project, out: Path | None, check_only: bool) -> None:
     """
     folder = out if out is not None else project.root / "schema"
     targets = {folder / name: text for name, text in render_schemas().items()}
+    targets[folder / "divergences.schema.json"] = render_divergence_schema()
     targets[project.docs_dir / FORMAT_PAGE] = render_format_page()
     stale = [path for path, text in targets.items() if _read_or_none(path) != text]
     for path in stale:
@@ -225,6 +230,9 @@ def export(project: Project, fmt: str, out: Path | None) -> None:
         files = {f"{name}.csv": (render_csv(name, rows), len(rows)) for name, rows in tables.items()}
     else:
         files = {JSON_FILE: (render_json(tables), sum(len(rows) for rows in tables.values()))}
+    differences = divergence_rows(index)
+    wanted = f"{EXPORTS_DIR}/{DIVERGENCES_CSV if fmt == 'csv' else DIVERGENCES_JSON}"
+    files[wanted.rsplit("/", 1)[1]] = (render_divergences(differences)[wanted], len(differences))
     for name, (text, count) in files.items():
         path = folder / name
         try:

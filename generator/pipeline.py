@@ -19,6 +19,7 @@ from .reading.loader import Located, Registries, load_briefings, load_registries
 from .reading.models import Briefing
 from .reading.problems import Problem, ProblemList, Severity
 from .site import urls
+from .site.divergence_export import divergence_files
 from .site.export import export_files
 from .site.views import render_site
 
@@ -102,7 +103,7 @@ def _build_once(project: Project, partial: bool, leave_out: frozenset[str]) -> R
     result = Result(problems=problems, index=index)
     if problems.errors and not partial:
         return result
-    result.pages = {**render_pages(index), **export_files(index)}
+    result.pages = {**render_pages(index), **export_files(index), **divergence_files(index)}
     result.edit_paths = {urls.briefing_page(b_id): project.root / path for b_id, path in index.file_of.items()}
     return result
 
@@ -160,7 +161,7 @@ def _empty_result(partial: bool) -> Result:
     result = Result(index=index)
     if partial:
         try:
-            result.pages = {**render_pages(index), **export_files(index)}
+            result.pages = {**render_pages(index), **export_files(index), **divergence_files(index)}
         except Exception:  # noqa: BLE001 - then the preview shows the error report in the nav pages' place
             pass
     return result

@@ -26,6 +26,8 @@ ARTICLE_ELEMENTS = {
     "nav", "ol", "p", "path", "span", "strong", "svg", "table", "tbody", "td", "th", "thead", "tr", "ul",
     "code", "pre",
 }
+# The only <details> the generator writes: the folded « Nuances entre récits » blocks (pymdownx.details).
+GENERATED_DETAILS = "Nuances entre récits"
 # Elements that are never acceptable anywhere inside the article, whatever the source.
 FORBIDDEN_IN_ARTICLE = {"script", "iframe", "object", "embed", "form", "input", "button", "style", "link",
                         "meta", "base", "frame", "frameset", "textarea", "select", "template", "math", "video",
@@ -61,7 +63,9 @@ def _article_findings(article: Tag) -> list[str]:
     out = []
     for element in article.find_all(True):
         name = element.name.lower()
-        if name in FORBIDDEN_IN_ARTICLE:
+        if name in {"details", "summary"} and _generated_details(element):
+            continue
+        if name in FORBIDDEN_IN_ARTICLE or name == "summary":
             out.append(f"<{name}> inside the article: {_snippet(element)}")
         elif name not in ARTICLE_ELEMENTS:
             out.append(f"unexpected <{name}> inside the article: {_snippet(element)}")
@@ -70,6 +74,14 @@ def _article_findings(article: Tag) -> list[str]:
         if element.has_attr("style"):
             out.append(f"style attribute inside the article: {_snippet(element)}")
     return out
+
+
+def _generated_details(element: Tag) -> bool:
+    details = element if element.name == "details" else element.parent
+    if details is None or details.name != "details" or details.get("class") != ["note"]:
+        return False
+    summary = details.find("summary", recursive=False)
+    return summary is not None and summary.get_text().startswith(GENERATED_DETAILS) and not summary.find(True)
 
 
 def _attribute_findings(element: Tag) -> list[str]:

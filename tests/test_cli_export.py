@@ -45,7 +45,7 @@ def test_csv_export_writes_one_file_per_table(root: Path) -> None:
     assert result.output.splitlines() == [
         "wrote exports/events.csv (5 row(s))", "wrote exports/demands.csv (2 row(s))",
         "wrote exports/figures.csv (2 row(s))", "wrote exports/quotes.csv (3 row(s))",
-        "wrote exports/actors.csv (7 row(s))"]
+        "wrote exports/actors.csv (7 row(s))", "wrote exports/divergences.csv (3 row(s))"]
     for table in TABLES:
         text = (root / "exports" / f"{table}.csv").read_bytes().decode("utf-8-sig")
         assert text.splitlines()[0] == ",".join(columns(table))
@@ -81,7 +81,7 @@ def test_json_export_holds_the_five_tables_with_the_csv_rows(root: Path) -> None
     assert export(root, "--format", "csv", "--out", str(root / "c")).exit_code == 0
     result = export(root, "--format", "json", "--out", str(root / "j"))
     assert result.exit_code == 0, result.output
-    assert result.output == "wrote j/briefings.json (19 row(s))\n"
+    assert result.output == "wrote j/briefings.json (19 row(s))\nwrote j/divergences.json (3 row(s))\n"
     data = json.loads((root / "j" / "briefings.json").read_text(encoding="utf-8"))
     assert list(data) == list(TABLES)
     for table in TABLES:
@@ -162,7 +162,8 @@ def test_the_site_publishes_the_same_files(root: Path) -> None:
     result = build(Project.at(root))
     assert result.ok
     exports = {path: text for path, text in result.pages.items() if path.startswith("exports/")}
-    assert sorted(exports) == sorted([f"exports/{n}" for n in CSV_FILES] + ["exports/briefings.json"])
+    assert sorted(exports) == sorted([f"exports/{n}" for n in CSV_FILES]
+                                     + ["exports/briefings.json", "exports/divergences.csv", "exports/divergences.json"])
     assert export(root, "--format", "csv").exit_code == 0
     assert export(root, "--format", "json").exit_code == 0
     for path, text in exports.items():

@@ -18,7 +18,7 @@ from generator.reading.problems import ProblemList
 from generator.authoring.format_page import PAGE, render_format_page
 from generator.authoring.schema import SCHEMAS, render_schemas
 
-REGISTRY_SCHEMAS = {f"{name}.yaml": f"{name}.schema.json" for name in ("actors", "parties", "topics")}
+REGISTRY_SCHEMAS = {f"{name}.yaml": f"{name}.schema.json" for name in ("actors", "parties", "topics", "places")}
 from yamlreaders import LOADERS, load_yaml12
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -259,7 +259,7 @@ def test_schema_command_writes_then_reports_up_to_date(tmp_path: Path) -> None:
         assert (tmp_path / "schema" / name).read_text(encoding="utf-8") == render_schemas()[name]
     assert (tmp_path / "docs" / PAGE).read_text(encoding="utf-8") == render_format_page()
     again = runner.invoke(main, ["--root", str(tmp_path), "schema"])
-    assert again.exit_code == 0 and again.output == "5 file(s) up to date\n"
+    assert again.exit_code == 0 and again.output == "7 file(s) up to date\n"
 
 
 def test_schema_check_exits_1_naming_stale_files_and_writes_nothing(tmp_path: Path) -> None:
@@ -276,7 +276,7 @@ def test_schema_check_exits_1_naming_stale_files_and_writes_nothing(tmp_path: Pa
 def test_schema_out_option_chooses_the_folder(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["--root", str(tmp_path), "schema", "--out", str(tmp_path / "elsewhere")])
     assert result.exit_code == 0, result.output
-    assert sorted(p.name for p in (tmp_path / "elsewhere").iterdir()) == sorted(SCHEMAS)
+    assert sorted(p.name for p in (tmp_path / "elsewhere").iterdir()) == sorted([*SCHEMAS, "divergences.schema.json"])
 
 
 def test_committed_files_pass_schema_check() -> None:

@@ -40,12 +40,16 @@ def test_anchorage_page_shows_every_account_and_where_they_differ(corpus_site: B
     page = article(corpus_site, "sommets/anchorage-summit-2025/index.html")
     rows = page.select("table")[0].select("tbody tr")
     assert len(rows) == 2
-    warning = page.select_one(".admonition.warning")
-    assert "Les sources divergent" in warning.get_text()
-    text = " ".join(warning.get_text(" ").split())
-    assert "date (précision différente, dates compatibles) : « 15 août 2025 »" in text
-    assert "« août 2025 »" in text
-    assert "lieu : « Anchorage »" in text and "« Base d'Elmendorf »" in text
+    # Nothing here is a contradiction: no warning box. The differences are folded nuances.
+    assert page.select_one(".admonition.warning") is None
+    nuances = page.select_one("details.note")
+    assert nuances.select_one("summary").get_text().startswith("Nuances entre récits")
+    text = " ".join(nuances.get_text(" ").split())
+    assert "date (précision différente, versions compatibles) : « 15 août 2025 »" in text
+    assert "« août 2025 (« en août ») »" in text
+    # Without a places registry the two places cannot be compared: shown, never flagged.
+    assert "lieu (lieux que le registre des lieux ne situe pas" in text
+    assert "« Anchorage »" in text and "« Base d'Elmendorf »" in text
 
 
 def test_budapest_history_tells_announcement_and_cancellation_with_dates(corpus_site: Build) -> None:
@@ -75,7 +79,9 @@ def test_demands_matrix_has_russia_and_ukraine_with_sources(corpus_site: Build) 
 def test_figures_page_names_producers_flags_unattributed_and_shows_divergence(corpus_site: Build) -> None:
     text = words(corpus_site, "chiffres/index.html")
     assert "près de 13 000 000 personnes" in text and "ONU" in text
-    assert "Les sources divergent : près de 13 000 000 personnes selon" in text
+    # « près de 13 millions » and « près de 12 millions » overlap: a nuance, not a contradiction.
+    assert "Les sources divergent" not in text
+    assert "valeur (précision différente, versions compatibles) : « près de 13 000 000 personnes » selon" in text
     unattributed = article(corpus_site, "chiffres/index.html").select(".unattributed")
     assert len(unattributed) >= 2  # in the table and in the list of unattributed figures
     assert "Chiffres non attribués" in text and "Personnes ayant fui leur foyer" in text
@@ -118,7 +124,10 @@ def test_home_page_shows_live_facts(corpus_site: Build) -> None:
 
 def test_disagreements_page_lists_divergences_and_single_source_claims(corpus_site: Build) -> None:
     text = words(corpus_site, "divergences/index.html")
-    assert "Événements dont les récits divergent" in text and "Sommet d'Anchorage" in text
+    contradictions = text[text.index("Événements dont les récits se contredisent"):text.index("Nuances entre récits")]
+    assert "Aucun." in contradictions and "Sommet d'Anchorage" not in contradictions
+    nuances = text[text.index("Nuances entre récits"):text.index("Événements rapportés par un seul article")]
+    assert "Sommet d'Anchorage" in nuances and "Ukrainiens déplacés" in nuances
     single = text[text.index("Événements rapportés par un seul article"):]
     assert "Trump annonce un sommet à Budapest" in single
 
@@ -151,7 +160,8 @@ def test_a_new_briefing_changes_every_cross_source_page_with_no_other_edit(proje
     assert "2025-11-20-gazette" in briefing_links(article(build, "acteurs/vladimir-putin/index.html"))
     assert "président russe, selon la Gazette" in words(build, "acteurs/vladimir-putin/index.html")
     summit = words(build, "sommets/anchorage-summit-2025/index.html")
-    assert "3 récits" in summit and "durée : « 3 heures »" in summit and "« 2 heures 45 »" in summit
+    assert "3 récits" in summit and "durée (texte libre, à comparer soi-même) : « 3 heures »" in summit
+    assert "« 2 heures 45 »" in summit
     assert "La Gazette d'essai" in words(build, "sources/index.html")
     assert "Article le plus récent : 20 novembre 2025" in words(build, "index.html")
     assert "Un nouvel éclairage sur Anchorage" in words(build, "briefings/index.html")

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from conftest import make_project
 from generator.authoring.article_text import NameFinder
-from generator.corpus.divergences import _norm
+from generator.corpus.divergences import _key as _norm
 from generator.pipeline import Project, build, check
 from generator.reading.names import name_key, slugify
 from generator.site.actor_listings import roles

@@ -15,7 +15,7 @@ from pydantic.fields import FieldInfo
 
 from ..reading import models
 from ..reading.fields import Kind, kind_of, max_length_of, one_or_many
-from ..reading.models import ActorEntry, Briefing, PartyEntry, TopicEntry, inner_model, is_model
+from ..reading.models import ActorEntry, Briefing, PartyEntry, PlaceEntry, TopicEntry, inner_model, is_model
 from ..site.wording import (ACTOR_KIND_LABELS, CATEGORY_LABELS, DEMAND_STATUS_LABELS, EVENT_KIND_LABELS, GENRE_LABELS,
                             QUALIFIER_LABELS, STATUS_LABELS)
 
@@ -77,7 +77,7 @@ def render_format_page() -> str:
     parts.append("## Registres\n\nChaque registre est une liste YAML d'entrées (`- id: …`) ; "
                  "les identifiants y sont uniques.\n")
     for model, path in [(ActorEntry, "content/actors.yaml"), (PartyEntry, "content/parties.yaml"),
-                        (TopicEntry, "content/topics.yaml")]:
+                        (TopicEntry, "content/topics.yaml"), (PlaceEntry, "content/places.yaml")]:
         parts.append(f"### `{path}` {{#{_anchor(model)}}}\n\n" + _model_section(model))
     parts.append("## Valeurs autorisées\n")
     for literal, anchor, heading, labels in ENUMS:
@@ -173,7 +173,7 @@ def _anchor(model: type[BaseModel]) -> str:
     return {models.Source: "source", models.ActorMention: "actors", models.Event: "events",
             models.Demand: "demands", models.Figure: "figures", models.Quote: "quotes",
             ActorEntry: "registre-acteurs", PartyEntry: "registre-parties",
-            TopicEntry: "registre-themes"}[model]
+            TopicEntry: "registre-themes", PlaceEntry: "registre-lieux"}[model]
 
 
 def _cell(text: str) -> str:

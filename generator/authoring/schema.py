@@ -21,7 +21,7 @@ from pydantic.json_schema import GenerateJsonSchema, JsonSchemaValue
 
 from ..reading import fields, models
 from ..reading.fields import KIND_KEY, MAX_ID_LENGTH, MAX_LENGTH_KEY, MAX_NAME_LENGTH, NUMBER_RE, RESERVED_IDS, SLUG_RE, Kind
-from ..reading.models import ActorEntry, Briefing, PartyEntry, TopicEntry
+from ..reading.models import ActorEntry, Briefing, PartyEntry, PlaceEntry, TopicEntry
 
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
 BASE_ID = "urn:briefings-site:schema:"
@@ -101,6 +101,7 @@ SCHEMAS: dict[str, tuple[type[BaseModel], bool, str]] = {
     "actors.schema.json": (ActorEntry, True, "Registre des acteurs (content/actors.yaml)"),
     "parties.schema.json": (PartyEntry, True, "Registre des parties (content/parties.yaml)"),
     "topics.schema.json": (TopicEntry, True, "Registre des thèmes (content/topics.yaml)"),
+    "places.schema.json": (PlaceEntry, True, "Registre des lieux (content/places.yaml, facultatif)"),
 }
 
 

@@ -1,19 +1,43 @@
-"""Where sources disagree: the accounts of one event, the values of one indicator.
+"""Where accounts differ, and what kind of difference it is.
 
-Nothing here picks a winner. A divergence lists every version, as the value the
-briefings give (a date, a text, a status, actor ids, a figure), with the briefings
-that give it, so the page can show them side by side. How a field, a verdict or a
+Nothing here picks a winner. For each field that two or more accounts of one event
+(or two or more values of one indicator) give differently, a `Difference` lists every
+version, as the value the briefings give with the briefings that give it, and a class:
+
+- `contradiction`: the versions cannot all be true (two days for a held event, disjoint
+  periods, participant lists neither of which contains the other, `held` against
+  `cancelled`, a status going backwards in publication order, two exact values of one
+  indicator at one date, value ranges that do not meet);
+- `precision`: compatible at different precision (a month and a day in it, "about 13
+  million" and "more than 12 million");
+- `time`: each true at its own date (statuses in publication order, values given for
+  different dates, a planned date against a later one);
+- `containment`: one place inside the other (through the places registry);
+- `subset`: one account lists fewer participants;
+- `wording`: the same value in other words;
+- `not-comparable`: free text (outcomes, unregistered places), shown side by side.
+
+A field's class is the most serious one among its pairs of versions. How a class or a
 value is said in French is the site's business, not this module's.
 """
 
 from __future__ import annotations
 
+import calendar
+import re
 from dataclasses import dataclass
+from datetime import date
+from itertools import combinations
 from typing import Any
 
-from ..reading.models import Briefing
+from ..reading.dates import PartialDate
+from ..reading.models import Briefing, Figure
 from ..reading.names import name_key
-from .index import CorpusIndex, EventRecord, FigureEntry
+from .index import CorpusIndex, EventRecord, FigureEntry, briefing_sort_key
+
+CLASSES = ("contradiction", "time", "precision", "containment", "subset", "wording", "not-comparable")
+"""Most serious first: a field takes the first class any pair of its versions has."""
+NUANCES = frozenset({"time", "precision", "containment", "subset", "wording"})
 
 
 @dataclass(frozen=True)
@@ -22,65 +46,224 @@ class Version:
 
     value: Any
     briefings: tuple[Briefing, ...]
+    text: str | None = None
+    """The article's wording where it matters (an event's `date_text`)."""
 
 
 @dataclass(frozen=True)
-class Divergence:
-    """A field (`date`, `place`, `duration`, `outcome`, `status`, `participants`, `value`) given
-    differently; `verdict` says what the difference is (`compatible-dates`, `incompatible-dates`,
-    `summaries`, `status-at-publication`), or is empty."""
-
+class Difference:
+    subject: str
+    """The event id or the indicator id."""
+    subject_kind: str
+    """`event` or `figure`."""
     field: str
+    cls: str
     versions: tuple[Version, ...]
-    verdict: str = ""
+
+    @property
+    def is_contradiction(self) -> bool:
+        return self.cls == "contradiction"
+
+    @property
+    def is_nuance(self) -> bool:
+        return self.cls in NUANCES
 
 
-def event_divergences(index: CorpusIndex, record: EventRecord) -> list[Divergence]:
-    """Fields that two or more accounts of the event give differently (absent values are not a disagreement)."""
-    out: list[Divergence] = []
+def event_differences(index: CorpusIndex, record: EventRecord) -> list[Difference]:
+    """Every field that two or more accounts of the event give differently (an absent value is no difference)."""
     accounts = record.accounts
     if len(accounts) < 2:
-        return out
-    dates = _versions([(a.event.date.iso() if a.event.date else None, a.event.date, a.briefing) for a in accounts])
+        return []
+    out: list[Difference] = []
+
+    def add(field: str, cls: str, versions: tuple[Version, ...]) -> None:
+        out.append(Difference(record.id, "event", field, cls, versions))
+
+    dates = _versions([(a.event.date.iso() if a.event.date else None, a.event.date, a.briefing, a.event.date_text)
+                       for a in accounts])
     if len(dates) > 1:
-        known = {a.event.date for a in accounts if a.event.date}  # distinct dates: pairs of them, not of accounts
-        compatible = all(x.contains(y) or y.contains(x) for x in known for y in known)
-        out.append(Divergence("date", dates, "compatible-dates" if compatible else "incompatible-dates"))
-    for field in ("place", "duration", "outcome"):
-        versions = _versions([(_norm(getattr(a.event, field)), getattr(a.event, field), a.briefing) for a in accounts])
-        if len(versions) > 1:
-            out.append(Divergence(field, versions, "summaries" if field == "outcome" else ""))
-    statuses = _versions([(a.event.status, a.event.status, a.briefing) for a in accounts])
+        held = all(a.event.status in (None, "held") for a in accounts if a.event.date)
+        add("date", _worst(_date_class(x, y, held) for x, y in combinations(dates, 2)), dates)
+    places = _versions([(_key(a.event.place), a.event.place, a.briefing, None) for a in accounts])
+    if len(places) > 1:
+        add("place", _worst(_place_class(index, x.value, y.value) for x, y in combinations(places, 2)), places)
+    durations = _versions([(_key(a.event.duration), a.event.duration, a.briefing, None) for a in accounts])
+    if len(durations) > 1:
+        add("duration", _worst(_duration_class(x.value, y.value) for x, y in combinations(durations, 2)), durations)
+    outcomes = _versions([(_key(a.event.outcome), a.event.outcome, a.briefing, None) for a in accounts])
+    if len(outcomes) > 1:
+        add("outcome", "not-comparable", outcomes)
+    statuses = _versions([(a.event.status, a.event.status, a.briefing, None) for a in accounts])
     if len(statuses) > 1:
-        out.append(Divergence("status", statuses, "status-at-publication"))
+        add("status", status_class([(a.briefing, a.event.status) for a in accounts if a.event.status]), statuses)
     people = _versions([
         (" + ".join(sorted({index.resolve(p) for p in a.event.participants})) or None,
-         tuple(index.resolve(p) for p in a.event.participants), a.briefing)
+         tuple(dict.fromkeys(index.resolve(p) for p in a.event.participants)), a.briefing, None)
         for a in accounts])
     if len(people) > 1:
-        out.append(Divergence("participants", people))
+        add("participants", _worst(participants_class(set(x.value), set(y.value))
+                                   for x, y in combinations(people, 2)), people)
     return out
 
 
-def figure_divergence(entries: list[FigureEntry]) -> Divergence | None:
-    """Two sources giving different values (or qualifiers, or dates) for one indicator."""
-    versions = _versions([
-        (f"{e.figure.value}|{e.figure.qualifier}|{e.figure.unit}|{e.figure.as_of}", e.figure, e.briefing)
-        for e in entries])
-    return Divergence("value", versions) if len(versions) > 1 else None
+def figure_differences(indicator: str, entries: list[FigureEntry]) -> list[Difference]:
+    """The values of one indicator, when two or more sources give different ones."""
+    versions = _versions([(_figure_key(e.figure), e.figure, e.briefing, None) for e in entries])
+    if len(versions) < 2:
+        return []
+    cls = _worst(figure_class(x.value, y.value) for x, y in combinations(versions, 2))
+    return [Difference(indicator, "figure", "value", cls, versions)]
 
 
-def _versions(rows: list[tuple[str | None, Any, Briefing]]) -> tuple[Version, ...]:
-    """Group briefings by the key of what they say, first-seen order; rows with no value are left out."""
-    groups: dict[str, tuple[Any, list[Briefing]]] = {}
-    for key, value, briefing in rows:
+def all_differences(index: CorpusIndex) -> list[Difference]:
+    """Every difference on the site, events first, in a stable order: the rows the exports publish."""
+    out = [d for event_id in sorted(index.events) for d in event_differences(index, index.events[event_id])]
+    out += [d for indicator in sorted(index.figures) for d in figure_differences(indicator, index.figures[indicator])]
+    return out
+
+
+# --- dates -------------------------------------------------------------------------------------
+
+_PART_OF_MONTH = [(re.compile(r"\bdebut\b"), (1, 10)), (re.compile(r"\bmi\b"), (11, 20)),
+                  (re.compile(r"\bfin\b"), (21, 31))]
+
+
+def date_span(value: PartialDate, wording: str | None = None) -> tuple[date, date]:
+    """The days a date covers; a month-precise date written « début / mi / fin <mois> » covers a third of it."""
+    if value.day:
+        day = date(value.year, value.month, value.day)
+        return day, day
+    if value.month:
+        last = calendar.monthrange(value.year, value.month)[1]
+        first_day, last_day = 1, last
+        key = name_key(wording or "")
+        for pattern, (low, high) in _PART_OF_MONTH:
+            if pattern.search(key):
+                first_day, last_day = low, min(high, last)
+                break
+        return date(value.year, value.month, first_day), date(value.year, value.month, last_day)
+    return date(value.year, 1, 1), date(value.year, 12, 31)
+
+
+def _date_class(x: Version, y: Version, held: bool) -> str:
+    (a0, a1), (b0, b1) = date_span(x.value, x.text), date_span(y.value, y.text)
+    if a1 < b0 or b1 < a0:
+        # Disjoint: two days for a held event cannot both be true; a plan may move.
+        return "contradiction" if held else "time"
+    return "precision"
+
+
+# --- places, durations -------------------------------------------------------------------------
+
+def _place_class(index: CorpusIndex, a: str, b: str) -> str:
+    pa, pb = index.places.resolve(a), index.places.resolve(b)
+    if pa is None or pb is None:
+        return "wording" if _core(a) == _core(b) else "not-comparable"
+    if pa == pb:
+        return "wording"
+    if index.places.contains(pa, pb) or index.places.contains(pb, pa):
+        return "containment"
+    return "contradiction"
+
+
+def _core(place: str) -> str:
+    """A place without what follows a comma or sits in brackets: « Anchorage (Alaska) » → « anchorage »."""
+    return name_key(re.split(r"[,(]", place, maxsplit=1)[0])
+
+
+def _duration_class(a: str, b: str) -> str:
+    numbers = re.compile(r"\d+(?:[.,]\d+)?")
+    return "wording" if numbers.findall(a) == numbers.findall(b) and numbers.findall(a) else "not-comparable"
+
+
+# --- statuses ----------------------------------------------------------------------------------
+
+_STAGE = {"proposed": 0, "planned": 1, "postponed": 1, "held": 2, "cancelled": 2}
+
+
+def status_class(told: list[tuple[Briefing, str]]) -> str:
+    """Statuses in publication order. `held` against `cancelled`, or a status going back (held in an
+    earlier article, planned in a later one), cannot both be true; a plan that then happens, is
+    postponed or is cancelled is a change in time."""
+    if {"held", "cancelled"} <= {status for _, status in told}:
+        return "contradiction"
+    dated = sorted(((b.source.published, status) for b, status in told if b.source.published),
+                   key=lambda item: item[0].sort_key)
+    for (earlier, before), (later, after) in combinations(dated, 2):
+        if _STAGE[after] < _STAGE[before] and earlier.sort_key[: _depth(earlier, later)] < later.sort_key[: _depth(earlier, later)]:
+            return "contradiction"
+    return "time"
+
+
+def _depth(a: PartialDate, b: PartialDate) -> int:
+    """Compare two publication dates only as precisely as both are known."""
+    return min(3 if a.day else 2 if a.month else 1, 3 if b.day else 2 if b.month else 1)
+
+
+# --- participants ------------------------------------------------------------------------------
+
+def participants_class(a: set[str], b: set[str]) -> str:
+    if a == b:
+        return "wording"
+    if a <= b or b <= a:
+        return "subset"
+    return "contradiction"
+
+
+# --- figures -----------------------------------------------------------------------------------
+
+ABOUT = 0.1
+"""« Près de » a value: within this fraction of it."""
+
+
+def figure_class(a: Figure, b: Figure) -> str:
+    if (a.unit or "") != (b.unit or ""):
+        return "not-comparable"
+    if a.as_of and b.as_of and a.as_of != b.as_of:
+        return "time"
+    if a.value == b.value and (a.qualifier or "exact") == (b.qualifier or "exact"):
+        return "wording"
+    low_a, high_a = _figure_range(a)
+    low_b, high_b = _figure_range(b)
+    if high_a < low_b or high_b < low_a:
+        return "contradiction"
+    return "precision"
+
+
+def _figure_range(f: Figure) -> tuple[float, float]:
+    """The values a figure allows; "more than v" excludes v itself, shifted by a hair."""
+    v, q = float(f.value), f.qualifier or "exact"
+    hair = abs(v) * 1e-9 or 1e-9
+    return {
+        "exact": (v, v),
+        "about": (v - abs(v) * ABOUT, v + abs(v) * ABOUT),
+        "at-least": (v, float("inf")),
+        "more-than": (v + hair, float("inf")),
+        "less-than": (float("-inf"), v - hair),
+        "up-to": (float("-inf"), v),
+    }[q]
+
+
+def _figure_key(f: Figure) -> str:
+    return f"{f.value}|{f.qualifier or 'exact'}|{f.unit or ''}|{f.as_of.iso() if f.as_of else ''}"
+
+
+# --- shared ------------------------------------------------------------------------------------
+
+def _versions(rows: list[tuple[str | None, Any, Briefing, str | None]]) -> tuple[Version, ...]:
+    """Group briefings by the key of what they say, in publication order; rows with no value are left out."""
+    groups: dict[str, tuple[Any, str | None, list[Briefing]]] = {}
+    for key, value, briefing, text in sorted(rows, key=lambda r: briefing_sort_key(r[2])):
         if key is None:
             continue
-        groups.setdefault(key, (value, []))[1].append(briefing)
-    return tuple(Version(value, tuple(bs)) for value, bs in groups.values())
+        groups.setdefault(key, (value, text, []))[2].append(briefing)
+    return tuple(Version(value, tuple(bs), text) for value, text, bs in groups.values())
 
 
-def _norm(value: str | None) -> str | None:
-    """Two texts are one version when they differ only by case, accents or punctuation (`Київ`
-    and `Москва` are two; a text with no letter or digit is compared as written)."""
-    return (name_key(value) or value.strip()) if value else None
+def _worst(classes: Any) -> str:
+    found = set(classes)
+    return next(c for c in CLASSES if c in found)
+
+
+def _key(value: str | None) -> str | None:
+    return (name_key(value) or value) if value else None

@@ -14,6 +14,7 @@ from ..reading.loader import Located, Registries
 from ..reading.models import ActorEntry, Briefing
 from ..reading.names import key_digest, name_key, slugify
 from ..reading.problems import Problem, ProblemList
+from .places import build_places
 from .records import (Account, Actor, CorpusIndex, DemandEntry, EventRecord, FigureEntry, QuoteEntry,
                       briefing_sort_key)
 from .suggest import Suggester
@@ -47,6 +48,7 @@ def build_index(registries: Registries, located: list[Located[Briefing]], proble
     _check_related(index, unique, problems)
     _fold_per_actor(index)
     index.history_of = _summit_histories(index)
+    index.places = build_places(registries.places, problems)
     index.mentions = dict(index.mentions)
     index.children = {k: sorted(set(v)) for k, v in index.children.items()}
     index.figures = dict(sorted(index.figures.items()))

@@ -11,6 +11,7 @@ from functools import cached_property
 from ..reading.dates import PartialDate
 from ..reading.models import Briefing, Demand, Event, Figure, Quote
 from ..reading.names import name_key, slugify
+from .places import Places
 from .suggest import Suggester
 
 
@@ -108,6 +109,7 @@ class CorpusIndex:
     events_by_actor: dict[str, list[str]] = field(default_factory=dict)
     history_of: dict[str, str] = field(default_factory=dict)
     """Event id → the summit whose history it belongs to (itself, for a summit)."""
+    places: Places = field(default_factory=Places)
     _keys: dict[str, str] = field(default_factory=dict, repr=False)
     _by_id: dict[str, Briefing] = field(default_factory=dict, repr=False)
     _unregistered: dict[str, str] = field(default_factory=dict, repr=False)

@@ -12,7 +12,7 @@ from pydantic import BaseModel, ValidationError
 from .fields import MAX_ID_LENGTH, RESERVED_IDS, SLUG_RE
 from .files import (BRIEFING_SUFFIXES, FILE_STEM_RE, find_briefing_files, file_stem_suggestion, linked_part,
                     scan_briefing_folder, skipped_reason)
-from .models import ActorEntry, Briefing, PartyEntry, TopicEntry, inner_model, is_model
+from .models import ActorEntry, Briefing, PartyEntry, PlaceEntry, TopicEntry, inner_model, is_model
 from .problems import Problem, ProblemList, Severity, display_path, format_key_path
 from .yamlread import Document, Loc, YamlError, parse_document, read_text
 
@@ -20,6 +20,7 @@ M = TypeVar("M", bound=BaseModel)
 __all__ = ["BRIEFING_SUFFIXES", "REGISTRY_FILES", "Located", "Registries", "find_briefing_files", "load_briefings",
            "load_briefing_text", "load_registries", "load_registry"]
 REGISTRY_FILES = ("actors.yaml", "parties.yaml", "topics.yaml")
+PLACES_FILE = "places.yaml"  # optional
 
 
 @dataclass(frozen=True)
@@ -43,6 +44,7 @@ class Registries:
     actors: list[Located[ActorEntry]]
     parties: list[Located[PartyEntry]]
     topics: list[Located[TopicEntry]]
+    places: list[Located[PlaceEntry]] = field(default_factory=list)
     # Each registry's file as messages name it ("actors" → "content/actors.yaml"), wherever it is configured.
     files: dict[str, str] = field(default_factory=lambda: {name.removesuffix(".yaml"): f"content/{name}"
                                                            for name in REGISTRY_FILES})
@@ -176,17 +178,26 @@ def load_registry(path: Path, model: type[M], root: Path | None, problems: Probl
     return out
 
 
+def load_places(content: Path, root: Path | None, problems: ProblemList) -> list[Located[PlaceEntry]]:
+    """The optional places registry: without content/places.yaml, places are compared as written."""
+    path = content / PLACES_FILE
+    if not path.exists() and not path.is_symlink():
+        return []
+    return load_registry(path, PlaceEntry, root, problems)
+
+
 def load_registries(content: Path, root: Path | None, problems: ProblemList) -> Registries:
     linked = linked_part(content, root)
     if linked is not None:
         problems.append(_link_problem(linked, root, "registries"))
-        return Registries([], [], [], {name.removesuffix(".yaml"): display_path(content / name, root)
-                                       for name in REGISTRY_FILES})
+        return Registries([], [], [], [], {name.removesuffix(".yaml"): display_path(content / name, root)
+                                           for name in (*REGISTRY_FILES, PLACES_FILE)})
     return Registries(
         actors=load_registry(content / "actors.yaml", ActorEntry, root, problems),
         parties=load_registry(content / "parties.yaml", PartyEntry, root, problems),
         topics=load_registry(content / "topics.yaml", TopicEntry, root, problems),
-        files={name.removesuffix(".yaml"): display_path(content / name, root) for name in REGISTRY_FILES},
+        places=load_places(content, root, problems),
+        files={name.removesuffix(".yaml"): display_path(content / name, root) for name in (*REGISTRY_FILES, PLACES_FILE)},
     )
 
 

@@ -154,6 +154,16 @@ class TopicEntry(Model):
     description: Text | None = Field(None, description="Ce que le thème recouvre.")
 
 
+class PlaceEntry(Model):
+    """Un lieu (content/places.yaml, facultatif) : il sert à comparer les lieux que donnent les récits d'un même
+    événement (« Anchorage » est dans « Alaska »)."""
+
+    id: Slug = Field(description="Identifiant du lieu.")
+    name: Title = Field(description="Nom affiché.")
+    aliases: items(Title) = Field(default_factory=list, description="Autres graphies, cherchées aussi à l'intérieur d'un lieu écrit plus longuement (« Base militaire d'Elmendorf-Richardson, Anchorage »).")
+    within: Slug | None = Field(None, description="Id du lieu qui contient celui-ci (Anchorage → alaska).")
+
+
 def is_model(obj: Any) -> bool:
     return isinstance(obj, type) and issubclass(obj, BaseModel)
 

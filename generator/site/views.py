@@ -7,15 +7,15 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import Any
 
-from ..corpus.divergences import Divergence, event_divergences, figure_divergence
+from ..corpus.divergences import event_differences, figure_differences
 from ..corpus.index import Account, CorpusIndex, FigureEntry, QuoteEntry
 from ..reading.dates import PartialDate
-from ..reading.models import Briefing
 from ..reading.names import name_key
 from ..reading.problems import ProblemList
 from . import urls, wording
 from .actor_listings import activity, demand_date, listing, quote_date
 from .actor_listings import roles as actor_roles
+from .differences import DifferenceView, split
 from .render import Renderer, summit_of
 from .timeline_svg import timeline_svg
 
@@ -32,7 +32,9 @@ class EventView:
     date: PartialDate | None
     status: str | None
     accounts: list[Account]
-    divergences: list["DivergenceView"]
+    divergences: list[DifferenceView]
+    """Contradictions only: what the warning boxes show."""
+    nuances: list[DifferenceView]
 
 
 @dataclass(frozen=True)
@@ -40,39 +42,9 @@ class IndicatorView:
     indicator: str
     label: str
     entries: list[FigureEntry]
-    divergence: "DivergenceView | None"
-
-
-@dataclass(frozen=True)
-class VersionView:
-    shown: str
-    briefings: tuple[Briefing, ...]
-
-
-@dataclass(frozen=True)
-class DivergenceView:
-    """A divergence in the reader's words: the field, what the difference means, each value as text."""
-
-    label: str
-    note: str
-    versions: tuple[VersionView, ...]
-
-
-def _divergence_view(index: CorpusIndex, d: Divergence) -> DivergenceView:
-    return DivergenceView(wording.DIVERGENCE_FIELDS.get(d.field, d.field), wording.DIVERGENCE_NOTES.get(d.verdict, ""),
-                          tuple(VersionView(_shown(index, d.field, v.value), v.briefings) for v in d.versions))
-
-
-def _shown(index: CorpusIndex, field: str, value: Any) -> str:
-    if field == "date":
-        return wording.date_text(value)
-    if field == "status":
-        return wording.STATUS_LABELS.get(value, "")
-    if field == "participants":
-        return ", ".join(index.actors[actor_id].name for actor_id in value)
-    if field == "value":
-        return wording.figure_text(value)
-    return value
+    divergence: DifferenceView | None
+    """A contradiction between the values, if there is one."""
+    nuance: DifferenceView | None
 
 
 def render_site(index: CorpusIndex) -> dict[str, str]:
@@ -114,7 +86,7 @@ def _event_views(index: CorpusIndex) -> dict[str, EventView]:
     for event_id, record in index.events.items():
         views[event_id] = EventView(event_id, record.title, record.kind, record.date, record.status,
                                     list(record.accounts),
-                                    [_divergence_view(index, d) for d in event_divergences(index, record)])
+                                    *split(index, event_differences(index, record)))
     return views
 
 
@@ -165,7 +137,8 @@ def render_summit_pages(r: Renderer, index: CorpusIndex, events: dict[str, Event
         members = dict.fromkeys([s.id, *index.children.get(s.id, [])])  # each once, even an event related to itself
         history = sorted((events[m] for m in members if m in events), key=lambda e: (_date_key(e.date), e.id))
         page = urls.summit_page(s.id)
-        pages[page] = _page(r, index, "summit.md.j2", page, s=s, divergences=s.divergences, history=history)
+        pages[page] = _page(r, index, "summit.md.j2", page, s=s, divergences=s.divergences, nuances=s.nuances,
+                            history=history)
     pages[urls.SUMMITS_INDEX] = _page(r, index, "summits_index.md.j2", urls.SUMMITS_INDEX, summits=summits)
     return pages
 
@@ -204,8 +177,9 @@ def _indicator_views(index: CorpusIndex) -> list[IndicatorView]:
     views = []
     for indicator, entries in index.figures.items():
         label = entries[0].figure.label
-        divergence = figure_divergence(entries)
-        views.append(IndicatorView(indicator, label, entries, divergence and _divergence_view(index, divergence)))
+        contradictions, nuances = split(index, figure_differences(indicator, entries))
+        views.append(IndicatorView(indicator, label, entries, contradictions[0] if contradictions else None,
+                                   nuances[0] if nuances else None))
     return views
 
 
@@ -244,5 +218,7 @@ def render_disagreements(r: Renderer, index: CorpusIndex, events: dict[str, Even
     return _page(r, index, "disagreements.md.j2", urls.DISAGREEMENTS,
                  diverging_events=[e for e in ordered if e.divergences],
                  diverging_figures=[v for v in indicators if v.divergence],
+                 nuanced_events=[e for e in ordered if e.nuances],
+                 nuanced_figures=[v for v in indicators if v.nuance],
                  single_events=[e for e in ordered if len(e.accounts) == 1],
                  single_figures=[v for v in indicators if len({e.briefing.id for e in v.entries}) == 1])

@@ -55,12 +55,17 @@ DIVERGENCE_FIELDS = {
     "date": "date", "place": "lieu", "duration": "durée", "status": "statut",
     "outcome": "issue", "participants": "participants", "value": "valeur",
 }
-DIVERGENCE_NOTES = {
-    "compatible-dates": "précision différente, dates compatibles",
-    "incompatible-dates": "dates incompatibles",
-    "summaries": "chaque analyste résume l'issue selon son article : à comparer",
-    "status-at-publication": "chaque statut vaut à la date de publication de son article",
+DIFFERENCE_CLASSES = {
+    "contradiction": "les récits se contredisent",
+    "time": "chaque version vaut à la date de son article",
+    "precision": "précision différente, versions compatibles",
+    "containment": "un lieu contient l'autre",
+    "subset": "un récit nomme moins de participants",
+    "wording": "même valeur, autres mots",
+    "not-comparable": "texte libre, à comparer soi-même",
 }
+UNPLACED = "lieux que le registre des lieux ne situe pas l'un par rapport à l'autre : à comparer soi-même"
+NUANCE_CLASSES = frozenset({"time", "precision", "containment", "subset", "wording"})
 
 UNKNOWN_DATE = "date inconnue"
 UNKNOWN_DATE_HEADING = "Date inconnue"
