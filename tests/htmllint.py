@@ -6,11 +6,20 @@ the article, an event-handler attribute, a link or source with a scheme other
 than http(s) or mailto, an element of a kind the generator never writes, or an
 id used twice in one page (a heading id equal to one of the theme's own, such
 as `__drawer` or `__config`, silently breaks the theme's JavaScript).
+
+It also reports Markdown the generator wrote that failed to render and shows as
+text (`raw_markdown`): a table row or separator, `**`, `[text](url)`, `!!!`,
+`{: `, a line starting with `#` or `- `, or one of the ⟦ ⟧ brackets the
+generator wraps encoded values in. Briefing text may hold the same characters
+and must show them as written: the texts a site is known to show verbatim are
+given as `verbatim` and taken out of the visible text before it is checked.
 """
 
 from __future__ import annotations
 
+import re
 from collections import Counter
+from collections.abc import Iterable
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -34,29 +43,81 @@ FORBIDDEN_IN_ARTICLE = {"script", "iframe", "object", "embed", "form", "input", 
                         "audio", "source", "details", "dialog", "mark", "sup", "sub", "del", "ins", "abbr"}
 
 
-def lint_page(html: str, where: str = "") -> list[str]:
+def lint_page(html: str, where: str = "", verbatim: Iterable[str] | None = None) -> list[str]:
     """Every finding for one page, as `where: what` lines."""
-    return lint_soup(BeautifulSoup(html, "html.parser"), where)
+    return lint_soup(BeautifulSoup(html, "html.parser"), where, verbatim)
 
 
-def lint_soup(soup: BeautifulSoup, where: str = "") -> list[str]:
+def lint_soup(soup: BeautifulSoup, where: str = "", verbatim: Iterable[str] | re.Pattern | None = None) -> list[str]:
     """The same, for a page already parsed (it is not modified)."""
     findings: list[str] = []
     article = soup.select_one("div.md-content")
     if article is not None:
         findings += _article_findings(article)
+        findings += raw_markdown(article, verbatim)
     for element in soup.find_all(True):
         findings += _attribute_findings(element)
     findings += _duplicate_ids(soup)
     return [f"{where}: {f}" if where else f for f in findings]
 
 
-def lint_site(site: Path) -> list[str]:
+def lint_site(site: Path, verbatim: Iterable[str] | None = None) -> list[str]:
     """Every finding for every HTML page of a built site."""
     findings: list[str] = []
+    shown = verbatim_pattern(verbatim)
     for page in sorted(site.rglob("*.html")):
-        findings += lint_page(page.read_text(encoding="utf-8"), page.relative_to(site).as_posix())
+        findings += lint_page(page.read_text(encoding="utf-8"), page.relative_to(site).as_posix(), shown)
     return findings
+
+
+# --- Markdown left as text -------------------------------------------------------------------------
+
+# What Markdown written by the generator looks like when it failed to render. Checked on the visible
+# text of the article, line by line, code blocks and permalink marks left out.
+RAW_MARKDOWN: tuple[tuple[str, re.Pattern], ...] = (
+    ("table row", re.compile(r"\|\s*:?-+:?\s*\||^\s*\|.*\|\s*$")),
+    ("bold marker **", re.compile(r"\*\*")),
+    ("link [text](url)", re.compile(r"\[[^\]\n]*\]\([^)\n]*\)")),
+    ("admonition !!!", re.compile(r"!!!")),
+    ("attribute list {: ", re.compile(r"\{:")),
+    ("heading #", re.compile(r"^\s*#{1,6}(\s|$)")),
+    ("list marker - ", re.compile(r"^\s*[-*+]\s")),
+    ("encoding bracket ⟦ ⟧", re.compile(r"[⟦⟧]")),
+)
+_BLOCKS = ("p", "li", "td", "th", "h1", "h2", "h3", "h4", "h5", "h6", "dt", "dd", "figcaption", "caption")
+_HIDDEN = "a.headerlink, code, pre, script, style"
+_GONE = "\x00"  # stands for a verbatim text taken out: it matches no pattern and starts no line
+
+
+def verbatim_pattern(texts: Iterable[str] | re.Pattern | None) -> re.Pattern | None:
+    """One pattern matching any of `texts` as a page shows it: any run of whitespace may have changed."""
+    if texts is None or isinstance(texts, re.Pattern):
+        return texts
+    pieces = sorted({t.strip() for t in texts if t.strip()}, key=len, reverse=True)
+    if not pieces:
+        return None
+    return re.compile("|".join(r"\s+".join(map(re.escape, p.split())) for p in pieces if p.split()))
+
+
+def raw_markdown(root: Tag, verbatim: Iterable[str] | re.Pattern | None = None) -> list[str]:
+    """Markdown shown as text inside `root` (the article), once the `verbatim` texts are taken out."""
+    shown = verbatim_pattern(verbatim)
+    root = BeautifulSoup(str(root), "html.parser")  # a copy: the caller's tree is left as it was
+    for hidden in root.select(_HIDDEN):
+        hidden.decompose()
+    out = []
+    for block in [b for b in root.find_all(_BLOCKS) if b.find_parent(_BLOCKS) is None]:
+        out += _raw_lines(block.get_text(), block.name, shown)  # nested blocks are read with the outer one
+        block.decompose()
+    return out + _raw_lines(root.get_text(), "article", shown)  # text outside any block
+
+
+def _raw_lines(text: str, where: str, shown: re.Pattern | None) -> list[str]:
+    if shown is not None:
+        text = shown.sub(_GONE, text)
+    return [f"Markdown left as text ({what}) in <{where}>: {line.strip()[:120]!r}"
+            for line in re.split(r"[\n\r\u2028\u2029\x85]", text)
+            for what, pattern in RAW_MARKDOWN if pattern.search(line)]
 
 
 def _article_findings(article: Tag) -> list[str]:

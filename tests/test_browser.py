@@ -26,6 +26,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from conftest import ROOT, make_project, mkdocs_build
+from htmllint import lint_site
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -75,6 +76,7 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
     base = tmp_path_factory.mktemp("browser")
     build = mkdocs_build(make_project(base / "project", corpus=ROOT), base / "site")
     assert build.returncode == 0, build.output
+    assert lint_site(build.site) == []  # nothing unsafe, no Markdown shown as text (tests/htmllint.py)
     yield from serve(build.site)
 
 

@@ -25,6 +25,7 @@ import yaml
 
 from conftest import CORPUS, ROOT, make_project
 from generator.pipeline import Project, check
+from htmllint import lint_site
 
 VALID = ("title: Un titre\nsummary: Un résumé.\nsource:\n  outlet: Le Journal\n  published: 2025-01-01\n"
          "  genre: news\n")
@@ -326,6 +327,7 @@ def test_a_failed_make_site_leaves_the_previous_site(tmp_path: Path) -> None:
     shutil.copytree(ROOT / "requirements", project / "requirements")
     first = make_site(project)
     assert first.returncode == 0, first.stdout + first.stderr
+    assert lint_site(project / "site") == []
     home = (project / "site" / "index.html").read_bytes()
     (project / "site" / "marker").write_text("previous build", encoding="utf-8")
 

@@ -10,6 +10,9 @@ number), written with `yaml.safe_dump`, and read back through the real loader:
 - rendering is deterministic: the same files, written in any order and loaded
   twice, give byte-identical pages.
 One full `mkdocs build`, done twice, checks the same of the built HTML.
+A few real sites, built from corpora whose text holds no Markdown syntax (every
+optional field written, or any left out; briefings sharing summits and
+indicators), show no Markdown as text on any page (tests/htmllint.py).
 """
 
 from __future__ import annotations
@@ -24,7 +27,7 @@ import markdown
 import pytest
 import yaml
 from bs4 import BeautifulSoup
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 from mkdocs.config import load_config
 from mkdocs.utils.meta import get_data
@@ -35,6 +38,7 @@ from generator.site.wording import UNIT_LABELS
 from generator.site.markup import InertTextExtension, is_web_url
 from generator.pipeline import Project, check, render_pages
 from generator.reading.names import name_key
+from htmllint import lint_site
 
 SETTINGS = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
@@ -69,21 +73,44 @@ def norm(text: str) -> str:
     return _WS.sub(" ", text).strip()
 
 
+# Text with none of the Markdown the site's pages must never show as text (tests/htmllint.py,
+# `raw_markdown`): on a site built from it, any such syntax in a page came from the generator.
+PLAIN_CHARS = st.characters(blacklist_categories=("Cc", "Cs"), blacklist_characters="*|#!{[]\u27e6\u27e7")
+PLAIN_SYNTAX = ["> ", "1. ", "<script>", "</p>", "(b)", "__", "`", "===", "\n", "\t", "    ", "&amp;", "<!--",
+                ":smile:", "==", "~~", "\\", "\u2028", "\u00a0", "\x1e", " -"]
+PLAIN = st.one_of(
+    st.text(PLAIN_CHARS, min_size=1, max_size=30),
+    st.lists(st.one_of(st.text(PLAIN_CHARS, max_size=4), st.sampled_from(PLAIN_SYNTAX)), min_size=1, max_size=6)
+    .map("".join),
+).filter(lambda s: s.strip() and not re.search(r"[-+][\s\x1c-\x1f\x85]", s))
+
+
 def optional(**fields: st.SearchStrategy) -> dict[str, st.SearchStrategy]:
     return fields
 
 
 @st.composite
-def briefings(draw: st.DrawFn, number: int) -> dict[str, Any]:
+def briefings(draw: st.DrawFn, number: int, text: st.SearchStrategy[str] = TEXT,
+              present: st.SearchStrategy[bool] = st.booleans(), shared: bool = False) -> dict[str, Any]:
+    """One briefing whose strings are drawn from `text`, each optional key present when `present` says so.
+
+    `shared`: events and figures take their ids from a few, so that briefings tell of the same
+    summits and indicators (and their pages show where they disagree).
+    """
+    TEXT = text  # noqa: N806 - the strategies below read as the format does
+    BLOCK = st.lists(text, min_size=1, max_size=3).map("\n\n".join)  # noqa: N806
+    NAME = st.one_of(st.sampled_from(REGISTERED), text.filter(name_key))  # noqa: N806
+    indicator = st.sampled_from(["f-a", "f-b"]) if shared else SLUG
+
     def some(**fields: st.SearchStrategy) -> dict[str, Any]:
         """Each optional key present or absent."""
-        return {k: draw(v) for k, v in fields.items() if draw(st.booleans())}
+        return {k: draw(v) for k, v in fields.items() if draw(present)}
 
     source = {"outlet": draw(st.none() | TEXT), "published": draw(st.none() | DATE),
               "genre": draw(st.sampled_from(["news", "analysis", "opinion", "interview", "wire"])),
               **some(headline=TEXT, authors=st.lists(TEXT, max_size=3), url=TEXT, language=TEXT,
                      credits=st.lists(TEXT, max_size=2))}
-    events = [{"id": f"e{number}-{i}", "kind": draw(st.sampled_from(["summit", "call", "statement", "other"])),
+    events = [{"id": f"e-{i}" if shared else f"e{number}-{i}", "kind": draw(st.sampled_from(["summit", "call", "statement", "other"])),
                "title": draw(TEXT), "participants": draw(st.lists(NAME, max_size=2)),
                **some(date=DATE, date_text=TEXT, place=TEXT, status=st.sampled_from(["held", "planned", "cancelled"]),
                       outcome=TEXT, duration=TEXT, evidence=TEXT)}
@@ -92,7 +119,7 @@ def briefings(draw: st.DrawFn, number: int) -> dict[str, Any]:
                 **some(voiced_by=NAME, status=st.sampled_from(["stated", "reported"]), via=TEXT, date=DATE,
                        evidence=TEXT)}
                for _ in range(draw(st.integers(0, 2)))]
-    figures = [{"indicator": draw(SLUG), "label": draw(TEXT), "value": draw(NUMBER),
+    figures = [{"indicator": draw(indicator), "label": draw(TEXT), "value": draw(NUMBER),
                 **some(category=st.sampled_from(["humanitarian", "military", "other"]),
                        qualifier=st.sampled_from(["exact", "about", "up-to"]), unit=TEXT, as_of=DATE,
                        attributed_to=TEXT, evidence=TEXT)}
@@ -107,10 +134,11 @@ def briefings(draw: st.DrawFn, number: int) -> dict[str, Any]:
 
 
 @st.composite
-def corpora(draw: st.DrawFn) -> tuple[list[dict[str, Any]], dict[str, list[dict[str, Any]]]]:
-    items = [draw(briefings(n)) for n in range(draw(st.integers(1, 2)))]
-    registries = {"parties": [{"id": p, "name": draw(TEXT)} for p in PARTIES],
-                  "topics": [{"id": t, "name": draw(TEXT)} for t in TOPICS]}
+def corpora(draw: st.DrawFn, text: st.SearchStrategy[str] = TEXT, present: st.SearchStrategy[bool] = st.booleans(),
+            shared: bool = False, count: tuple[int, int] = (1, 2)) -> tuple[list[dict[str, Any]], dict[str, list[dict[str, Any]]]]:
+    items = [draw(briefings(n, text, present, shared)) for n in range(draw(st.integers(*count)))]
+    registries = {"parties": [{"id": p, "name": draw(text)} for p in PARTIES],
+                  "topics": [{"id": t, "name": draw(text)} for t in TOPICS]}
     return items, registries
 
 
@@ -260,3 +288,35 @@ def test_two_builds_of_the_same_input_are_byte_identical(tmp_path: Path) -> None
                                                   "revendications/", "chiffres/", "citations/", "sources/"))]
     assert len(generated) > 10
     assert [k for k in one if one[k] != two[k]] == []
+
+
+# --- no Markdown left as text, on real sites -------------------------------------------------------
+
+def build_site(root: Path, items, registries) -> Path:
+    """A real strict `mkdocs build` of the generated corpus, with the project's mkdocs.yml and docs/."""
+    shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
+    shutil.copytree(ROOT / "docs", root / "docs")
+    write_corpus(root, items, registries)
+    build = mkdocs_build(root, root / "site")
+    assert build.returncode == 0, build.output[-3000:]
+    return build.site
+
+
+SITES = settings(max_examples=3, deadline=None, suppress_health_check=[HealthCheck.too_slow],
+                 phases=[Phase.generate])
+
+
+@SITES
+@given(corpora(text=PLAIN, present=st.just(True), shared=True, count=(2, 3)))
+def test_a_site_where_every_optional_field_is_written_shows_no_markdown(corpus) -> None:
+    """Every optional key written, in briefings that tell of the same summits and figures: the
+    divergence boxes, tables and lists of every page kind are made, and none shows as text."""
+    with tempfile.TemporaryDirectory() as tmp:
+        assert lint_site(build_site(Path(tmp), *corpus)) == []
+
+
+@SITES
+@given(corpora(text=PLAIN, shared=True, count=(1, 3)))
+def test_a_site_where_any_optional_field_is_left_out_shows_no_markdown(corpus) -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        assert lint_site(build_site(Path(tmp), *corpus)) == []

@@ -55,8 +55,11 @@ def text(value: object) -> Md:
     # A leading space could make an indented code block where the value starts a line.
     if encoded.startswith(" "):
         encoded = "&#32;" + encoded[1:]
-    # Plain words need no run: Markdown has nothing to match in them.
-    return Md(OPEN + encoded + CLOSE) if "&" in encoded else Md(encoded)
+    # Plain words need no run: Markdown has nothing to match in them. A value that starts or ends
+    # with a space Markdown sees (a no-break space, U+001E…) goes to the stash whole too: next to
+    # it, the `**` the templates put around a value would not count as emphasis and would show.
+    wrap = "&" in encoded or encoded[:1].isspace() or encoded[-1:].isspace()
+    return Md(OPEN + encoded + CLOSE) if wrap else Md(encoded)
 
 
 class _EncodedText(InlineProcessor):
