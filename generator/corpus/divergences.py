@@ -17,7 +17,7 @@ version, as the value the briefings give with the briefings that give it, and a 
 - `wording`: the same value in other words;
 - `not-comparable`: free text (outcomes, unregistered places), shown side by side.
 
-A field's class is the most serious one among its pairs of versions. How a class or a
+A field's class is the most serious one among its pairs of versions (`CLASSES`, in that order). How a class or a
 value is said in French is the site's business, not this module's.
 """
 
@@ -35,8 +35,9 @@ from ..reading.models import Briefing, Figure
 from ..reading.names import name_key
 from .index import CorpusIndex, EventRecord, FigureEntry, briefing_sort_key
 
-CLASSES = ("contradiction", "time", "precision", "containment", "subset", "wording", "not-comparable")
-"""Most serious first: a field takes the first class any pair of its versions has."""
+CLASSES = ("contradiction", "not-comparable", "time", "precision", "containment", "subset", "wording")
+"""Most serious first: a field takes the first class any pair of its versions has. A pair no rule can
+compare outranks the compatible ones: one unknown place among three makes the field uncertain."""
 NUANCES = frozenset({"time", "precision", "containment", "subset", "wording"})
 
 
@@ -79,11 +80,15 @@ def event_differences(index: CorpusIndex, record: EventRecord) -> list[Differenc
     def add(field: str, cls: str, versions: tuple[Version, ...]) -> None:
         out.append(Difference(record.id, "event", field, cls, versions))
 
-    dates = _versions([(a.event.date.iso() if a.event.date else None, a.event.date, a.briefing, a.event.date_text)
+    dates = _versions([(_date_version(a.event.date, a.event.date_text), a.event.date, a.briefing, a.event.date_text)
                        for a in accounts])
     if len(dates) > 1:
-        held = all(a.event.status in (None, "held") for a in accounts if a.event.date)
-        add("date", _worst(_date_class(x, y, held) for x, y in combinations(dates, 2)), dates)
+        # A version is about the event as held when one of its accounts says so (or gives no status).
+        held = {_date_version(a.event.date, a.event.date_text) for a in accounts
+                if a.event.date and a.event.status in (None, "held")}
+        add("date", _worst(_date_class(x, y, _date_version(x.value, x.text) in held
+                                       and _date_version(y.value, y.text) in held)
+                           for x, y in combinations(dates, 2)), dates)
     places = _versions([(_key(a.event.place), a.event.place, a.briefing, None) for a in accounts])
     if len(places) > 1:
         add("place", _worst(_place_class(index, x.value, y.value) for x, y in combinations(places, 2)), places)
@@ -143,6 +148,14 @@ def date_span(value: PartialDate, wording: str | None = None) -> tuple[date, dat
                 break
         return date(value.year, value.month, first_day), date(value.year, value.month, last_day)
     return date(value.year, 1, 1), date(value.year, 12, 31)
+
+
+def _date_version(value: PartialDate | None, wording: str | None) -> str | None:
+    """Dates are the same version when they cover the same days: « début août » is not « août »."""
+    if value is None:
+        return None
+    start, end = date_span(value, wording)
+    return f"{value.iso()}|{start.isoformat()}|{end.isoformat()}"
 
 
 def _date_class(x: Version, y: Version, held: bool) -> str:
