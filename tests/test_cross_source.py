@@ -46,7 +46,7 @@ def test_anchorage_page_shows_every_account_and_where_they_differ(corpus_site: B
     assert nuances.select_one("summary").get_text().startswith("Nuances entre récits")
     text = " ".join(nuances.get_text(" ").split())
     assert "date (précision différente, versions compatibles) : « 15 août 2025 »" in text
-    assert "« août 2025 (« en août ») »" in text
+    assert "« août 2025 »" in text
     # Without a places registry the two places cannot be compared: shown, never flagged.
     assert "lieu (lieux que le registre des lieux ne situe pas" in text
     assert "« Anchorage »" in text and "« Base d'Elmendorf »" in text
@@ -79,9 +79,10 @@ def test_demands_matrix_has_russia_and_ukraine_with_sources(corpus_site: Build) 
 def test_figures_page_names_producers_flags_unattributed_and_shows_divergence(corpus_site: Build) -> None:
     text = words(corpus_site, "chiffres/index.html")
     assert "près de 13 000 000 personnes" in text and "ONU" in text
-    # « près de 13 millions » and « près de 12 millions » overlap: a nuance, not a contradiction.
+    # « près de 13 millions » in August, « près de 12 millions » in October (no `as_of`: each article's
+    # date): two values at two dates, a nuance, not a contradiction.
     assert "Les sources divergent" not in text
-    assert "valeur (précision différente, versions compatibles) : « près de 13 000 000 personnes » selon" in text
+    assert "valeur (valeurs données pour des dates différentes) : « près de 13 000 000 personnes » selon" in text
     unattributed = article(corpus_site, "chiffres/index.html").select(".unattributed")
     assert len(unattributed) >= 2  # in the table and in the list of unattributed figures
     assert "Chiffres non attribués" in text and "Personnes ayant fui leur foyer" in text

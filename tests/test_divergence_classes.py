@@ -32,6 +32,7 @@ REGISTRY = {
         {"id": "budapest", "name": "Budapest", "within": "hongrie"},
         {"id": "russie", "name": "Russie"},
         {"id": "moscou", "name": "Moscou", "within": "russie"},
+        {"id": "washington", "name": "Washington", "within": "etats-unis"},
     ],
 }
 
@@ -64,6 +65,11 @@ DATES = [
      "precision"),
     ({"date": "2025-08-15", "status": "held"}, {"date": "2025", "status": "held"}, "precision"),
     ({"date": "2025-10-15"}, {"date": "2025-10", "date_text": "mi-octobre"}, "precision"),
+    # Only « début / mi / fin » of the date's own month sharpens it, and only when nothing else is named.
+    ({"date": "2025-08-09", "status": "held"}, {"date": "2025-08", "date_text": "en fin de semaine, en août",
+                                                "status": "held"}, "precision"),
+    ({"date": "2025-08-05", "status": "held"}, {"date": "2025-08", "date_text": "fin juillet ou début août",
+                                                "status": "held"}, "precision"),
     ({"date": "2025-08-12", "status": "planned"}, {"date": "2025-08-15", "status": "held"}, "time"),
     ({"date": "2025-10", "status": "planned"}, {"date": "2025-11", "status": "planned"}, "time"),
     ({"date": "2025-10-30", "status": "proposed"}, {"date": "2025-12-01", "status": "postponed"}, "time"),
@@ -86,6 +92,7 @@ PLACES = [
     ("Budapest, Hongrie", "à Budapest", "wording"),
     ("Mar-a-Lago (Floride)", "Mar-a-Lago", "wording"),
     ("Mar-a-Lago", "Genève", "not-comparable"),
+    ("entre Moscou et Washington", "Moscou", "not-comparable"),  # two unrelated places: cannot be placed
     ("Istanbul", "Riyad", "not-comparable"),
     ("une base militaire", "un palais", "not-comparable"),
 ]
@@ -169,10 +176,29 @@ def test_figures(a: Figure, b: Figure, expected: str) -> None:
     assert figure_class(a, b) == expected == figure_class(b, a)
 
 
+def published(when: str):
+    from generator.reading.dates import PartialDate
+    return PartialDate.parse(when)
+
+
+@pytest.mark.parametrize(("a", "when_a", "b", "when_b", "expected"), [
+    # Without `as_of`, a value describes its article's date: a toll given three weeks later may have risen.
+    (figure(23, as_of="2025-08-26"), None, figure(25), "2025-09-16", "time"),
+    # Dates at different precision that overlap are one time: two exact values then contradict.
+    (figure(23, as_of="2025-08-26"), None, figure(25, as_of="2025-08"), None, "contradiction"),
+    (figure(3, "more-than", "years", "2025"), None, figure(3, "more-than", "years"), "2025-09-25", "wording"),
+])
+def test_figures_at_their_dates(a: Figure, when_a: str | None, b: Figure, when_b: str | None, expected: str) -> None:
+    wa = published(when_a) if when_a else None
+    wb = published(when_b) if when_b else None
+    assert figure_class(a, b, wa, wb) == expected == figure_class(b, a, wb, wa)
+
+
 def test_durations_and_outcomes(tmp_path: Path) -> None:
     classes = event_pair(tmp_path, {"duration": "3 heures", "outcome": "Un accord."},
                          {"duration": "près de 3 heures", "outcome": "Aucun accord."})
-    assert classes == {"duration": "wording", "outcome": "not-comparable"}
+    # Free text is shown side by side, never judged: « près de 3 heures » is not « 3 heures », nor « 3 jours ».
+    assert classes == {"duration": "not-comparable", "outcome": "not-comparable"}
 
 
 def test_identical_values_are_no_difference(tmp_path: Path) -> None:

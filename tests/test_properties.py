@@ -17,6 +17,7 @@ indicators), show no Markdown as text on any page (tests/htmllint.py).
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import tempfile
@@ -302,7 +303,7 @@ def build_site(root: Path, items, registries) -> Path:
     return build.site
 
 
-SITES = settings(max_examples=3, deadline=None, suppress_health_check=[HealthCheck.too_slow],
+SITES = settings(max_examples=int(os.environ.get("SITE_EXAMPLES", "3")), deadline=None, suppress_health_check=[HealthCheck.too_slow],
                  phases=[Phase.generate])
 
 

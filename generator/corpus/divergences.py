@@ -23,16 +23,15 @@ value is said in French is the site's business, not this module's.
 
 from __future__ import annotations
 
-import calendar
 import re
 from dataclasses import dataclass
-from datetime import date
 from itertools import combinations
 from typing import Any
 
 from ..reading.dates import PartialDate
 from ..reading.models import Briefing, Figure
 from ..reading.names import name_key
+from .date_spans import date_span, month_part
 from .index import CorpusIndex, EventRecord, FigureEntry, briefing_sort_key
 
 CLASSES = ("contradiction", "not-comparable", "time", "precision", "containment", "subset", "wording")
@@ -43,12 +42,12 @@ NUANCES = frozenset({"time", "precision", "containment", "subset", "wording"})
 
 @dataclass(frozen=True)
 class Version:
-    """One value of a field, as the first briefing that gives it writes it."""
+    """One value of a field, with every briefing that gives it."""
 
     value: Any
     briefings: tuple[Briefing, ...]
-    text: str | None = None
-    """The article's wording where it matters (an event's `date_text`)."""
+    part: str | None = None
+    """For a date known to the month: the third of it the article's wording names (`debut`, `mi`, `fin`)."""
 
 
 @dataclass(frozen=True)
@@ -60,6 +59,9 @@ class Difference:
     field: str
     cls: str
     versions: tuple[Version, ...]
+    contradicting: frozenset[int] = frozenset()
+    """For a contradiction: the versions that take part in a contradicting pair (the others only differ in
+    precision or time from them, and are left out of the warning box)."""
 
     @property
     def is_contradiction(self) -> bool:
@@ -77,47 +79,48 @@ def event_differences(index: CorpusIndex, record: EventRecord) -> list[Differenc
         return []
     out: list[Difference] = []
 
-    def add(field: str, cls: str, versions: tuple[Version, ...]) -> None:
-        out.append(Difference(record.id, "event", field, cls, versions))
+    def add(field: str, versions: tuple[Version, ...], pair_class: Any) -> None:
+        if len(versions) > 1:
+            cls, contradicting = _classify(versions, pair_class)
+            out.append(Difference(record.id, "event", field, cls, versions, contradicting))
 
-    dates = _versions([(_date_version(a.event.date, a.event.date_text), a.event.date, a.briefing, a.event.date_text)
-                       for a in accounts])
-    if len(dates) > 1:
-        # A version is about the event as held when one of its accounts says so (or gives no status).
-        held = {_date_version(a.event.date, a.event.date_text) for a in accounts
-                if a.event.date and a.event.status in (None, "held")}
-        add("date", _worst(_date_class(x, y, _date_version(x.value, x.text) in held
-                                       and _date_version(y.value, y.text) in held)
-                           for x, y in combinations(dates, 2)), dates)
-    places = _versions([(_key(a.event.place), a.event.place, a.briefing, None) for a in accounts])
-    if len(places) > 1:
-        add("place", _worst(_place_class(index, x.value, y.value) for x, y in combinations(places, 2)), places)
-    durations = _versions([(_key(a.event.duration), a.event.duration, a.briefing, None) for a in accounts])
-    if len(durations) > 1:
-        add("duration", _worst(_duration_class(x.value, y.value) for x, y in combinations(durations, 2)), durations)
-    outcomes = _versions([(_key(a.event.outcome), a.event.outcome, a.briefing, None) for a in accounts])
-    if len(outcomes) > 1:
-        add("outcome", "not-comparable", outcomes)
+    dated = [(_date_version(a.event.date, a.event.date_text), a) for a in accounts]
+    dates = _versions([(key, a.event.date, a.briefing, key.rsplit("|", 1)[1] if key else None) for key, a in dated])
+    # A version is about the event as held when one of its accounts says so (or gives no status).
+    held = {key for key, a in dated if key and a.event.status in (None, "held")}
+    add("date", dates, lambda x, y: _date_class(x, y, _date_version_of(x) in held and _date_version_of(y) in held))
+    add("place", _versions([(_key(a.event.place), a.event.place, a.briefing, None) for a in accounts]),
+        lambda x, y: _place_class(index, x.value, y.value))
+    # Durations and outcomes are the analyst's or the article's free text: shown side by side, never judged.
+    add("duration", _versions([(_key(a.event.duration), a.event.duration, a.briefing, None) for a in accounts]),
+        lambda x, y: "not-comparable")
+    add("outcome", _versions([(_key(a.event.outcome), a.event.outcome, a.briefing, None) for a in accounts]),
+        lambda x, y: "not-comparable")
     statuses = _versions([(a.event.status, a.event.status, a.briefing, None) for a in accounts])
     if len(statuses) > 1:
-        add("status", status_class([(a.briefing, a.event.status) for a in accounts if a.event.status]), statuses)
+        cls = status_class([(a.briefing, a.event.status) for a in accounts if a.event.status])
+        out.append(Difference(record.id, "event", "status", cls, statuses,
+                              frozenset(range(len(statuses))) if cls == "contradiction" else frozenset()))
     people = _versions([
         (" + ".join(sorted({index.resolve(p) for p in a.event.participants})) or None,
          tuple(dict.fromkeys(index.resolve(p) for p in a.event.participants)), a.briefing, None)
         for a in accounts])
-    if len(people) > 1:
-        add("participants", _worst(participants_class(set(x.value), set(y.value))
-                                   for x, y in combinations(people, 2)), people)
+    add("participants", people, lambda x, y: participants_class(set(x.value), set(y.value)))
     return out
 
 
 def figure_differences(indicator: str, entries: list[FigureEntry]) -> list[Difference]:
     """The values of one indicator, when two or more sources give different ones."""
-    versions = _versions([(_figure_key(e.figure), e.figure, e.briefing, None) for e in entries])
+    versions = _versions([(_figure_key(e.figure, e.briefing), e.figure, e.briefing, None) for e in entries])
     if len(versions) < 2:
         return []
-    cls = _worst(figure_class(x.value, y.value) for x, y in combinations(versions, 2))
-    return [Difference(indicator, "figure", "value", cls, versions)]
+    cls, contradicting = _classify(versions, lambda x, y: figure_class(x.value, y.value, _when(x), _when(y)))
+    return [Difference(indicator, "figure", "value", cls, versions, contradicting)]
+
+
+def _when(v: Version) -> PartialDate | None:
+    """The date a figure describes: its `as_of`, else the publication date of the first article giving it."""
+    return v.value.as_of or v.briefings[0].source.published
 
 
 def all_differences(index: CorpusIndex) -> list[Difference]:
@@ -127,39 +130,30 @@ def all_differences(index: CorpusIndex) -> list[Difference]:
     return out
 
 
+def _classify(versions: tuple[Version, ...], pair_class: Any) -> tuple[str, frozenset[int]]:
+    """The field's class (the most serious of its pairs') and the versions in contradicting pairs."""
+    classes = {}
+    for i, j in combinations(range(len(versions)), 2):
+        classes[(i, j)] = pair_class(versions[i], versions[j])
+    contradicting = frozenset(k for pair, cls in classes.items() if cls == "contradiction" for k in pair)
+    return _worst(classes.values()), contradicting
+
+
 # --- dates -------------------------------------------------------------------------------------
-
-_PART_OF_MONTH = [(re.compile(r"\bdebut\b"), (1, 10)), (re.compile(r"\bmi\b"), (11, 20)),
-                  (re.compile(r"\bfin\b"), (21, 31))]
-
-
-def date_span(value: PartialDate, wording: str | None = None) -> tuple[date, date]:
-    """The days a date covers; a month-precise date written « début / mi / fin <mois> » covers a third of it."""
-    if value.day:
-        day = date(value.year, value.month, value.day)
-        return day, day
-    if value.month:
-        last = calendar.monthrange(value.year, value.month)[1]
-        first_day, last_day = 1, last
-        key = name_key(wording or "")
-        for pattern, (low, high) in _PART_OF_MONTH:
-            if pattern.search(key):
-                first_day, last_day = low, min(high, last)
-                break
-        return date(value.year, value.month, first_day), date(value.year, value.month, last_day)
-    return date(value.year, 1, 1), date(value.year, 12, 31)
-
 
 def _date_version(value: PartialDate | None, wording: str | None) -> str | None:
     """Dates are the same version when they cover the same days: « début août » is not « août »."""
     if value is None:
         return None
-    start, end = date_span(value, wording)
-    return f"{value.iso()}|{start.isoformat()}|{end.isoformat()}"
+    return f"{value.iso()}|{month_part(value, wording) or ''}"
+
+
+def _date_version_of(v: Version) -> str:
+    return f"{v.value.iso()}|{v.part or ''}"
 
 
 def _date_class(x: Version, y: Version, held: bool) -> str:
-    (a0, a1), (b0, b1) = date_span(x.value, x.text), date_span(y.value, y.text)
+    (a0, a1), (b0, b1) = date_span(x.value, x.part), date_span(y.value, y.part)
     if a1 < b0 or b1 < a0:
         # Disjoint: two days for a held event cannot both be true; a plan may move.
         return "contradiction" if held else "time"
@@ -182,11 +176,6 @@ def _place_class(index: CorpusIndex, a: str, b: str) -> str:
 def _core(place: str) -> str:
     """A place without what follows a comma or sits in brackets: « Anchorage (Alaska) » → « anchorage »."""
     return name_key(re.split(r"[,(]", place, maxsplit=1)[0])
-
-
-def _duration_class(a: str, b: str) -> str:
-    numbers = re.compile(r"\d+(?:[.,]\d+)?")
-    return "wording" if numbers.findall(a) == numbers.findall(b) and numbers.findall(a) else "not-comparable"
 
 
 # --- statuses ----------------------------------------------------------------------------------
@@ -229,10 +218,12 @@ ABOUT = 0.1
 """« Près de » a value: within this fraction of it."""
 
 
-def figure_class(a: Figure, b: Figure) -> str:
+def figure_class(a: Figure, b: Figure, when_a: PartialDate | None = None, when_b: PartialDate | None = None) -> str:
+    """`when_*`: the date each value describes (its `as_of`, else its article's publication date)."""
     if (a.unit or "") != (b.unit or ""):
         return "not-comparable"
-    if a.as_of and b.as_of and a.as_of != b.as_of:
+    when_a, when_b = when_a or a.as_of, when_b or b.as_of
+    if when_a and when_b and not (when_a.contains(when_b) or when_b.contains(when_a)):
         return "time"
     if a.value == b.value and (a.qualifier or "exact") == (b.qualifier or "exact"):
         return "wording"
@@ -257,8 +248,10 @@ def _figure_range(f: Figure) -> tuple[float, float]:
     }[q]
 
 
-def _figure_key(f: Figure) -> str:
-    return f"{f.value}|{f.qualifier or 'exact'}|{f.unit or ''}|{f.as_of.iso() if f.as_of else ''}"
+def _figure_key(f: Figure, briefing: Briefing) -> str:
+    """One version per value, qualifier, unit and date described (a missing `as_of` is the article's date)."""
+    when = f.as_of or briefing.source.published
+    return f"{float(f.value)!r}|{f.qualifier or 'exact'}|{f.unit or ''}|{when.iso() if when else ''}"
 
 
 # --- shared ------------------------------------------------------------------------------------
@@ -266,11 +259,11 @@ def _figure_key(f: Figure) -> str:
 def _versions(rows: list[tuple[str | None, Any, Briefing, str | None]]) -> tuple[Version, ...]:
     """Group briefings by the key of what they say, in publication order; rows with no value are left out."""
     groups: dict[str, tuple[Any, str | None, list[Briefing]]] = {}
-    for key, value, briefing, text in sorted(rows, key=lambda r: briefing_sort_key(r[2])):
+    for key, value, briefing, part in sorted(rows, key=lambda r: briefing_sort_key(r[2])):
         if key is None:
             continue
-        groups.setdefault(key, (value, text, []))[2].append(briefing)
-    return tuple(Version(value, tuple(bs), text) for value, text, bs in groups.values())
+        groups.setdefault(key, (value, part or None, []))[2].append(briefing)
+    return tuple(Version(value, tuple(bs), part) for value, part, bs in groups.values())
 
 
 def _worst(classes: Any) -> str:

@@ -33,8 +33,12 @@ class Places:
             return self._keys[key]
         padded = f" {key} "
         found = {place for k, place in self._keys.items() if f" {k} " in padded}
-        # A wording that names a place and what contains it ("Anchorage (Alaska)") means the smaller one.
-        return max(found, key=lambda p: (len(self.chain(p)), p)) if found else None
+        if not found:
+            return None
+        # A wording that names a place and what contains it ("Anchorage (Alaska)") means the smaller one;
+        # one that names two unrelated places ("entre Moscou et Washington") cannot be placed.
+        smallest = max(found, key=lambda p: (len(self.chain(p)), p))
+        return smallest if found <= set(self.chain(smallest)) else None
 
     def chain(self, place: str) -> list[str]:
         """The place, then each place containing it, outwards."""

@@ -29,9 +29,12 @@ class DifferenceView:
 
 
 def difference_view(index: CorpusIndex, d: Difference) -> DifferenceView:
-    note = wording.UNPLACED if d.field == "place" and d.cls == "not-comparable" else wording.DIFFERENCE_CLASSES[d.cls]
+    note = wording.difference_note(d.field, d.cls)
+    # A contradiction box lists the versions that contradict one another; a version only less precise
+    # than them, or true at another date, stays in the accounts.
+    versions = [v for i, v in enumerate(d.versions) if d.cls != "contradiction" or i in d.contradicting]
     return DifferenceView(wording.DIVERGENCE_FIELDS.get(d.field, d.field), note, d.cls,
-                          tuple(VersionView(shown(index, d.field, v.value, v.text), v.briefings) for v in d.versions))
+                          tuple(VersionView(shown(index, d.field, v.value, v.part), v.briefings) for v in versions))
 
 
 def split(index: CorpusIndex, differences: list[Difference]) -> tuple[list[DifferenceView], list[DifferenceView]]:
@@ -42,14 +45,15 @@ def split(index: CorpusIndex, differences: list[Difference]) -> tuple[list[Diffe
             [v for d, v in views if d.cls in wording.NUANCE_CLASSES or (d.cls == "not-comparable" and d.field != "outcome")])
 
 
-def shown(index: CorpusIndex, field: str, value: Any, text: str | None = None) -> str:
-    """A version's value as the site shows it (and as the exports publish it)."""
+def shown(index: CorpusIndex, field: str, value: Any, part: str | None = None) -> str:
+    """A version's value as the site shows it (and as the exports publish it): the site's reading of it,
+    never one article's wording put in another's mouth (each account's own wording is in the accounts)."""
     if field == "date":
-        return wording.date_text(value) + (f" (« {text} »)" if text else "")
+        return wording.date_text(value, part)
     if field == "status":
         return wording.STATUS_LABELS.get(value, value)
     if field == "participants":
         return ", ".join(index.actors[actor_id].name if actor_id in index.actors else actor_id for actor_id in value)
     if field == "value":
-        return wording.figure_text(value)
+        return wording.figure_text(value) + (f" ({wording.as_of_text(value.as_of)})" if value.as_of else "")
     return value

@@ -65,7 +65,7 @@ SCHEMA: dict[str, Any] = {
 def divergence_rows(index: CorpusIndex) -> list[dict[str, Any]]:
     rows = []
     for d in all_differences(index):
-        versions = [{"version": n, "value": shown(index, d.field, v.value, v.text), "briefing_id": b.id,
+        versions = [{"version": n, "value": shown(index, d.field, v.value, v.part), "briefing_id": b.id,
                      "published": b.source.published.iso() if b.source.published else None}
                     for n, v in enumerate(d.versions, 1) for b in v.briefings]
         rows.append({"subject": d.subject, "subject_kind": d.subject_kind, "field": d.field, "class": d.cls,

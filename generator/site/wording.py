@@ -65,6 +65,19 @@ DIFFERENCE_CLASSES = {
     "not-comparable": "texte libre, à comparer soi-même",
 }
 UNPLACED = "lieux que le registre des lieux ne situe pas l'un par rapport à l'autre : à comparer soi-même"
+OTHER_UNITS = "unités différentes : à comparer soi-même"
+FIGURE_TIME = "valeurs données pour des dates différentes"
+
+
+def difference_note(field: str, cls: str) -> str:
+    """What a difference is, in the reader's words, for its field."""
+    if field == "place" and cls == "not-comparable":
+        return UNPLACED
+    if field == "value" and cls == "not-comparable":
+        return OTHER_UNITS
+    if field == "value" and cls == "time":
+        return FIGURE_TIME
+    return DIFFERENCE_CLASSES[cls]
 NUANCE_CLASSES = frozenset({"time", "precision", "containment", "subset", "wording"})
 
 UNKNOWN_DATE = "date inconnue"
@@ -98,12 +111,21 @@ def year_without_month(year: int) -> str:
     return f"{year} (mois non précisé)"
 
 
-@lru_cache(maxsize=16384)
-def date_text(value: PartialDate) -> str:
-    """`15 novembre 2025`, `octobre 2025`, `2025` — never more precise than known.
+MONTH_PARTS = {"debut": "début", "mi": "mi-", "fin": "fin"}
 
-    Babel is slow and a site shows the same few thousand dates again and again: each is formatted once.
-    """
+
+def date_text(value: PartialDate, part: str | None = None) -> str:
+    """`15 novembre 2025`, `octobre 2025`, `2025` — never more precise than known; with a third of the
+    month (`debut`, `mi`, `fin`), `début août 2025`, `mi-août 2025`."""
+    text = _date_text(value)
+    if part in MONTH_PARTS and value.month and not value.day:
+        return MONTH_PARTS[part] + ("" if part == "mi" else " ") + text
+    return text
+
+
+@lru_cache(maxsize=16384)
+def _date_text(value: PartialDate) -> str:
+    """Babel is slow and a site shows the same few thousand dates again and again: each is formatted once."""
     year, month, day = value.year, value.month, value.day
     if day:
         text = format_date(date(year, month, day), "d MMMM y", locale=LOCALE)
@@ -111,6 +133,11 @@ def date_text(value: PartialDate) -> str:
     if month:
         return format_skeleton("yMMMM", date(year, month, 1), locale=LOCALE)
     return str(year)
+
+
+def as_of_text(value: PartialDate) -> str:
+    """The date a figure describes: `au 26 août 2025`, `en août 2025`, `en 2025`."""
+    return ("au " if value.day else "en ") + date_text(value)
 
 
 def figure_text(figure: Figure) -> str:
