@@ -38,6 +38,8 @@ CLASSES = ("contradiction", "not-comparable", "time", "precision", "containment"
 """Most serious first: a field takes the first class any pair of its versions has. A pair no rule can
 compare outranks the compatible ones: one unknown place among three makes the field uncertain."""
 NUANCES = frozenset({"time", "precision", "containment", "subset", "wording"})
+FREE_TEXT = frozenset({"outcome"})
+"""Fields whose versions are only ever shown side by side, in the accounts."""
 
 
 @dataclass(frozen=True)
@@ -69,7 +71,9 @@ class Difference:
 
     @property
     def is_nuance(self) -> bool:
-        return self.cls in NUANCES
+        """Not a contradiction, yet worth showing apart from the accounts: compatible versions, and the
+        places and units no rule can compare (never flagged, never hidden)."""
+        return self.cls in NUANCES or (self.cls == "not-comparable" and self.field not in FREE_TEXT)
 
 
 def event_differences(index: CorpusIndex, record: EventRecord) -> list[Difference]:

@@ -38,11 +38,9 @@ def difference_view(index: CorpusIndex, d: Difference) -> DifferenceView:
 
 
 def split(index: CorpusIndex, differences: list[Difference]) -> tuple[list[DifferenceView], list[DifferenceView]]:
-    """(contradictions, nuances). Outcomes, free text that cannot be compared, are in neither: the accounts
-    show them side by side. Places and durations no rule can compare are nuances, never flagged, never hidden."""
-    views = [(d, difference_view(index, d)) for d in differences]
-    return ([v for d, v in views if d.cls == "contradiction"],
-            [v for d, v in views if d.cls in wording.NUANCE_CLASSES or (d.cls == "not-comparable" and d.field != "outcome")])
+    """(contradictions, nuances). Outcomes are in neither: the accounts show them side by side."""
+    return ([difference_view(index, d) for d in differences if d.is_contradiction],
+            [difference_view(index, d) for d in differences if d.is_nuance])
 
 
 def shown(index: CorpusIndex, field: str, value: Any, part: str | None = None) -> str:

@@ -78,7 +78,6 @@ def difference_note(field: str, cls: str) -> str:
     if field == "value" and cls == "time":
         return FIGURE_TIME
     return DIFFERENCE_CLASSES[cls]
-NUANCE_CLASSES = frozenset({"time", "precision", "containment", "subset", "wording"})
 
 UNKNOWN_DATE = "date inconnue"
 UNKNOWN_DATE_HEADING = "Date inconnue"
