@@ -10,8 +10,6 @@ differences. The CSV has one line per version and briefing.
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 from typing import Any
 
@@ -19,12 +17,11 @@ from ..corpus.divergences import CLASSES, all_differences
 from ..corpus.index import CorpusIndex
 from . import urls
 from .differences import shown
-from .export import csv_cell
+from .export import csv_text, json_list
 
 JSON_FILE = "divergences.json"
 CSV_FILE = "divergences.csv"
 CSV_COLUMNS = ["subject", "subject_kind", "field", "class", "version", "value", "briefing_id", "published"]
-_JSON = json.JSONEncoder(ensure_ascii=False)
 
 SCHEMA: dict[str, Any] = {
     "$schema": "https://json-schema.org/draft/2020-12/schema",
@@ -75,16 +72,10 @@ def divergence_rows(index: CorpusIndex) -> list[dict[str, Any]]:
 
 def render_divergences(rows: list[dict[str, Any]]) -> dict[str, str]:
     """Both files, keyed by their path in the docs tree."""
-    body = ",\n".join("  " + _JSON.encode(row) for row in rows)
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n", quoting=csv.QUOTE_ALL)
-    buffer.write(",".join(CSV_COLUMNS) + "\n")
-    for row in rows:
-        for v in row["versions"]:
-            writer.writerow([csv_cell(x) for x in (row["subject"], row["subject_kind"], row["field"], row["class"],
-                                                   v["version"], v["value"], v["briefing_id"], v["published"])])
-    return {f"{urls.EXPORTS_DIR}/{JSON_FILE}": f"[\n{body}\n]\n" if body else "[]\n",
-            f"{urls.EXPORTS_DIR}/{CSV_FILE}": "\ufeff" + buffer.getvalue()}
+    lines = ((row["subject"], row["subject_kind"], row["field"], row["class"],
+              v["version"], v["value"], v["briefing_id"], v["published"]) for row in rows for v in row["versions"])
+    return {f"{urls.EXPORTS_DIR}/{JSON_FILE}": json_list(rows) + "\n",
+            f"{urls.EXPORTS_DIR}/{CSV_FILE}": csv_text(CSV_COLUMNS, lines)}
 
 
 def divergence_files(index: CorpusIndex) -> dict[str, str]:

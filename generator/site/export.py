@@ -92,22 +92,31 @@ _EXTRA_COLUMNS = {
 
 def render_csv(table: str, rows: list[Row]) -> str:
     """One table as CSV text, byte-order mark included."""
+    header = columns(table)
+    return csv_text(header, ([row.get(name) for name in header] for row in rows))
+
+
+def csv_text(header: list[str], lines: Any) -> str:
+    """CSV as every export writes it: BOM, the header as plain identifiers, every cell quoted and
+    spreadsheet-safe, `\n` line ends."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n", quoting=csv.QUOTE_ALL)
-    header = columns(table)
     buffer.write(",".join(header) + "\n")  # the column names: ours, plain identifiers
-    for row in rows:
-        writer.writerow([csv_cell(row.get(name)) for name in header])
+    for values in lines:
+        writer.writerow([csv_cell(v) for v in values])
     return "\ufeff" + buffer.getvalue()
 
 
 def render_json(tables: dict[str, list[Row]]) -> str:
     """`{"events": [...], ...}` with one row per line: compact to download, readable in a diff."""
-    parts = []
-    for name in TABLES:
-        rows = ",\n".join("  " + _JSON.encode(row) for row in tables[name])
-        parts.append(f"{json.dumps(name)}: [\n{rows}\n]" if rows else f"{json.dumps(name)}: []")
+    parts = [f"{json.dumps(name)}: {json_list(tables[name])}" for name in TABLES]
     return "{\n" + ",\n".join(parts) + "\n}\n"
+
+
+def json_list(rows: list[Any]) -> str:
+    """A JSON list with one row per line (`[]` when empty)."""
+    body = ",\n".join("  " + _JSON.encode(row) for row in rows)
+    return f"[\n{body}\n]" if body else "[]"
 
 
 def csv_cell(value: Any) -> str:
