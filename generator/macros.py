@@ -23,8 +23,10 @@ def define_env(env: Any) -> None:
     """Registers the macros; `env` is the macros plugin's environment (no MkDocs import needed)."""
 
     def index() -> CorpusIndex:
-        project = _project(env)
-        result = cached_build(project)
+        # The plugin's result for this build, when it made one: the inputs are not read (and hashed) again
+        # for each macro of the page.
+        plugin = _plugin(env)
+        result = getattr(plugin, "result", None) or cached_build(_project(env))
         return result.index
 
     def page_path() -> str:
@@ -103,11 +105,14 @@ def define_env(env: Any) -> None:
         return "\n".join(lines) + "\n" if lines else "*Aucun chiffre pour l'instant.*\n"
 
 
+def _plugin(env: Any) -> Any:
+    plugins = env.conf.get("plugins", {})
+    return plugins.get("briefings") if hasattr(plugins, "get") else None
+
+
 def _project(env: Any) -> Project:
     """The briefings plugin's project when it is configured, else the default folders beside mkdocs.yml."""
-    plugins = env.conf.get("plugins", {})
-    plugin = plugins.get("briefings") if hasattr(plugins, "get") else None
-    project = getattr(plugin, "project", None)
+    project = getattr(_plugin(env), "project", None)
     if project is not None:
         return project
     # No briefings plugin: its folders are the defaults; MkDocs has already read docs_dir.

@@ -103,7 +103,7 @@ def _build_once(project: Project, partial: bool, leave_out: frozenset[str]) -> R
     result = Result(problems=problems, index=index)
     if problems.errors and not partial:
         return result
-    result.pages = {**render_pages(index), **export_files(index), **divergence_files(index)}
+    result.pages = site_files(index)
     result.edit_paths = {urls.briefing_page(b_id): project.root / path for b_id, path in index.file_of.items()}
     return result
 
@@ -161,7 +161,7 @@ def _empty_result(partial: bool) -> Result:
     result = Result(index=index)
     if partial:
         try:
-            result.pages = {**render_pages(index), **export_files(index), **divergence_files(index)}
+            result.pages = site_files(index)
         except Exception:  # noqa: BLE001 - then the preview shows the error report in the nav pages' place
             pass
     return result
@@ -184,6 +184,11 @@ def collector_paused() -> Iterator[None]:
     finally:
         if enabled:
             gc.enable()
+
+
+def site_files(index: CorpusIndex) -> dict[str, str]:
+    """Every generated page and published file, keyed by its path in the docs tree."""
+    return {**render_pages(index), **export_files(index), **divergence_files(index)}
 
 
 def render_pages(index: CorpusIndex) -> dict[str, str]:

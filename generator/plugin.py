@@ -42,7 +42,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 
 from .site import csp, markup, urls, wording
 from .site.views import render_problems_page
-from .pipeline import Project, cached_build, failed_build, showing
+from .pipeline import Project, Result, cached_build, failed_build, showing
 from .reading.problems import Problem, ProblemList
 
 log = logging.getLogger("mkdocs.plugins.briefings")
@@ -70,6 +70,7 @@ class BriefingsConfig(Config):
 class BriefingsPlugin(BasePlugin[BriefingsConfig]):
     serving = False
     problems: ProblemList = ProblemList()
+    result: Result | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
@@ -90,6 +91,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
 
     def on_files(self, files: Files, *, config) -> Files:
         result = cached_build(self.project)  # never raises for the input: failures come back as problems
+        self.result = result  # what this build's pages, and the home page's macros, are made from
         for trace in result.crashes:
             log.debug("the generator failed:\n%s", trace)  # shown with `mkdocs … -v`
         problems = ProblemList(result.problems)
