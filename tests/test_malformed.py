@@ -236,7 +236,7 @@ REGISTRY_EXPECTED = [
     "content/actors.yaml:11:13: [4].aliases[0]: 'Donald Trump' already names 'donald-trump' "
     "(an alias must point at one actor only: remove it from one of them)",
     "content/actors.yaml:12:3: [5]: expected an entry with id and name, found the text 'juste un texte'",
-    "content/actors.yaml:15:9: [6].kind: 'human' is not allowed here (one of: person, organisation, state)",
+    "content/actors.yaml:15:9: [6].kind: 'human' is not allowed here (one of: person, organisation, state, group)",
     "content/topics.yaml:2:1: YAML syntax: did not find expected ',' or '}'",
 ]
 

@@ -16,8 +16,8 @@ from pydantic.fields import FieldInfo
 from ..reading import models
 from ..reading.fields import Kind, kind_of, max_length_of, one_or_many
 from ..reading.models import ActorEntry, Briefing, PartyEntry, PlaceEntry, TopicEntry, inner_model, is_model
-from ..site.wording import (ACTOR_KIND_LABELS, CATEGORY_LABELS, DEMAND_STATUS_LABELS, EVENT_KIND_LABELS, GENRE_LABELS,
-                            QUALIFIER_LABELS, STATUS_LABELS)
+from ..site.wording import (ACTOR_KIND_LABELS, BASIS_MEANINGS, CATEGORY_LABELS, DATE_BASIS_LABELS, DEMAND_STATUS_LABELS,
+                            EVENT_KIND_LABELS, GENRE_LABELS, QUALIFIER_LABELS, STATUS_LABELS)
 
 PAGE = "format-des-briefings.md"
 QUALIFIER_MEANINGS = {**QUALIFIER_LABELS, "exact": "exactement"}
@@ -27,6 +27,9 @@ ENUMS: list[tuple[Any, str, str, dict[str, str]]] = [
     (models.Genre, "v-genre", "Genre d'article (`source.genre`)", GENRE_LABELS),
     (models.EventKind, "v-event-kind", "Nature d'événement (`events[].kind`)", EVENT_KIND_LABELS),
     (models.EventStatus, "v-event-status", "Statut d'événement (`events[].status`)", STATUS_LABELS),
+    (models.Basis, "v-basis", "Base d'une affirmation (`basis` des événements, exigences, chiffres et citations)",
+     BASIS_MEANINGS),
+    (models.DateBasis, "v-date-basis", "Origine d'une date (`date_basis`, `as_of_basis`)", DATE_BASIS_LABELS),
     (models.DemandStatus, "v-demand-status", "Statut d'exigence (`demands[].status`)", DEMAND_STATUS_LABELS),
     (models.FigureCategory, "v-figure-category", "Catégorie de chiffre (`figures[].category`)", CATEGORY_LABELS),
     (models.Qualifier, "v-qualifier", "Qualificatif de chiffre (`figures[].qualifier`)", QUALIFIER_MEANINGS),

@@ -39,17 +39,21 @@ EXAMPLES: dict[type[BaseModel], dict[str, Any]] = {
     Event: {"id": "anchorage-summit-2025", "kind": "summit", "title": "Sommet d'Anchorage",
             "date": PartialDate(2025, 8, 15), "date_text": "le 15 août 2025", "place": "Anchorage (Alaska)",
             "participants": ["Donald Trump", "Vladimir Poutine"], "status": "held",
+            "date_basis": "stated", "date_note": None,
             "outcome": "Aucune mesure concrète annoncée.", "duration": "3 heures", "related": [],
-            "evidence": "TODO: le passage exact de l'article"},
+            "basis": "on-record", "evidence": "TODO: le passage exact de l'article", "note": None},
     Demand: {"party": "russia", "voiced_by": "Vladimir Poutine", "topic": "territory",
              "text": "Reconnaissance de la souveraineté russe sur cinq régions ukrainiennes.", "status": "stated",
-             "via": None, "date": PartialDate(2025, 11), "evidence": "TODO: le passage exact de l'article"},
+             "basis": "on-record", "via": None, "date": PartialDate(2025, 11), "date_basis": "stated",
+             "date_note": None, "evidence": "TODO: le passage exact de l'article", "note": None},
     Figure: {"indicator": "displaced-ukrainians", "label": "Ukrainiens déplacés ou réfugiés",
-             "category": "humanitarian", "value": 13000000, "qualifier": "about", "unit": "people",
-             "as_of": PartialDate(2025), "attributed_to": "ONU", "evidence": "TODO: le passage exact de l'article"},
+             "category": "humanitarian", "value": 13000000, "amount_text": None, "magnitude": None,
+             "qualifier": "about", "unit": "people", "as_of": PartialDate(2025), "attributed_to": "ONU",
+             "as_of_basis": "stated", "date_note": None, "basis": "on-record",
+             "evidence": "TODO: le passage exact de l'article", "note": None},
     Quote: {"speaker": "Donald Trump", "text": "TODO: les mots exacts, sans les guillemets", "date": PartialDate(2025, 10),
-            "context": "lors de l'annonce de nouvelles sanctions", "via": None, "translated": False,
-            "statement": None},
+            "context": "lors de l'annonce de nouvelles sanctions", "via": None, "basis": "on-record",
+            "date_basis": "stated", "date_note": None, "note": None, "translated": False, "statement": None},
 }
 
 
@@ -84,6 +88,9 @@ def render_briefing(*, briefing_id: str | None, title: str, summary: str, source
                 out += _item_lines(model, item, commented=False)
         else:
             out += _item_lines(model, EXAMPLES[model], commented=True)
+    out += _help(fields["analyst_note"], "", notes.get("analyst_note"))
+    note = top.get("analyst_note")
+    out.append(f"analyst_note: {scalar(note)}" if note else "# analyst_note:")
     return "\n".join(out) + "\n"
 
 

@@ -1,4 +1,5 @@
-"""Typed models of a briefing (format v1) and of the registries (actors, parties, topics).
+"""Typed models of a briefing (format v2, which reads every v1 file with its v1 meaning) and of the
+registries (actors, parties, topics, places).
 
 Each field's type comes from :mod:`generator.reading.fields`, which reads YAML
 text strictly and declares the field's kind. Unknown keys are rejected
@@ -10,9 +11,9 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Literal, get_args
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 
-from .fields import DateValue, FileName, Flag, Name, Number, Slug, Text, Title, items, none_as_empty, one_or_more
+from .fields import _fail, DateValue, FileName, Flag, Name, Number, Slug, Text, Title, items, none_as_empty, one_or_more
 
 Genre = Literal["news", "analysis", "opinion", "interview", "wire"]
 EventKind = Literal["summit", "meeting", "call", "statement", "sanctions", "strike",
@@ -21,11 +22,34 @@ EventStatus = Literal["held", "planned", "cancelled", "postponed", "proposed"]
 DemandStatus = Literal["stated", "reported"]
 FigureCategory = Literal["humanitarian", "military", "economic", "aid", "other"]
 Qualifier = Literal["exact", "about", "at-least", "more-than", "less-than", "up-to"]
-ActorKind = Literal["person", "organisation", "state"]
+ActorKind = Literal["person", "organisation", "state", "group"]
+# On what the article rests a claim (format v2): said publicly by the party, known through
+# leaks or another outlet, written in the conditional, the author's own reading, or the
+# analyst's inference (not in the article).
+Basis = Literal["on-record", "reported", "conditional", "author", "analyst"]
+DateBasis = Literal["stated", "inferred"]
+
+BASIS_HELP = ("on-record (dit publiquement), reported (fuites, sources anonymes, autre média : `via` dit qui), "
+              "conditional (l'article ne s'en porte pas garant : conditionnel, information non confirmée), "
+              "author (lecture propre à l'auteur de l'article), analyst (votre déduction, absente de l'article : "
+              "`note` dit pourquoi).")
+NOTE_HELP = "Votre remarque d'analyste (réserve, raisonnement) ; affichée « Note de l'analyste », jamais comme le texte de l'article."
+DATE_BASIS_HELP = ("stated (par défaut : l'article donne cette date) ou inferred (vous en avez déduit une partie, "
+                   "par ex. l'année d'après la date de publication ; dites comment dans `date_note`).")
+DATE_NOTE_HELP = "Votre raisonnement sur la date ; affiché comme note de l'analyste."
 
 
 class Model(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+
+def _given(data: Any, key: str) -> Any:
+    """A key's raw value in the mapping being validated (None when absent or null)."""
+    return data.get(key) if isinstance(data, dict) else None
+
+
+STATUS_BASIS = {"stated": "on-record", "reported": "reported"}
+BASIS_STATUS = {basis: status for status, basis in STATUS_BASIS.items()}
 
 
 class Source(Model):
@@ -62,14 +86,19 @@ class Event(Model):
     kind: EventKind = Field(description="Nature de l'événement.")
     title: Title = Field(description="Intitulé court, dans vos mots.")
     date: DateValue | None = Field(None, description="Date à la précision donnée par l'article ; absente si inconnue.")
-    date_text: Text | None = Field(None, description="La formulation de l'article quand elle compte (« mi-octobre »).")
+    date_text: Text | None = Field(None, description="Les mots exacts de l'article pour la date (« mi-octobre »), sans rien ajouter (verbatim).")
+    date_basis: DateBasis = Field("stated", description=DATE_BASIS_HELP)
+    date_note: Text | None = Field(None, description=DATE_NOTE_HELP)
     place: Text | None = Field(None, description="Lieu.")
     participants: items(Name) = Field(default_factory=list, description="Acteurs présents (noms résolus par le registre).")
     status: EventStatus | None = Field(None, description="Statut à la date de publication de l'article.")
     outcome: Text | None = Field(None, description="Résultat, dans vos mots.")
     duration: Text | None = Field(None, description="Durée telle que l'article la donne (« 3 heures »).")
     related: items(Slug) = Field(default_factory=list, description="Ids des événements auxquels celui-ci se rattache (une annonce pointe vers son sommet).")
+    basis: Basis = Field("on-record", description="Sur quoi l'article fait reposer ce récit. " + BASIS_HELP
+                         + " Par défaut on-record : l'article le rapporte comme un fait.")
     evidence: Text | None = Field(None, description="Passage exact de l'article (verbatim).")
+    note: Text | None = Field(None, description=NOTE_HELP)
 
 
 class Demand(Model):
@@ -79,10 +108,36 @@ class Demand(Model):
     voiced_by: Name | None = Field(None, description="L'acteur qui l'a exprimée.")
     topic: Slug = Field(description="Id de content/topics.yaml.")
     text: Text = Field(description="L'exigence, dans vos mots.")
-    status: DemandStatus = Field("stated", description="stated (publiquement) ou reported (fuites, sources anonymes, autres médias).")
+    status: DemandStatus | None = Field(
+        None, description="stated (publiquement) ou reported (fuites, sources anonymes, autres médias). Format v1 : "
+        "préférez `basis`. Vide quand la base n'est ni on-record ni reported ; donnés tous deux, ils doivent concorder.")
+    basis: Basis = Field("on-record", description=BASIS_HELP + " Par défaut, déduit de `status` (stated → on-record, "
+                         "reported → reported). Une exigence de base author n'est pas une position de la partie : "
+                         "c'est la lecture de l'auteur, affichée à part.")
     via: Text | None = Field(None, description="Qui la rapporte, quand elle est rapportée.")
     date: DateValue | None = Field(None, description="Quand elle a été exprimée.")
+    date_basis: DateBasis = Field("stated", description=DATE_BASIS_HELP)
+    date_note: Text | None = Field(None, description=DATE_NOTE_HELP)
     evidence: Text | None = Field(None, description="Passage exact de l'article (verbatim).")
+    note: Text | None = Field(None, description=NOTE_HELP)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _status_and_basis(cls, data: Any) -> Any:
+        """v1 wrote `status`; v2 writes `basis`. Either gives the other; both must agree."""
+        if not isinstance(data, dict):
+            return data
+        status, basis = _given(data, "status"), _given(data, "basis")
+        if basis is None:
+            return {**data, "basis": STATUS_BASIS.get(status, "on-record") if isinstance(status, str) else "on-record",
+                    "status": status if status is not None else "stated"}
+        if status is None:
+            return {**data, "status": BASIS_STATUS.get(basis)} if isinstance(basis, str) else data
+        if isinstance(status, str) and isinstance(basis, str) and basis in BASIS_STATUS and status in STATUS_BASIS \
+                and STATUS_BASIS[status] != basis:
+            raise _fail(f"status '{status}' and basis '{basis}' disagree",
+                        f"keep only basis: {basis}, or write status: {BASIS_STATUS.get(basis) or 'nothing'}")
+        return data
 
 
 class Figure(Model):
@@ -91,12 +146,29 @@ class Figure(Model):
     indicator: Slug = Field(description="Identifiant stable : le même indicateur est comparé d'un briefing à l'autre.")
     label: Title = Field(description="Ce que le chiffre mesure, dans vos mots.")
     category: FigureCategory = Field("other", description="humanitarian, military, economic, aid ou other.")
-    value: Number = Field(description="Un nombre (13000000, pas « 13 000 000 »).")
+    value: Number | None = Field(description="Un nombre (13000000, pas « 13 000 000 ») ; null seulement avec `amount_text`, "
+                                 "quand l'article ne donne pas de nombre (« des centaines »).")
+    amount_text: Text | None = Field(None, description="Les mots exacts de l'article pour une quantité sans nombre "
+                                     "(« des centaines », « plusieurs ») (verbatim).")
+    magnitude: Number | None = Field(None, description="Ordre de grandeur facultatif d'une quantité vague, pour trier "
+                                     "seulement ; jamais affiché comme une valeur.")
     qualifier: Qualifier | None = Field(None, description="exact, about (« près de »), at-least, more-than, less-than, up-to.")
     unit: Text | None = Field(None, description="people, usd, eur, km2, hours… (libre).")
     as_of: DateValue | None = Field(None, description="La date que le chiffre décrit, si l'article la donne.")
     attributed_to: Text | None = Field(None, description="Qui a produit le chiffre, selon l'article ; à omettre seulement si l'article ne le dit pas.")
+    as_of_basis: DateBasis = Field("stated", description="Pour `as_of` : " + DATE_BASIS_HELP)
+    date_note: Text | None = Field(None, description=DATE_NOTE_HELP)
+    basis: Basis = Field("on-record", description=BASIS_HELP + " Par défaut on-record : l'article donne le chiffre comme un fait.")
     evidence: Text | None = Field(None, description="Passage exact de l'article (verbatim).")
+    note: Text | None = Field(None, description=NOTE_HELP)
+
+    @model_validator(mode="after")
+    def _a_number_or_the_words(self) -> "Figure":
+        if self.value is None and self.amount_text is None:
+            raise _fail("value is null but amount_text is missing",
+                        "write the number the article gives, or keep value: null and copy the article's words "
+                        "for the quantity into amount_text (« des centaines »)")
+        return self
 
 
 class Quote(Model):
@@ -107,12 +179,23 @@ class Quote(Model):
     date: DateValue | None = Field(None, description="Quand la phrase a été dite, à la précision donnée.")
     context: Text | None = Field(None, description="Circonstances, dans vos mots.")
     via: Text | None = Field(None, description="Le média ou l'agence qui la relaie.")
+    basis: Basis = Field("on-record", description=BASIS_HELP + " Par défaut on-record, ou reported quand `via` est donné.")
+    date_basis: DateBasis = Field("stated", description=DATE_BASIS_HELP)
+    date_note: Text | None = Field(None, description=DATE_NOTE_HELP)
+    note: Text | None = Field(None, description=NOTE_HELP)
     translated: Flag = Field(False, description="true si l'article donne une traduction, non les mots originaux.")
     statement: Slug | None = Field(None, description="Id partagé par les versions d'une même déclaration rapportée par plusieurs articles.")
 
+    @model_validator(mode="before")
+    @classmethod
+    def _reported_when_relayed(cls, data: Any) -> Any:
+        if isinstance(data, dict) and _given(data, "basis") is None and _given(data, "via") is not None:
+            return {**data, "basis": "reported"}
+        return data
+
 
 class Briefing(Model):
-    """Les notes d'un analyste sur un article publié (format v1)."""
+    """Les notes d'un analyste sur un article publié (format v2 ; tout fichier v1 reste valide)."""
 
     id: Slug | None = Field(None, description="Par défaut, le nom du fichier sans extension.")
     title: Title = Field(description="Votre titre.")
@@ -125,6 +208,8 @@ class Briefing(Model):
     demands: items(Demand) = Field(default_factory=list, description="Ce que chaque partie exige, selon l'article.")
     figures: items(Figure) = Field(default_factory=list, description="Les chiffres de l'article, avec qui les a produits.")
     quotes: items(Quote) = Field(default_factory=list, description="Les citations, mot pour mot.")
+    analyst_note: Text | None = Field(None, description="Vos remarques sur l'article lui-même (parti pris, fiabilité, "
+                                      "limites) ; affichées « Note de l'analyste », jamais dans le titre ou le résumé.")
 
 
 class ActorEntry(Model):
@@ -133,7 +218,10 @@ class ActorEntry(Model):
     id: Slug = Field(description="Identifiant canonique ; il donne l'adresse de la page de l'acteur.")
     name: Title = Field(description="Nom affiché.")
     aliases: items(Title) = Field(default_factory=list, description="Autres graphies (casse et accents ignorés).")
-    kind: ActorKind | None = Field(None, description="person (personne), organisation ou state (État).")
+    kind: ActorKind | None = Field(None, description="person (personne), organisation, state (État) ou group "
+                                   "(plusieurs personnes dont l'article parle ensemble : « diplomates européens »). "
+                                   "Une notion ou une figure de style n'est pas un acteur.")
+    anonymous: Flag = Field(False, description="true pour une source que l'article ne nomme pas.")
     party: Slug | None = Field(None, description="Id de content/parties.yaml.")
     role: Text | None = Field(None, description="Fonction, affichée sur la page de l'acteur.")
 

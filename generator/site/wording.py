@@ -43,7 +43,24 @@ QUALIFIER_LABELS = {
 CATEGORY_LABELS = {
     "humanitarian": "Humanitaire", "military": "Militaire", "economic": "Économie", "aid": "Aide", "other": "Autres",
 }
-ACTOR_KIND_LABELS = {"person": "Personne", "organisation": "Organisation", "state": "État"}
+ACTOR_KIND_LABELS = {"person": "Personne", "organisation": "Organisation", "state": "État", "group": "Groupe"}
+# The reader's words for on what the article rests a claim (format v2 `basis`).
+BASIS_LABELS = {
+    "on-record": "déclarée", "reported": "rapportée", "conditional": "au conditionnel",
+    "author": "selon l'auteur de l'article", "analyst": "déduction de l'analyste",
+}
+BASIS_MEANINGS = {
+    "on-record": "dit publiquement par la partie ou l'orateur (une paraphrase d'une déclaration publique compte)",
+    "reported": "connu par des fuites, des sources anonymes ou un autre média (`via` dit qui)",
+    "conditional": "l'article ne s'en porte pas garant : conditionnel (« aurait suggéré »), information non confirmée",
+    "author": "lecture ou affirmation propre à l'auteur de l'article (« Pour Moscou, … », « semble »), "
+              "pas une déclaration de la partie",
+    "analyst": "déduction de l'analyste, absente de l'article ; `note` dit pourquoi",
+}
+DATE_BASIS_LABELS = {
+    "stated": "l'article donne cette date",
+    "inferred": "l'analyste en a déduit une partie (l'année d'après la date de publication…) ; `date_note` dit comment",
+}
 UNIT_LABELS = {
     "people": "personnes", "usd": "dollars", "eur": "euros", "hours": "heures", "years": "ans",
     "regions": "régions", "km2": "km²", "percent": "%", "days": "jours", "minutes": "minutes",
