@@ -52,7 +52,7 @@ def make_environment() -> jinja2.Environment:
         join=_join,
         fr_date=fr_date, number=format_figure, paragraphs=markup.paragraphs, md=Md,
         genre=lambda g: wording.GENRE_LABELS[g], kind=lambda k: wording.EVENT_KIND_LABELS[k],
-        status=lambda s: wording.STATUS_LABELS.get(s, s), demand_status=lambda s: wording.DEMAND_STATUS_LABELS[s],
+        status=lambda s: wording.STATUS_LABELS.get(s, s), demand_status=lambda s: wording.DEMAND_STATUS_LABELS.get(s) or wording.BASIS_LABELS.get(s, s),
         category=lambda c: wording.CATEGORY_LABELS[c],
     )
     env.globals.update(words=wording, plural=wording.plural, md=Md, front_matter=front_matter)
