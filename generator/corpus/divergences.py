@@ -226,6 +226,8 @@ def figure_class(a: Figure, b: Figure, when_a: PartialDate | None = None, when_b
     """`when_*`: the date each value describes (its `as_of`, else its article's publication date)."""
     if (a.unit or "") != (b.unit or ""):
         return "not-comparable"
+    if a.value is None or b.value is None:  # a vague quantity (« des dizaines ») is words, not a number
+        return "wording" if (a.value, a.amount_text) == (b.value, b.amount_text) else "not-comparable"
     when_a, when_b = when_a or a.as_of, when_b or b.as_of
     if when_a and when_b and not (when_a.contains(when_b) or when_b.contains(when_a)):
         return "time"
@@ -255,7 +257,8 @@ def _figure_range(f: Figure) -> tuple[float, float]:
 def _figure_key(f: Figure, briefing: Briefing) -> str:
     """One version per value, qualifier, unit and date described (a missing `as_of` is the article's date)."""
     when = f.as_of or briefing.source.published
-    return f"{float(f.value)!r}|{f.qualifier or 'exact'}|{f.unit or ''}|{when.iso() if when else ''}"
+    value = repr(float(f.value)) if f.value is not None else f"« {f.amount_text} »"
+    return f"{value}|{f.qualifier or 'exact'}|{f.unit or ''}|{when.iso() if when else ''}"
 
 
 # --- shared ------------------------------------------------------------------------------------

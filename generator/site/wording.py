@@ -163,7 +163,8 @@ def figure_text(figure: Figure) -> str:
     if qualifier:
         parts.append(qualifier)
     # decimal_quantization=False: 0.0004 stays 0,0004 instead of rounding to « 0 ».
-    parts.append(format_decimal(figure.value, locale=LOCALE, decimal_quantization=False))
+    parts.append(figure.amount_text or "" if figure.value is None
+                 else format_decimal(figure.value, locale=LOCALE, decimal_quantization=False))
     if figure.unit:
         parts.append(UNIT_LABELS.get(figure.unit, figure.unit))
     return " ".join(parts)
