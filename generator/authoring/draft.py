@@ -16,10 +16,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .article_text import NameFinder, NameHit, Span, SpanIndex, nearest, sentences, trim_span
+from ..reading.article_text import NameFinder, NameHit, Span, SpanIndex, nearest, sentences, trim_span
 from ..reading.dates import PartialDate
-from .draft_dates import DatedPhrase, find_dated_phrases, publication_date
-from .draft_quantities import Quantity, find_quantities
+from ..reading.french_dates import DatedPhrase, find_dated_phrases, publication_date
+from ..reading.french_quantities import Quantity, find_quantities
 from ..reading.names import slugify
 from ..reading.problems import visible
 from .scaffold import TODO_OUTLET, TODO_SUMMARY, TODO_TITLE, render_briefing
