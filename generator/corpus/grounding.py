@@ -1,0 +1,189 @@
+"""`check --sources`: the notes must say what the article says, no more, no less.
+
+Beyond the verbatim check, each rule reads the article's words that a note rests on:
+
+- **figures** (errors): a `value` (unless `basis: analyst`) must be in its `evidence`, in digits or in
+  words (« trois heures », « 4,2 millions », « plus d'un milliard »,
+  « 13 000 000 »). When it is not, the message says what the evidence gives
+  instead: a quantity without a number (« des centaines » → `value: null` and
+  `amount_text`), or another number.
+- **basis cues** (warnings): the evidence of an `on-record` event, demand or
+  figure that reads as the author's view (« Pour Moscou, », « Aux yeux de »,
+  « semble », « misait ») or in the conditional (« aurait », « serait »,
+  « auraient », « seraient »). Words between guillemets are a speaker's and
+  never count; nor does a conditional after « que » or « si » in its sentence
+  (« précisant qu'une telle loi serait mal accueillie » is reported speech).
+- **quotes** (warnings): a quote of one or two words that the article puts in
+  guillemets without a speech verb (indicative) in its sentence, as scare
+  quotes do (« une Ukraine « neutre » »); a quote that is a whole paragraph of
+  the article without final punctuation: an intertitle, not a speaker's words.
+- **dates**: see :mod:`grounding_dates`.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..reading.french_dates import find_dated_phrases
+from ..reading.french_quantities import find_numbers, vague_quantities
+from ..reading.loader import Located
+from ..reading.models import Briefing
+from ..reading.problems import ProblemList
+from .article import Article, normalise
+from .grounding_dates import check_dates
+
+AUTHOR_CUES = re.compile(
+    r"(?:^|[.!?;:—]\s*|\b(?:Mais|Et|Or|Ainsi|Donc|mais|et|or)\s+)(?P<cue>[Pp]our\s+(?:(?:le|la|les|l[’'])\s*)?"
+    r"[A-ZÀ-Þ][\w’'-]*(?:\s+[\w’'-]+){0,4}\s*,)"
+    r"|(?P<eyes>\b[Aa]ux\s+yeux\s+d(?:e|es|u)\b)|(?P<seems>\bsembl(?:e|ent|ait|aient|er)\b)"
+    r"|(?P<bet>\bmisai(?:t|ent)\b)")
+CONDITIONAL = re.compile(r"\b(?:aurai(?:t|ent)|serai(?:t|ent))\b", re.IGNORECASE)
+# A conditional after these, in its sentence, is reported speech or a hypothesis, not hearsay.
+_SUBORDINATE = re.compile(r"\b(?:que|qu[’']|si|s[’']il|s[’']ils)(?=\W)", re.IGNORECASE)
+_NOT_SUBORDINATE = re.compile(r"\b(?:alors|tandis|bien|parce|pendant|dès|ainsi|afin|avant|après|sans|pour|lors)"
+                              r"\s+(?:que|qu[’'])\W*$|\b(?:lorsqu|puisqu)[’']?\W*$", re.IGNORECASE)
+SPEECH = re.compile(
+    r"\b(?:affirm|déclar|dit\b|disant|qualifi|indiqu|évoqu|estim|jug|parl|reconn|promet|promis|appel|décri|dénon|"
+    r"annon|assur|soulign|expliqu|répét|préven|prévi|insist|ironis|raill|lanc|écri|confi[éeèa]|précis|ajout|réclam|"
+    r"exig|demand|menac|martel|résum|admis|admet|avou|employ|utilis|rapport|répond|répliqu|critiqu|salu|"
+    r"traité|qualifiant|said|says|told|stated|called)\w*", re.IGNORECASE)
+_FINAL = ".!?…:;"
+_WORD_QUOTE = "«“\"‹"
+_CLOSE_QUOTE = "»”\"›«"
+
+
+def ground(lb: Located[Briefing], article: Article, missed: set[tuple], problems: ProblemList) -> None:
+    """Every grounding rule on one briefing; fields in `missed` (not found in the article) are not read."""
+    check_figures(lb, missed, problems)
+    check_cues(lb, article, missed, problems)
+    check_quotes(lb, article, missed, problems)
+    check_dates(lb, article, missed, problems)
+
+
+def check_figures(lb: Located[Briefing], missed: set[tuple], problems: ProblemList) -> None:
+    for i, f in enumerate(lb.model.figures):
+        if f.value is None or f.basis == "analyst" or not f.evidence or ("figures", i, "evidence") in missed:
+            continue
+        evidence = normalise(f.evidence)
+        dates = [p.span for p in find_dated_phrases(evidence, None)]
+        numbers = find_numbers(evidence, dates)
+        if any(_same(n.value, f.value) or _same(n.base, f.value) for n in numbers):
+            continue
+        vague = vague_quantities(evidence)
+        shown = _number(f.value)
+        if vague:
+            words = vague[0][1]
+            problems.append(lb.problem(("figures", i, "value"), f"{shown} is not in the evidence, which gives a "
+                                       f"quantity without a number: «{words}»",
+                                       f"write value: null and amount_text: {words} (a number is never made up "
+                                       "from vague words)"))
+        elif others := [n for n in numbers if not n.is_year]:
+            given = ", ".join(f"«{n.wording}»" for n in others[:3])
+            problems.append(lb.problem(("figures", i, "value"), f"{shown} is not in the evidence, which gives "
+                                       f"{given}", "correct the value, or give as evidence the passage with "
+                                       "this number"))
+        else:
+            problems.append(lb.problem(("figures", i, "value"), f"{shown} is not in the evidence, in digits or "
+                                       "in words", "give as evidence the passage of the article with this number, or, if you "
+                                       "deduced it, write basis: analyst and say how in note"))
+
+
+def _same(a: float, b: float) -> bool:
+    return abs(a - b) <= 1e-9 * max(1.0, abs(b))
+
+
+def _number(value: float) -> str:
+    return str(int(value)) if float(value).is_integer() else str(value)
+
+
+def check_cues(lb: Located[Briefing], article: Article, missed: set[tuple], problems: ProblemList) -> None:
+    b = lb.model
+    for name in ("events", "demands", "figures"):
+        for i, item in enumerate(getattr(b, name)):
+            if item.basis != "on-record" or not item.evidence or (name, i, "evidence") in missed:
+                continue
+            evidence = normalise(item.evidence)
+            at = article.find(evidence)
+            cue = basis_cue(evidence, lambda k: at >= 0 and article.in_quotes(at + k))
+            if cue is None:
+                continue
+            kind, words = cue
+            if kind == "author":
+                message = f"«{words}»: the evidence gives the author's reading, not a statement on the record"
+                hint = "write basis: author, or basis: reported with via if the article names a source"
+            else:
+                message = f"«{words}»: the evidence is in the conditional; the article does not vouch for it"
+                hint = "write basis: conditional, or basis: reported with via if the article names a source"
+            problems.append(lb.problem((name, i, "evidence"), message, hint, warning=True))
+
+
+def basis_cue(text: str, quoted=lambda k: False) -> tuple[str, str] | None:
+    """("author" | "conditional", the words) of the first cue of `text` outside guillemets, or None.
+    `quoted(k)` says whether character k of `text` is between guillemets in the article."""
+    inside = _inside_marks(text)
+    for m in AUTHOR_CUES.finditer(text):
+        group = next(g for g in ("cue", "eyes", "seems", "bet") if m.group(g))
+        start = m.start(group)
+        if not (inside(start) or quoted(start)):
+            return "author", m.group(group).strip()
+    for m in CONDITIONAL.finditer(text):
+        if inside(m.start()) or quoted(m.start()):
+            continue
+        sentence = text[max(text.rfind(c, 0, m.start()) for c in ".!?;") + 1:m.start()]
+        if not any(not _NOT_SUBORDINATE.search(sentence[:s.end()]) for s in _SUBORDINATE.finditer(sentence)):
+            return "conditional", m.group()
+    return None
+
+
+def _inside_marks(text: str):
+    """Whether a position of `text` is between guillemets written in the text itself."""
+    spans, opened = [], []
+    for i, char in enumerate(text):
+        if char in "«“":
+            opened.append(i)
+        elif char in "»”" and opened:
+            spans.append((opened.pop(), i))
+    return lambda k: any(a < k < b for a, b in spans)
+
+
+def check_quotes(lb: Located[Briefing], article: Article, missed: set[tuple], problems: ProblemList) -> None:
+    paragraphs = {_unquoted(p) for p in article.paragraphs()}
+    for i, q in enumerate(lb.model.quotes):
+        if ("quotes", i, "text") in missed:
+            continue
+        text = normalise(q.text)
+        if text in paragraphs and text[-1] not in _FINAL:
+            problems.append(lb.problem(("quotes", i, "text"), "the quote is a whole line of the article without "
+                                       "final punctuation: an intertitle, not a speaker's words",
+                                       "quote the speaker's own sentence from the body of the article, or delete "
+                                       "this quote", warning=True))
+        elif len(text.split()) <= 2 and _only_scare_quoted(text, article):
+            problems.append(lb.problem(("quotes", i, "text"), f"«{text}» is a word the article puts in guillemets "
+                                       "with no speech verb to give it to the speaker (scare quotes)",
+                                       "delete the quote, or if the article reports the word as said, keep it with "
+                                       "basis: conditional or reported", warning=True))
+
+
+def _unquoted(paragraph: str) -> str:
+    """A paragraph without the guillemets around it, as a quote of it is written."""
+    inner = paragraph.strip()
+    if inner and inner[0] in _WORD_QUOTE and inner[-1] in _CLOSE_QUOTE:
+        inner = inner[1:-1].strip()
+    return inner
+
+
+def _only_scare_quoted(text: str, article: Article) -> bool:
+    """True when the article has `text` between guillemets, and never with a speech verb in the indicative
+    in the sentence around it."""
+    pattern = re.compile(rf"[«“\"]\s*{re.escape(text)}\s*[»”\"«]")
+    found = False
+    for m in pattern.finditer(article.text):
+        found = True
+        paragraph = article.paragraph_at(m.start())
+        before = article.text[paragraph.start:m.start()]
+        start = paragraph.start + max(before.rfind(c) for c in ".!?") + 1
+        end = min([k for c in ".!?" if (k := article.text.find(c, m.end(), paragraph.end)) >= 0] or [paragraph.end])
+        sentence = article.text[start:end]
+        if any(not re.search(r"\b(?:aurai(?:t|ent))\s+$", sentence[:v.start()]) for v in SPEECH.finditer(sentence)):
+            return False
+    return found
