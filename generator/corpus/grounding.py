@@ -12,7 +12,9 @@ Beyond the verbatim check, each rule reads the article's words that a note rests
   « semble », « misait ») or in the conditional (« aurait », « serait »,
   « auraient », « seraient »). Words between guillemets are a speaker's and
   never count; nor does a conditional after « que » or « si » in its sentence
-  (« précisant qu'une telle loi serait mal accueillie » is reported speech).
+  (« précisant qu'une telle loi serait mal accueillie » is reported speech),
+  unless it is « aurait » + a past participle after « que » (« des diplomates
+  affirment que Ruvik aurait proposé » is hearsay).
 - **quotes** (warnings): a quote of one or two words that the article puts in
   guillemets without a speech verb (indicative) in its sentence, as scare
   quotes do (« une Ukraine « neutre » »); a quote that is a whole paragraph of
@@ -39,7 +41,10 @@ AUTHOR_CUES = re.compile(
     r"|(?P<bet>\bmisai(?:t|ent)\b)")
 CONDITIONAL = re.compile(r"\b(?:aurai(?:t|ent)|serai(?:t|ent))\b", re.IGNORECASE)
 # A conditional after these, in its sentence, is reported speech or a hypothesis, not hearsay.
-_SUBORDINATE = re.compile(r"\b(?:que|qu[’']|si|s[’']il|s[’']ils)(?=\W)", re.IGNORECASE)
+_SUBORDINATE = re.compile(r"\b(?:que(?=\W)|qu[’']|si(?=\W)|s[’']ils?(?=\W))", re.IGNORECASE)
+# « aurait » + a past participle is the hearsay conditional even after « que » (« ils affirment que Ruvik
+# aurait proposé »); only a hypothesis (« si ») excuses it.
+_HEARSAY = re.compile(r"\s+(?:\w+\s+)?\w+(?:é|ée|és|ées|i|is|it|u|us|ert|eint)\b", re.IGNORECASE)
 _NOT_SUBORDINATE = re.compile(r"\b(?:alors|tandis|bien|parce|pendant|dès|ainsi|afin|avant|après|sans|pour|lors)"
                               r"\s+(?:que|qu[’'])\W*$|\b(?:lorsqu|puisqu)[’']?\W*$", re.IGNORECASE)
 SPEECH = re.compile(
@@ -130,7 +135,9 @@ def basis_cue(text: str, quoted=lambda k: False) -> tuple[str, str] | None:
         if inside(m.start()) or quoted(m.start()):
             continue
         sentence = text[max(text.rfind(c, 0, m.start()) for c in ".!?;") + 1:m.start()]
-        if not any(not _NOT_SUBORDINATE.search(sentence[:s.end()]) for s in _SUBORDINATE.finditer(sentence)):
+        subordinate = [x for x in _SUBORDINATE.finditer(sentence) if not _NOT_SUBORDINATE.search(sentence[:x.end()])]
+        hearsay = m.group().lower().startswith("aur") and _HEARSAY.match(text, m.end())
+        if not subordinate or (hearsay and not any(x.group().lower().startswith("s") for x in subordinate)):
             return "conditional", m.group()
     return None
 
