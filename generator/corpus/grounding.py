@@ -4,7 +4,8 @@ Beyond the verbatim check, each rule reads the article's words that a note rests
 
 - **figures** (errors): a `value` (unless `basis: analyst`) must be in its `evidence`, in digits or in
   words (« trois heures », « 4,2 millions », « plus d'un milliard »,
-  « 13 000 000 »). When it is not, the message says what the evidence gives
+  « 13 000 000 »), or as an ordinal (« dans sa quatrième année »: 4, or 3 with
+  `more-than` or `at-least`). When it is not, the message says what the evidence gives
   instead: a quantity without a number (« des centaines » → `value: null` and
   `amount_text`), or another number.
 - **basis cues** (warnings): the evidence of an `on-record` event, demand or
@@ -15,10 +16,12 @@ Beyond the verbatim check, each rule reads the article's words that a note rests
   (« précisant qu'une telle loi serait mal accueillie » is reported speech),
   unless it is « aurait » + a past participle after « que » (« des diplomates
   affirment que Ruvik aurait proposé » is hearsay).
-- **quotes** (warnings): a quote of one or two words that the article puts in
-  guillemets without a speech verb (indicative) in its sentence, as scare
-  quotes do (« une Ukraine « neutre » »); a quote that is a whole paragraph of
-  the article without final punctuation: an intertitle, not a speaker's words.
+- **quotes** (warnings): an `on-record` quote of one or two words that the
+  article puts in guillemets without a speech verb (indicative) in its
+  sentence, as scare quotes do (« une Ukraine « neutre » »; kept with `basis:
+  conditional` or `reported`, the analyst has said what it is); a quote that is
+  a whole paragraph of the article without final punctuation: an intertitle,
+  not a speaker's words.
 - **dates**: see :mod:`grounding_dates`.
 """
 
@@ -27,7 +30,7 @@ from __future__ import annotations
 import re
 
 from ..reading.french_dates import find_dated_phrases
-from ..reading.french_quantities import find_numbers, vague_quantities
+from ..reading.french_quantities import find_numbers, find_ordinals, vague_quantities
 from ..reading.loader import Located
 from ..reading.models import Briefing
 from ..reading.problems import ProblemList
@@ -72,7 +75,7 @@ def check_figures(lb: Located[Briefing], missed: set[tuple], problems: ProblemLi
         evidence = normalise(f.evidence)
         dates = [p.span for p in find_dated_phrases(evidence, None)]
         numbers = find_numbers(evidence, dates)
-        if any(_same(n.value, f.value) or _same(n.base, f.value) for n in numbers):
+        if any(_same(n.value, f.value) or _same(n.base, f.value) for n in numbers) or _ordinal(evidence, f):
             continue
         vague = vague_quantities(evidence)
         shown = _number(f.value)
@@ -91,6 +94,12 @@ def check_figures(lb: Located[Briefing], missed: set[tuple], problems: ProblemLi
             problems.append(lb.problem(("figures", i, "value"), f"{shown} is not in the evidence, in digits or "
                                        "in words", "give as evidence the passage of the article with this number, or, if you "
                                        "deduced it, write basis: analyst and say how in note"))
+
+
+def _ordinal(evidence: str, figure) -> bool:
+    """« dans sa quatrième année »: 4, or 3 with more-than or at-least (the years completed)."""
+    return any(_same(n, figure.value) or (_same(n - 1, figure.value) and figure.qualifier in {"more-than", "at-least"})
+               for _, n in find_ordinals(evidence))
 
 
 def _same(a: float, b: float) -> bool:
@@ -164,7 +173,7 @@ def check_quotes(lb: Located[Briefing], article: Article, missed: set[tuple], pr
                                        "final punctuation: an intertitle, not a speaker's words",
                                        "quote the speaker's own sentence from the body of the article, or delete "
                                        "this quote", warning=True))
-        elif len(text.split()) <= 2 and _only_scare_quoted(text, article):
+        elif len(text.split()) <= 2 and q.basis == "on-record" and _only_scare_quoted(text, article):
             problems.append(lb.problem(("quotes", i, "text"), f"«{text}» is a word the article puts in guillemets "
                                        "with no speech verb to give it to the speaker (scare quotes)",
                                        "delete the quote, or if the article reports the word as said, keep it with "

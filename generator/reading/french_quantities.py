@@ -162,3 +162,17 @@ def _words_value(words: str) -> int:
 def vague_quantities(text: str) -> list[tuple[Span, str]]:
     """Every vague quantity of `text` (« des centaines », « plusieurs »), with its exact wording."""
     return [(Span(m.start(), m.end()), m.group()) for m in VAGUE.finditer(text)]
+
+
+ORDINALS = {"premier": 1, "première": 1, "second": 2, "seconde": 2, "deuxième": 2, "troisième": 3, "quatrième": 4,
+            "cinquième": 5, "sixième": 6, "septième": 7, "huitième": 8, "neuvième": 9, "dixième": 10,
+            "onzième": 11, "douzième": 12, "vingtième": 20, "trentième": 30, "centième": 100}
+ORDINAL = re.compile(r"(?<![\w-])(?:(?P<digits>\d+)(?:e|ème|eme|è)|(?P<word>"
+                     + "|".join(sorted(ORDINALS, key=len, reverse=True)) + r"))(?![\w-])", re.IGNORECASE)
+
+
+def find_ordinals(text: str) -> list[tuple[Span, int]]:
+    """Every ordinal of `text` (« quatrième », « 4e »), with its number: « dans sa quatrième année »
+    says more than 3 years."""
+    return [(Span(m.start(), m.end()), int(m.group("digits")) if m.group("digits") else ORDINALS[m.group("word").lower()])
+            for m in ORDINAL.finditer(text)]
