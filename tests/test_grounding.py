@@ -19,7 +19,7 @@ import yaml
 from click.testing import CliRunner
 
 from generator.cli import main
-from generator.corpus.grounding import basis_cue
+from generator.reading.french_cues import basis_cue
 from generator.reading.french_quantities import find_numbers, vague_quantities
 
 SET = Path(__file__).parent / "data" / "grounding"

@@ -11,11 +11,8 @@ Beyond the verbatim check, each rule reads the article's words that a note rests
 - **basis cues** (warnings): the evidence of an `on-record` event, demand or
   figure that reads as the author's view (« Pour Moscou, », « Aux yeux de »,
   « semble », « misait ») or in the conditional (« aurait », « serait »,
-  « auraient », « seraient »). Words between guillemets are a speaker's and
-  never count; nor does a conditional after « que » or « si » in its sentence
-  (« précisant qu'une telle loi serait mal accueillie » is reported speech),
-  unless it is « aurait » + a past participle after « que » (« des diplomates
-  affirment que Ruvik aurait proposé » is hearsay).
+  « auraient », « seraient »): see :mod:`generator.reading.french_cues` for
+  what does not count (a speaker's words, reported speech).
 - **quotes** (warnings): an `on-record` quote of one or two words that the
   article puts in guillemets without a speech verb (indicative) in its
   sentence, as scare quotes do (« une Ukraine « neutre » »; kept with `basis:
@@ -29,6 +26,7 @@ from __future__ import annotations
 
 import re
 
+from ..reading.french_cues import basis_cue
 from ..reading.french_dates import find_dated_phrases
 from ..reading.french_quantities import find_numbers, find_ordinals, vague_quantities
 from ..reading.loader import Located
@@ -37,19 +35,6 @@ from ..reading.problems import ProblemList
 from .article import Article, normalise
 from .grounding_dates import check_dates
 
-AUTHOR_CUES = re.compile(
-    r"(?:^|[.!?;:—]\s*|\b(?:Mais|Et|Or|Ainsi|Donc|mais|et|or)\s+)(?P<cue>[Pp]our\s+(?:(?:le|la|les|l[’'])\s*)?"
-    r"[A-ZÀ-Þ][\w’'-]*(?:\s+[\w’'-]+){0,4}\s*,)"
-    r"|(?P<eyes>\b[Aa]ux\s+yeux\s+d(?:e|es|u)\b)|(?P<seems>\bsembl(?:e|ent|ait|aient|er)\b)"
-    r"|(?P<bet>\bmisai(?:t|ent)\b)")
-CONDITIONAL = re.compile(r"\b(?:aurai(?:t|ent)|serai(?:t|ent))\b", re.IGNORECASE)
-# A conditional after these, in its sentence, is reported speech or a hypothesis, not hearsay.
-_SUBORDINATE = re.compile(r"\b(?:que(?=\W)|qu[’']|si(?=\W)|s[’']ils?(?=\W))", re.IGNORECASE)
-# « aurait » + a past participle is the hearsay conditional even after « que » (« ils affirment que Ruvik
-# aurait proposé »); only a hypothesis (« si ») excuses it.
-_HEARSAY = re.compile(r"\s+(?:\w+\s+)?\w+(?:é|ée|és|ées|i|is|it|u|us|ert|eint)\b", re.IGNORECASE)
-_NOT_SUBORDINATE = re.compile(r"\b(?:alors|tandis|bien|parce|pendant|dès|ainsi|afin|avant|après|sans|pour|lors)"
-                              r"\s+(?:que|qu[’'])\W*$|\b(?:lorsqu|puisqu)[’']?\W*$", re.IGNORECASE)
 SPEECH = re.compile(
     r"\b(?:affirm|déclar|dit\b|disant|qualifi|indiqu|évoqu|estim|jug|parl|reconn|promet|promis|appel|décri|dénon|"
     r"annon|assur|soulign|expliqu|répét|préven|prévi|insist|ironis|raill|lanc|écri|confi[éeèa]|précis|ajout|réclam|"
@@ -129,37 +114,6 @@ def check_cues(lb: Located[Briefing], article: Article, missed: set[tuple], prob
                 message = f"«{words}»: the evidence is in the conditional; the article does not vouch for it"
                 hint = "write basis: conditional, or basis: reported with via if the article names a source"
             problems.append(lb.problem((name, i, "evidence"), message, hint, warning=True))
-
-
-def basis_cue(text: str, quoted=lambda k: False) -> tuple[str, str] | None:
-    """("author" | "conditional", the words) of the first cue of `text` outside guillemets, or None.
-    `quoted(k)` says whether character k of `text` is between guillemets in the article."""
-    inside = _inside_marks(text)
-    for m in AUTHOR_CUES.finditer(text):
-        group = next(g for g in ("cue", "eyes", "seems", "bet") if m.group(g))
-        start = m.start(group)
-        if not (inside(start) or quoted(start)):
-            return "author", m.group(group).strip()
-    for m in CONDITIONAL.finditer(text):
-        if inside(m.start()) or quoted(m.start()):
-            continue
-        sentence = text[max(text.rfind(c, 0, m.start()) for c in ".!?;") + 1:m.start()]
-        subordinate = [x for x in _SUBORDINATE.finditer(sentence) if not _NOT_SUBORDINATE.search(sentence[:x.end()])]
-        hearsay = m.group().lower().startswith("aur") and _HEARSAY.match(text, m.end())
-        if not subordinate or (hearsay and not any(x.group().lower().startswith("s") for x in subordinate)):
-            return "conditional", m.group()
-    return None
-
-
-def _inside_marks(text: str):
-    """Whether a position of `text` is between guillemets written in the text itself."""
-    spans, opened = [], []
-    for i, char in enumerate(text):
-        if char in "«“":
-            opened.append(i)
-        elif char in "»”" and opened:
-            spans.append((opened.pop(), i))
-    return lambda k: any(a < k < b for a, b in spans)
 
 
 def check_quotes(lb: Located[Briefing], article: Article, missed: set[tuple], problems: ProblemList) -> None:
