@@ -31,7 +31,7 @@ class Article:
 
     @classmethod
     def read(cls, raw: str) -> "Article":
-        paragraphs = [normalise(line) for line in raw.splitlines()]
+        paragraphs = [normalise(line) for line in raw.split("\n")]  # only a line feed ends a paragraph (not U+0085)
         paragraphs = [p for p in paragraphs if p]
         starts, at = [], 0
         for p in paragraphs:
