@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 from pathlib import Path
 
 import pytest
@@ -128,3 +129,34 @@ def test_vague_quantities(text: str) -> None:
 ])
 def test_basis_cues(text: str, cue: tuple[str, str] | None) -> None:
     assert basis_cue(text) == cue
+
+
+GUIDE = Path(__file__).resolve().parent.parent / "docs" / "ajouter-un-briefing.md"
+GUIDE_ARTICLE = """\
+Les deux présidents se sont vus le 15 août 2025 à Anchorage ; des centaines de journalistes attendaient devant la base.
+Washington a renoncé le 21 octobre au sommet de Budapest.
+Pour Moscou, le Donbass n’est pas négociable.
+L’ONU estime à près de 13 millions le nombre d’Ukrainiens déplacés.
+« Personne ne veut perdre son temps », a dit Dmitri Peskov.
+"""
+
+
+def test_the_guide_s_example_is_grounded_and_its_grounding_error_is_the_real_one(tmp_path: Path) -> None:
+    guide = GUIDE.read_text(encoding="utf-8")
+    example = re.findall(r"^```yaml\n(.*?)^```$", guide, re.MULTILINE | re.DOTALL)[0]
+    shown = re.findall(r"^```text\n(.*?)^```$", guide, re.MULTILINE | re.DOTALL)[1].strip()
+    root = tmp_path / "project"
+    (root / "briefings").mkdir(parents=True)
+    shutil.copytree(Path(__file__).resolve().parent.parent / "content", root / "content")
+    articles = tmp_path / "articles"
+    articles.mkdir()
+    (articles / "2025-11-15-bbc.txt").write_text(GUIDE_ARTICLE, encoding="utf-8")
+    path = root / shown.split(":", 1)[0]
+    args = ["--root", str(root), "check", "--sources", str(articles)]
+    path.write_text(example, encoding="utf-8")
+    result = CliRunner().invoke(main, args)
+    assert result.output.strip().startswith("1 briefing(s) checked: 0 error(s), 0 warning(s)"), result.output
+    path.write_text(example.replace("    value: null\n    amount_text: des centaines\n", "    value: 200\n"),
+                    encoding="utf-8")
+    result = CliRunner().invoke(main, args)
+    assert shown in result.output.splitlines(), result.output
