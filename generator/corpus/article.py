@@ -15,6 +15,8 @@ from ..reading.article_text import Span
 
 _SPACES = re.compile(r"[ \t\r\n\f\v]+")
 _QUOTE_MARKS = {"«": "»", "“": "”"}
+SHORT_QUOTE_CHARS = 80  # quotations this short are indexed by their words (one or two words are checked)
+NESTING = 8  # quotations inside quotations looked at around a position
 
 
 def normalise(text: str) -> str:
@@ -27,7 +29,10 @@ class Article:
 
     text: str
     starts: list[int]
-    quoted: list[Span] = field(default_factory=list)
+    quoted: list[Span] = field(default_factory=list)  # sorted by start; guillemets do not cross one another
+    by_words: dict[str, list[Span]] = field(default_factory=dict)  # the inside of short quotations, by its words
+    found: dict[str, int] = field(default_factory=dict)
+    quoted_starts: list[int] = field(default_factory=list)
 
     @classmethod
     def read(cls, raw: str) -> "Article":
@@ -38,12 +43,22 @@ class Article:
             starts.append(at)
             at += len(p) + 1
         article = cls(" ".join(paragraphs), starts)
-        article.quoted = [q for i in range(len(paragraphs)) for q in _quoted(article.text, article.paragraph(i))]
+        article.quoted = sorted((q for i in range(len(paragraphs)) for q in _quoted(article.text, article.paragraph(i))),
+                                key=lambda q: (q.start, -q.end))
+        article.quoted_starts = [q.start for q in article.quoted]
+        for q in article.quoted:
+            inside = article.text[q.start:q.end].strip()
+            if len(inside) <= SHORT_QUOTE_CHARS:
+                article.by_words.setdefault(inside, []).append(q)
         return article
 
     def find(self, piece: str) -> int:
-        """Where `piece` (normalised) starts in the article, or -1."""
-        return self.text.find(piece) if piece else -1
+        """Where `piece` (normalised) first is in the article, or -1; each piece is searched once."""
+        if not piece:
+            return -1
+        if piece not in self.found:
+            self.found[piece] = self.text.find(piece)
+        return self.found[piece]
 
     def paragraph(self, index: int) -> Span:
         end = self.starts[index + 1] - 1 if index + 1 < len(self.starts) else len(self.text)
@@ -57,7 +72,10 @@ class Article:
 
     def in_quotes(self, position: int) -> bool:
         """Whether the character at `position` is between guillemets (« » or “ ”) of one paragraph."""
-        return any(q.start <= position < q.end for q in self.quoted)
+        i = bisect_right(self.quoted_starts, position) - 1
+        # quotations nest (a quote inside a quote) but never overlap otherwise: the outermost holding
+        # `position` starts at or before the last one starting before it
+        return any(q.start <= position < q.end for q in self.quoted[max(0, i - NESTING):i + 1])
 
 
 def _quoted(text: str, paragraph: Span) -> list[Span]:

@@ -9,7 +9,8 @@ Beyond the verbatim check, each rule reads the article's words that a note rests
   instead: a quantity without a number (« des centaines » → `value: null` and
   `amount_text`), or another number.
 - **basis cues** (warnings): the evidence of an `on-record` event, demand or
-  figure that reads as the author's view (« Pour Moscou, », « Aux yeux de »,
+  figure (a demand's read from the start of its sentence in the article) that
+  reads as the author's view (« Pour Moscou, », « Aux yeux de »,
   « semble », « misait ») or in the conditional (« aurait », « serait »,
   « auraient », « seraient »): see :mod:`generator.reading.french_cues` for
   what does not count (a speaker's words, reported speech).
@@ -41,6 +42,7 @@ SPEECH = re.compile(
     r"exig|demand|menac|martel|résum|admis|admet|avou|employ|utilis|rapport|répond|répliqu|critiqu|salu|"
     r"traité|qualifiant|said|says|told|stated|called)\w*", re.IGNORECASE)
 _FINAL = ".!?…:;"
+SENTENCE_CHARS = 400  # how far around a short quotation its sentence is read
 _WORD_QUOTE = "«“\"‹"
 _CLOSE_QUOTE = "»”\"›«"
 
@@ -103,17 +105,34 @@ def check_cues(lb: Located[Briefing], article: Article, missed: set[tuple], prob
                 continue
             evidence = normalise(item.evidence)
             at = article.find(evidence)
+            # A demand's evidence is read from the start of its sentence: the end of « Pour Moscou, … » is
+            # still the author's reading of Moscow. An event or a figure named inside it is not.
+            start = _sentence_start(article, at) if at >= 0 and name == "demands" else at
+            passage = article.text[start:at + len(evidence)] if at >= 0 else evidence
             cue = basis_cue(evidence, lambda k: at >= 0 and article.in_quotes(at + k))
+            if cue is None and start != at:
+                cue = basis_cue(passage, lambda k: article.in_quotes(start + k))
             if cue is None:
                 continue
             kind, words = cue
+            where = "the evidence" if words in evidence else "the sentence of the evidence"
             if kind == "author":
-                message = f"«{words}»: the evidence gives the author's reading, not a statement on the record"
+                message = f"«{words}»: {where} gives the author's reading, not a statement on the record"
                 hint = "write basis: author, or basis: reported with via if the article names a source"
             else:
-                message = f"«{words}»: the evidence is in the conditional; the article does not vouch for it"
+                message = f"«{words}»: {where} is in the conditional; the article does not vouch for it"
                 hint = "write basis: conditional, or basis: reported with via if the article names a source"
             problems.append(lb.problem((name, i, "evidence"), message, hint, warning=True))
+
+
+def _sentence_start(article: Article, at: int) -> int:
+    """Where the sentence holding position `at` starts (within its paragraph, SENTENCE_CHARS back at most):
+    an evidence that is the end of « Pour Moscou, … » is still the author's reading."""
+    paragraph = article.paragraph_at(at)
+    start = max(paragraph.start, at - SENTENCE_CHARS)
+    before = article.text[start:at]
+    ends = [m.end() for m in re.finditer(r"[.!?…]\s", before)]
+    return start + ends[-1] if ends else start
 
 
 def check_quotes(lb: Located[Briefing], article: Article, missed: set[tuple], problems: ProblemList) -> None:
@@ -145,15 +164,15 @@ def _unquoted(paragraph: str) -> str:
 def _only_scare_quoted(text: str, article: Article) -> bool:
     """True when the article has `text` between guillemets, and never with a speech verb in the indicative
     in the sentence around it."""
-    pattern = re.compile(rf"[«“\"]\s*{re.escape(text)}\s*[»”\"«]")
-    found = False
-    for m in pattern.finditer(article.text):
-        found = True
-        paragraph = article.paragraph_at(m.start())
-        before = article.text[paragraph.start:m.start()]
-        start = paragraph.start + max(before.rfind(c) for c in ".!?") + 1
-        end = min([k for c in ".!?" if (k := article.text.find(c, m.end(), paragraph.end)) >= 0] or [paragraph.end])
-        sentence = article.text[start:end]
+    found = article.by_words.get(text, [])
+    for quote in found:
+        paragraph = article.paragraph_at(quote.start)
+        start = max(paragraph.start, quote.start - SENTENCE_CHARS)
+        end = min(paragraph.end, quote.end + SENTENCE_CHARS)
+        before = article.text[start:quote.start]
+        start += max([before.rfind(c) for c in ".!?"]) + 1
+        ends = [k for c in ".!?" if (k := article.text.find(c, quote.end, end)) >= 0]
+        sentence = article.text[start:min(ends or [end])]
         if any(not re.search(r"\b(?:aurai(?:t|ent))\s+$", sentence[:v.start()]) for v in SPEECH.finditer(sentence)):
             return False
-    return found
+    return bool(found)

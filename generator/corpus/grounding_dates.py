@@ -130,9 +130,13 @@ def _in_force(article: Article, piece: str, when: PartialDate, published: Partia
     if position < 0:
         return []
     paragraph = article.paragraph_at(position)
-    start = max(0, paragraph.start - CONTEXT_CHARS)
-    phrases = _dated(article.text[start:paragraph.end], when, published)
-    offset = paragraph.start - start
+    # A paragraph is read up to CONTEXT_CHARS either side of the piece: a text that is one long line
+    # costs each item a window, not the whole text.
+    first = max(paragraph.start, position - CONTEXT_CHARS)
+    last = min(paragraph.end, position + len(piece) + CONTEXT_CHARS)
+    start = max(0, first - CONTEXT_CHARS) if first == paragraph.start else first
+    phrases = _dated(article.text[start:last], when, published)
+    offset = first - start
     before = [p for p in phrases if p.span.end <= offset and p.date is not None and p.date.precision == "day"]
     found = [p for p in phrases if p.span.end > offset] + before[-1:]
     following = article.paragraph_at(paragraph.end + 1)
