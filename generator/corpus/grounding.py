@@ -141,7 +141,7 @@ def check_quotes(lb: Located[Briefing], article: Article, missed: set[tuple], pr
         if ("quotes", i, "text") in missed:
             continue
         text = normalise(q.text)
-        if text in paragraphs and text[-1] not in _FINAL:
+        if text and text in paragraphs and text[-1] not in _FINAL:
             problems.append(lb.problem(("quotes", i, "text"), "the quote is a whole line of the article without "
                                        "final punctuation: an intertitle, not a speaker's words",
                                        "quote the speaker's own sentence from the body of the article, or delete "
@@ -172,7 +172,8 @@ def _only_scare_quoted(text: str, article: Article) -> bool:
         before = article.text[start:quote.start]
         start += max([before.rfind(c) for c in ".!?"]) + 1
         ends = [k for c in ".!?" if (k := article.text.find(c, quote.end, end)) >= 0]
-        sentence = article.text[start:min(ends or [end])]
+        # the sentence without the quoted words: « annoncé » between guillemets is no speech verb
+        sentence = article.text[start:quote.start] + " … " + article.text[quote.end:min(ends or [end])]
         if any(not re.search(r"\b(?:aurai(?:t|ent))\s+$", sentence[:v.start()]) for v in SPEECH.finditer(sentence)):
             return False
     return bool(found)
