@@ -19,6 +19,7 @@ from generator.reading.models import Briefing
 
 ARTICLE = """\
 12 mars 2026
+« Le pont d’abord »
 Le 10 mars, la présidente Anna Berecz a reçu le ministre Tomas Ruvik pour quatre heures d’entretiens.
 Le lendemain, des centaines de commerçants ont manifesté devant le palais.
 Selon des diplomates, Ruvik aurait proposé un péage commun le 11 mars.
@@ -76,6 +77,11 @@ def test_the_conditional_and_the_author_s_reading_become_a_basis_to_check(drafte
     assert quotes["Le dialogue reprend"].date_basis == "inferred"
 
 
+def test_an_intertitle_in_guillemets_is_marked_as_one(drafted: tuple[str, Briefing]) -> None:
+    text, _ = drafted
+    assert "text: Le pont d’abord  # TODO: toute une ligne sans point final : un intertitre" in text
+
+
 def test_the_draft_passes_the_grounding_checks(tmp_path: Path) -> None:
     root = tmp_path / "project"
     shutil.copytree(Path(__file__).parent / "data" / "grounding" / "content", root / "content")
@@ -89,4 +95,6 @@ def test_the_draft_passes_the_grounding_checks(tmp_path: Path) -> None:
     result = runner.invoke(main, ["--root", str(root), "check", "--sources", str(articles), "--format", "json"])
     report = json.loads(result.output)
     assert report["errors"] == []
-    assert [w for w in report["warnings"] if "placeholder" not in w["message"]] == []
+    left = [w["message"] for w in report["warnings"] if "placeholder" not in w["message"]]
+    assert left == ["the quote is a whole line of the article without final punctuation: an intertitle, not a "
+                    "speaker's words"]  # the candidate the draft marks as an intertitle

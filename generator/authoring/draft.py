@@ -243,7 +243,12 @@ def _quote(quote: Quote, text: str, spans: SpanIndex, published: PartialDate | N
         item["#"]["speaker"] = "TODO: aucun nom trouvé près de la citation"
     else:
         item["#"]["speaker"] = "TODO: vérifiez"
-    if len(words.split()) < 3:
+    line_start = text.rfind("\n", 0, quote.span.start) + 1
+    line_end = text.find("\n", quote.span.end)
+    line = text[line_start:line_end if line_end >= 0 else len(text)].strip().strip("«»“”\"").strip()
+    if line == words.strip() and words.rstrip()[-1:] not in ".!?…":
+        item["#"]["text"] = "TODO: toute une ligne sans point final : un intertitre, pas une citation ?"
+    elif len(words.split()) < 3:
         item["#"]["text"] = "TODO: citation, ou simple terme entre guillemets ?"
     if quote.date is not None and quote.date.date is not None:
         item["date"] = quote.date.date
