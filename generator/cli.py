@@ -60,7 +60,9 @@ def main(ctx: click.Context, root: Path, config_file: Path | None) -> None:
 
 @main.command()
 @click.option("--sources", type=click.Path(exists=True, file_okay=False, path_type=Path),
-              help="Folder of article texts: verbatim fields are checked against the file named by source.text_file.")
+              help="Folder of article texts: verbatim fields are checked against the file named by source.text_file, "
+                   "and the notes against what the article says (a figure's number, a day, the author's or "
+                   "conditional wording of on-record evidence, scare quotes and intertitles taken as quotes).")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
               help="json: one object with errors, warnings and notes, for CI and editors.")
 @click.option("--notes", "show_notes", is_flag=True,
@@ -257,7 +259,11 @@ def draft(project: Project, article: Path, published: PartialDate | None, out: P
     phrases as events (« le 17 novembre », « mi-octobre », « le lendemain »…,
     resolved against the publication date), quantities as figures and the
     registry's actors. Quote texts, date wordings and evidence are exact
-    extracts of the article. The result is a valid briefing with TODO wherever
+    extracts of the article. Format v2: « des centaines » is a figure with
+    value null and amount_text; a year taken from the publication date or a
+    day counted from « le lendemain » is date_basis inferred with a date_note;
+    a passage in the conditional or in the author's voice gets the basis it
+    suggests, marked TODO. The result is a valid briefing with TODO wherever
     the analyst must decide.
     """
     try:

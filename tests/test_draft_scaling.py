@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from generator.authoring import draft as draft_module
-from generator.authoring.article_text import Span, SpanIndex, nearest
+from generator.reading.article_text import Span, SpanIndex, nearest
 from generator.authoring.draft import draft_article, find_quotes, render_draft
 
 AUTHORING = str(Path(draft_module.__file__).parent)

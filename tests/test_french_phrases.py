@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from generator.authoring.article_text import NameFinder, sentences
+from generator.reading.article_text import NameFinder, sentences
 from generator.reading.dates import PartialDate
 from generator.authoring.draft import find_quotes
-from generator.authoring.draft_dates import find_dated_phrases, publication_date
-from generator.authoring.draft_quantities import find_quantities
+from generator.reading.french_dates import find_dated_phrases, publication_date
+from generator.reading.french_quantities import find_quantities
 
 NOV_15 = PartialDate(2025, 11, 15)
 

@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from conftest import make_project
-from generator.authoring.article_text import NameFinder
+from generator.reading.article_text import NameFinder
 from generator.corpus.divergences import _key as _norm
 from generator.pipeline import Project, build, check
 from generator.reading.names import name_key, slugify

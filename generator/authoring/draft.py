@@ -16,22 +16,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .article_text import NameFinder, NameHit, Span, SpanIndex, nearest, sentences, trim_span
+from ..reading.article_text import NameFinder, Span, SpanIndex, nearest, sentences, trim_span
 from ..reading.dates import PartialDate
-from .draft_dates import DatedPhrase, find_dated_phrases, publication_date
-from .draft_quantities import Quantity, find_quantities
+from ..reading.french_cues import basis_cue
+from ..reading.french_dates import DatedPhrase, find_dated_phrases, publication_date
+from ..reading.french_quantities import VAGUE_MAGNITUDES, Quantity, find_quantities, vague_quantities
 from ..reading.names import slugify
 from ..reading.problems import visible
+from .draft_quotes import Quote, attribute, find_quotes
 from .scaffold import TODO_OUTLET, TODO_SUMMARY, TODO_TITLE, render_briefing
 
-SPEECH_VERBS = (r"(?:a\s+|avait\s+)?(?:déclaré|déclare|dit|dit-il|dit-elle|affirmé|affirme|affirmait|ajouté|ajoute|"
-                r"estimé|estime|assuré|assure|souligné|souligne|expliqué|explique|lancé|lance|résumé|résume|"
-                r"répété|répète|écrit|écrivait|jugé|juge|confié|confie|prévenu|prévient|martelé|martèle|"
-                r"insisté|insiste|rappelé|rappelle|indiqué|indique|précisé|précise|selon)")
-_PRONOUN_INCISE = re.compile(rf"^\s*[,–—-]?\s*(?:{SPEECH_VERBS}|a|avait)(?:-t)?-(?:il|elle)\b", re.IGNORECASE)
-_NAMED_INCISE = re.compile(rf"^\s*[,–—-]?\s*{SPEECH_VERBS}\s+(?:M\.\s+|Mme\s+)?"
-                           r"(?P<name>[A-ZÀ-Þ][\w’'-]+(?:\s+[A-ZÀ-Þ][\w’'-]+)+)")
-_QUOTE_PAIRS = [("«", "»"), ("“", "”")]
 # An article is a few thousand words; past this, the text is something else (a site, an archive).
 MAX_ARTICLE_BYTES = 2 * 1024 * 1024
 # Evidence is the sentence of a date or a figure; in a text whose "sentence" runs for pages, an exact
@@ -40,13 +34,6 @@ MAX_EVIDENCE = 600
 EVENT_KINDS = [("cancellation", r"annul"), ("summit", r"sommet"), ("call", r"appel|téléphon|s’entretenir|entretenus"),
                ("sanctions", r"sanction"), ("strike", r"frappe|bombard|attaque"), ("weapons-test", r"essai|test"),
                ("meeting", r"rencontr|réuni|réunion|pourparlers"), ("announcement", r"annonc|promis")]
-
-
-@dataclass
-class Quote:
-    span: Span
-    speaker: str | None = None
-    date: PartialDate | None = None
 
 
 @dataclass
@@ -60,6 +47,7 @@ class Draft:
     quotes: list[Quote] = field(default_factory=list)
     dates: list[DatedPhrase] = field(default_factory=list)
     quantities: list[Quantity] = field(default_factory=list)
+    vague: list[tuple[Span, str]] = field(default_factory=list)  # « des centaines »: figures without a number
     actors: list[str] = field(default_factory=list)
     producers: dict[Span, str] = field(default_factory=dict)
 
@@ -80,11 +68,14 @@ def draft_article(text: str, names: dict[str, str], display: dict[str, str],
     quoted = SpanIndex(quote_spans)
     outside = [h for h in hits if not quoted.overlaps(h.span)]
     by_sentence = _by_sentence(outside, spans)
-    _attribute(draft.quotes, text, spans, outside, by_sentence, display)
+    attribute(draft.quotes, text, spans, outside, by_sentence, display)
     dated = _by_sentence([d for d in draft.dates if d.date is not None], spans)
     for quote in draft.quotes:
         quote.date = _first_date_beside(dated.get(spans.of(quote.span)), quote.span)
     draft.quantities = find_quantities(text, [d.span for d in every_date])
+    numbers = SpanIndex([q.span for q in draft.quantities] + [d.span for d in every_date])
+    draft.vague = [(span, words) for span, words in vague_quantities(text)
+                   if _scale_word(words) and not numbers.overlaps(span)]
     for quantity in draft.quantities:
         named = by_sentence.get(spans.of(quantity.span))
         if named:
@@ -101,77 +92,21 @@ def _by_sentence(found: list, spans: SpanIndex) -> dict[int, tuple[SpanIndex, li
     return {i: (SpanIndex(x.span for x in items), items) for i, items in groups.items()}
 
 
-def _first_date_beside(dated: tuple[SpanIndex, list] | None, quote: Span) -> PartialDate | None:
+def _scale_word(words: str) -> str | None:
+    """« dizaines » in « des dizaines »: a vague quantity worth a figure (« plusieurs » alone is not)."""
+    return next((w for w in VAGUE_MAGNITUDES if words.lower().endswith(w)), None)
+
+
+def _first_date_beside(dated: tuple[SpanIndex, list] | None, quote: Span) -> DatedPhrase | None:
     """The first date of the quote's sentence that is not inside the quote. The dates overlapping the
     quote are a run of neighbours, so the answer is the sentence's first date or the first after the quote."""
     if not dated:
         return None
     index, phrases = dated
     if not phrases[0].span.overlaps(quote):
-        return phrases[0].date
+        return phrases[0]
     after = index.first_from(quote.end)
-    return phrases[after].date if after < len(phrases) else None
-
-
-def find_quotes(text: str) -> list[Span]:
-    """The inside of every quotation, trimmed of its padding; a quote inside a quote stays part of it.
-
-    A quotation never runs over a line break: in plain text, one that seems to is
-    a stray or reversed guillemet, and taking it would swallow whole paragraphs.
-    """
-    found: list[Span] = []
-    for opening, closing in _QUOTE_PAIRS:
-        opened: list[int] = []
-        for i, char in enumerate(text):
-            if char == opening:
-                opened.append(i + 1)
-            elif char == closing and opened:
-                found.append(trim_span(text, opened.pop(), i))
-    for line in re.finditer(r"[^\n]+", text):
-        marks = [line.start() + m.start() for m in re.finditer('"', line.group())]
-        for a, b in zip(marks[::2], marks[1::2]):
-            found.append(trim_span(text, a + 1, b))
-    spans = sorted({s for s in found if s.end > s.start and "\n" not in text[s.start:s.end]},
-                   key=lambda s: (s.start, -s.end))
-    # One sweep: a span is inside another when a span before it (starting earlier, or at the same place
-    # and longer) reaches as far; the sort puts every possible container before what it contains.
-    outer: list[Span] = []
-    reach = -1
-    for s in spans:
-        if s.end > reach:
-            outer.append(s)
-        reach = max(reach, s.end)
-    return outer
-
-
-def _attribute(quotes: list[Quote], text: str, spans: SpanIndex, outside: list[NameHit],
-               by_sentence: dict[int, tuple[SpanIndex, list[NameHit]]], display: dict[str, str]) -> None:
-    """Speakers: the name in the incise after the quote, else the nearest registry name in the sentence,
-    else in the sentence before, then after. « …, a-t-il ajouté » takes the previous quote's speaker.
-    `outside` are the name hits outside every quote, in text order."""
-    names = SpanIndex(h.span for h in outside)
-    previous: Quote | None = None
-    for quote in quotes:
-        after = text[quote.span.end:quote.span.end + 120].lstrip("»”\" \u00a0\u202f")
-        here = spans.of(quote.span)
-        if _PRONOUN_INCISE.match(after) and previous is not None and spans.of(previous.span) >= here - 1:
-            quote.speaker = previous.speaker  # « … », a-t-il ajouté: the same voice as just before
-        elif (named := _NAMED_INCISE.match(after)) is not None:
-            first = names.first_from(quote.span.end)
-            registered = first < len(outside) and outside[first].span.start < quote.span.end + 120
-            quote.speaker = display[outside[first].actor_id] if registered else named.group("name")
-        else:
-            quote.speaker = _nearest(quote.span, here, by_sentence, display)
-        previous = quote
-
-
-def _nearest(quote: Span, here: int, by_sentence: dict[int, tuple[SpanIndex, list[NameHit]]],
-             display: dict[str, str]) -> str | None:
-    for index in (here, here - 1, here + 1):
-        if index >= 0 and index in by_sentence:
-            found, hits = by_sentence[index]
-            return display[hits[nearest(found, quote)].actor_id]
-    return None
+    return phrases[after] if after < len(phrases) else None
 
 
 def _authors(text: str) -> list[str]:
@@ -197,8 +132,8 @@ def render_draft(draft: Draft, *, article_name: str, schema_ref: str, briefing_i
     items = {
         "actors": [{"name": name} for name in draft.actors],
         "events": [_event(d, i, stem, text, spans, draft.published) for i, d in enumerate(draft.dates, 1)],
-        "figures": [_figure(q, i, stem, text, spans, draft.producers.get(q.span)) for i, q in enumerate(draft.quantities, 1)],
-        "quotes": [_quote(q, text) for q in draft.quotes],
+        "figures": [_figure(q, i, stem, text, spans, draft.producers) for i, q in enumerate(_figures(draft), 1)],
+        "quotes": [_quote(q, text, spans, draft.published) for q in draft.quotes],
     }
     return render_briefing(briefing_id=briefing_id, title=TODO_TITLE, summary=TODO_SUMMARY, source=source,
                            topics=[], items=items, schema_ref=schema_ref, notes=notes, topic_ids=list(topic_ids),
@@ -229,23 +164,66 @@ def _event(phrase: DatedPhrase, n: int, stem: str, text: str, spans: SpanIndex,
     elif published is not None and phrase.date > published and not published.contains(phrase.date):
         item["status"] = "planned"
         item["#"]["status"] = "postérieur à la publication : vérifiez"
+    _date_basis(item, phrase, published)
+    _basis(item, evidence)
     return item
 
 
-def _figure(quantity: Quantity, n: int, stem: str, text: str, spans: SpanIndex,
-            producer: str | None) -> dict[str, Any]:
-    item: dict[str, Any] = {"indicator": f"todo-{stem}-chiffre-{n}",
-                            "label": f"TODO: ce que mesure « {quantity.wording} »",
-                            "category": _category(quantity), "value": quantity.value,
-                            "qualifier": quantity.qualifier, "unit": quantity.unit, "attributed_to": producer,
-                            "evidence": _sentence_text(text, spans, quantity.span),
+def _date_basis(item: dict[str, Any], phrase: DatedPhrase | None, published: PartialDate | None) -> None:
+    """date_basis: inferred, with the reasoning in date_note, when the words do not give the whole date:
+    the year of « le 13 octobre » comes from the publication date, the day of « le lendemain » from the
+    day before it. date_text stays the article's words alone."""
+    if phrase is None or phrase.date is None:
+        return
+    if not re.search(r"\d", phrase.wording):
+        note = "Jour compté à partir de la date que l'article donne juste avant."
+    elif not re.search(r"(?:19|20)\d{2}", phrase.wording) and published is not None:
+        note = f"Année déduite de la date de publication ({published.iso()})."
+    else:
+        return
+    item["date_basis"] = "inferred"
+    item["date_note"] = note
+    item["#"]["date_basis"] = "vérifiez"
+
+
+def _basis(item: dict[str, Any], passage: str, kinds: tuple[str, ...] = ("author", "conditional")) -> None:
+    """basis: author or conditional when the passage reads so (« Pour Moscou, », « aurait »), with a TODO."""
+    cue = basis_cue(passage)
+    if cue is None or cue[0] not in kinds:
+        return
+    item["basis"] = cue[0]
+    item["#"]["basis"] = (f"TODO: « {cue[1]} » dans le passage : lecture de l'auteur ? (on-record si la partie l'a dit)"
+                          if cue[0] == "author" else f"TODO: « {cue[1]} » dans le passage : l'article ne s'en porte "
+                          "pas garant (reported, avec via, s'il nomme la source)")
+
+
+def _figures(draft: Draft) -> list[Quantity | tuple[Span, str]]:
+    """Numbers and vague quantities, in text order."""
+    found: list[Quantity | tuple[Span, str]] = [*draft.quantities, *draft.vague]
+    return sorted(found, key=lambda f: (f.span if isinstance(f, Quantity) else f[0]).start)
+
+
+def _figure(found: Quantity | tuple[Span, str], n: int, stem: str, text: str, spans: SpanIndex,
+            producers: dict[Span, str]) -> dict[str, Any]:
+    span, wording = (found.span, found.wording) if isinstance(found, Quantity) else found
+    producer = producers.get(span)
+    evidence = _sentence_text(text, spans, span)
+    item: dict[str, Any] = {"indicator": f"todo-{stem}-chiffre-{n}", "label": f"TODO: ce que mesure « {wording} »",
                             "#": {"indicator": "TODO: indicateur stable, partagé entre briefings",
                                   "category": "TODO: deviné, vérifiez"}}
+    if isinstance(found, Quantity):
+        item.update(category=_category(found), value=found.value, qualifier=found.qualifier, unit=found.unit)
+    else:  # « des centaines »: the article's words, never a number made up from them
+        item.update(category="other", value=None, amount_text=wording, magnitude=VAGUE_MAGNITUDES[_scale_word(wording)])
+        item["#"]["value"] = "pas de nombre dans l'article : la quantité reste en mots"
+        item["#"]["magnitude"] = "ordre de grandeur, pour trier seulement ; jamais affiché"
+    item.update(attributed_to=producer, evidence=evidence)
     if producer:
         item["#"]["attributed_to"] = "TODO: nom trouvé dans la phrase, vérifiez qu'il a produit le chiffre"
-    else:
+    elif isinstance(found, Quantity):
         item["#"]["value"] = "TODO: ajoutez attributed_to si l'article dit qui a produit ce chiffre"
-    return {k: v for k, v in item.items() if v is not None}
+    _basis(item, evidence)
+    return {k: v for k, v in item.items() if v is not None or k == "value"}
 
 
 def _category(quantity: Quantity) -> str:
@@ -258,16 +236,23 @@ def _category(quantity: Quantity) -> str:
     return "other"
 
 
-def _quote(quote: Quote, text: str) -> dict[str, Any]:
+def _quote(quote: Quote, text: str, spans: SpanIndex, published: PartialDate | None) -> dict[str, Any]:
     words = text[quote.span.start:quote.span.end]
     item: dict[str, Any] = {"speaker": quote.speaker or "TODO: qui parle ?", "text": words, "#": {}}
     if quote.speaker is None:
         item["#"]["speaker"] = "TODO: aucun nom trouvé près de la citation"
     else:
         item["#"]["speaker"] = "TODO: vérifiez"
-    if len(words.split()) < 3:
+    line_start = text.rfind("\n", 0, quote.span.start) + 1
+    line_end = text.find("\n", quote.span.end)
+    line = text[line_start:line_end if line_end >= 0 else len(text)].strip().strip("«»“”\"").strip()
+    if line == words.strip() and words.rstrip()[-1:] not in ".!?…":
+        item["#"]["text"] = "TODO: toute une ligne sans point final : un intertitre, pas une citation ?"
+    elif len(words.split()) < 3:
         item["#"]["text"] = "TODO: citation, ou simple terme entre guillemets ?"
-    if quote.date is not None:
-        item["date"] = quote.date
+    if quote.date is not None and quote.date.date is not None:
+        item["date"] = quote.date.date
         item["#"]["date"] = "date de la phrase : vérifiez qu'elle date la citation"
+        _date_basis(item, quote.date, published)
+    _basis(item, _sentence_text(text, spans, quote.span), kinds=("conditional",))
     return item

@@ -43,7 +43,7 @@ EXAMPLES: dict[type[BaseModel], dict[str, Any]] = {
             "outcome": "Aucune mesure concrète annoncée.", "duration": "3 heures", "related": [],
             "basis": "on-record", "evidence": "TODO: le passage exact de l'article", "note": None},
     Demand: {"party": "russia", "voiced_by": "Vladimir Poutine", "topic": "territory",
-             "text": "Reconnaissance de la souveraineté russe sur cinq régions ukrainiennes.", "status": "stated",
+             "text": "Reconnaissance de la souveraineté russe sur cinq régions ukrainiennes.", "status": None,
              "basis": "on-record", "via": None, "date": PartialDate(2025, 11), "date_basis": "stated",
              "date_note": None, "evidence": "TODO: le passage exact de l'article", "note": None},
     Figure: {"indicator": "displaced-ukrainians", "label": "Ukrainiens déplacés ou réfugiés",

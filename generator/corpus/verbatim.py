@@ -1,5 +1,8 @@
 """`check --sources DIR`: every verbatim field must be found, character for character, in the article.
 
+Verbatim fields: quote texts, `evidence`, an event's `date_text` and a figure's `amount_text`. Then the
+grounding rules (:mod:`grounding`) read what the notes rest on in the article.
+
 Only runs of ordinary whitespace (space, tab, line breaks) may differ; a
 non-breaking space, a typographic apostrophe or a guillemet must be the
 article's own. A miss is reported with the closest passage and the first
@@ -21,17 +24,14 @@ from pathlib import Path
 from ..reading.loader import Located
 from ..reading.models import Briefing
 from ..reading.problems import ProblemList
+from .article import Article, normalise
+from .grounding import ground
 
-_SPACES = re.compile(r"[ \t\r\n\f\v]+")
 MAX_ARTICLE_BYTES = 2 * 1024 * 1024
 SUGGESTION_CHARS = 200  # the start of a field that the closest passage is aligned on
 ANCHOR_CHARS = 12  # a start of the field found this long in the article places the passage
 SUGGESTIONS_PER_BRIEFING = 5
 SHOWN_CHARS = 300  # a closest passage longer than this is cut in the message
-
-
-def normalise(text: str) -> str:
-    return _SPACES.sub(" ", text).strip()
 
 
 def verbatim_fields(briefing: Briefing):
@@ -40,6 +40,10 @@ def verbatim_fields(briefing: Briefing):
         yield ("quotes", i, "text"), q.text
     for name in ("events", "demands", "figures"):
         for i, item in enumerate(getattr(briefing, name)):
+            if name == "events" and item.date_text:
+                yield (name, i, "date_text"), item.date_text
+            if name == "figures" and item.amount_text:
+                yield (name, i, "amount_text"), item.amount_text
             if item.evidence:
                 yield (name, i, "evidence"), item.evidence
 
@@ -70,17 +74,21 @@ def verify_against_articles(located: list[Located[Briefing]], articles: Path, pr
             problems.append(lb.problem(where, f"'{name}' in {articles} is over {MAX_ARTICLE_BYTES:,} bytes: "
                                        "not checked", "give the text of the article alone", warning=True))
             continue
-        article = normalise(text)
+        read = Article.read(text)
+        article = read.text
         suggestions = 0
+        missed: set[tuple] = set()
         for loc, field_text in verbatim_fields(lb.model):
             needle = normalise(field_text)
             if needle and needle not in article:
+                missed.add(loc)
                 suggestions += 1
                 if suggestions <= SUGGESTIONS_PER_BRIEFING:
                     message, hint = describe_miss(needle, article)
                 else:
                     message, hint = "not found in the article", "copy the passage from the article itself"
                 problems.append(lb.problem(loc, message, hint))
+        ground(lb, read, missed, problems)
 
 
 def _read_article(path: Path) -> str | None:

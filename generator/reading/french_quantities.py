@@ -95,3 +95,84 @@ def _read(m: re.Match[str], span: Span) -> Quantity | None:
 def _number(digits: str) -> int | float:
     compact = re.sub(_SPACE, "", digits).replace(",", ".")
     return float(compact) if "." in compact else int(compact)
+
+
+# --- every number of a passage, for checking a figure against its evidence --------------------------------
+
+_WORD_RUN = rf"(?:{_WORD})(?:(?:-|\s+)(?:et(?:-|\s+))?(?:{_WORD}|vingts|cents))*"
+NUMBER = re.compile(
+    rf"(?<![\w-])(?:(?P<digits>{_DIGITS})|(?P<words>{_WORD_RUN}))(?![\w-]|,\d|\.\d)"
+    rf"(?:\s+(?P<scale>{_SCALE})(?!\w))?(?:{_SPACE}*(?:de\s+|d[’']\s*)?(?P<unit>{_UNIT})(?!\w))?",
+    re.IGNORECASE)
+# Quantities without a number: « des centaines », « plusieurs », « quelques »… A figure built on one of these
+# keeps the words (`amount_text`), never a number made up from them.
+VAGUE = re.compile(
+    r"(?<![\w-])(?:(?:des|les|ces|de|plusieurs|quelques)\s+(?:dizaines|centaines|milliers|millions|milliards)"
+    r"|plusieurs|quelques|de\s+nombreu(?:x|ses)|une\s+poignée)(?![\w-])", re.IGNORECASE)
+VAGUE_MAGNITUDES = {"dizaines": 10, "centaines": 100, "milliers": 1_000, "millions": 1_000_000,
+                    "milliards": 1_000_000_000}
+
+
+@dataclass(frozen=True)
+class Number:
+    span: Span
+    wording: str
+    value: int | float
+    base: int | float  # the number before its scale: 4,2 in « 4,2 millions »
+    is_year: bool  # a bare 19xx or 20xx: more often a year than a count
+
+
+def find_numbers(text: str, skip: list[Span] = ()) -> list[Number]:
+    """Every number of `text`, in digits or in French words (« trois », « vingt-trois », « 4,2 millions »,
+    « 13 000 000 », « plus d’un milliard »), except those overlapping `skip` (the spans of dates).
+    « un » and « une » count only before a scale or a unit (« un accord » is no number)."""
+    out = []
+    skipped = SpanIndex(skip)
+    for m in NUMBER.finditer(text):
+        span = Span(m.start(), m.end())
+        digits, words, scale, unit = (m.group(k) for k in ("digits", "words", "scale", "unit"))
+        if skipped.overlaps(span) or (words and words.lower() in {"un", "une"} and not (scale or unit)):
+            continue
+        base = _number(digits) if digits else _words_value(words)
+        value = base * SCALES[scale.lower()] if scale else base
+        if isinstance(value, float) and value.is_integer():
+            value = int(value)
+        is_year = bool(digits and not scale and re.fullmatch(r"(?:19|20)\d{2}", digits) and unit in {None, "ans", "années"})
+        out.append(Number(span, m.group(), value, base, is_year))
+    return out
+
+
+def _words_value(words: str) -> int:
+    """« vingt-trois » → 23, « quatre-vingt-dix » → 90, « deux cent mille » → 200 000."""
+    total, current = 0, 0
+    for token in re.split(r"[-\s]+", words.lower()):
+        if token == "et":
+            continue
+        if token in {"cent", "cents"}:
+            current = (current or 1) * 100
+        elif token == "mille":
+            total, current = total + (current or 1) * 1000, 0
+        elif token in {"vingt", "vingts"} and current % 100 == 4:
+            current += 76  # quatre-vingt(s): 4 → 80
+        else:
+            current += WORDS[token]
+    return total + current
+
+
+def vague_quantities(text: str) -> list[tuple[Span, str]]:
+    """Every vague quantity of `text` (« des centaines », « plusieurs »), with its exact wording."""
+    return [(Span(m.start(), m.end()), m.group()) for m in VAGUE.finditer(text)]
+
+
+ORDINALS = {"premier": 1, "première": 1, "second": 2, "seconde": 2, "deuxième": 2, "troisième": 3, "quatrième": 4,
+            "cinquième": 5, "sixième": 6, "septième": 7, "huitième": 8, "neuvième": 9, "dixième": 10,
+            "onzième": 11, "douzième": 12, "vingtième": 20, "trentième": 30, "centième": 100}
+ORDINAL = re.compile(r"(?<![\w-])(?:(?P<digits>\d+)(?:e|ème|eme|è)|(?P<word>"
+                     + "|".join(sorted(ORDINALS, key=len, reverse=True)) + r"))(?![\w-])", re.IGNORECASE)
+
+
+def find_ordinals(text: str) -> list[tuple[Span, int]]:
+    """Every ordinal of `text` (« quatrième », « 4e »), with its number: « dans sa quatrième année »
+    says more than 3 years."""
+    return [(Span(m.start(), m.end()), int(m.group("digits")) if m.group("digits") else ORDINALS[m.group("word").lower()])
+            for m in ORDINAL.finditer(text)]

@@ -11,7 +11,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from ..reading.names import fold_char, name_key
+from .names import fold_char, name_key
 
 # A period after these does not end a sentence: « M. Donald Trump », « Gen. Kellogg ».
 ABBREVIATIONS = frozenset({"m", "mm", "mme", "mmes", "mlle", "dr", "pr", "me", "mgr", "gen", "gén", "st", "ste",

@@ -16,10 +16,13 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from .article_text import Span
-from ..reading.dates import PartialDate
+from .dates import PartialDate
 
 MONTHS = {"janvier": 1, "février": 2, "fevrier": 2, "mars": 3, "avril": 4, "mai": 5, "juin": 6, "juillet": 7,
           "août": 8, "aout": 8, "septembre": 9, "octobre": 10, "novembre": 11, "décembre": 12, "decembre": 12}
+# An English dateline quoted in a French article (a post: « November 27, 2024 »): month first, always a year.
+EN_MONTHS = {"january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7, "august": 8,
+             "september": 9, "october": 10, "november": 11, "december": 12}
 _MONTH = "(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + ")"
 _YEAR = r"(?P<year>(?:19|20)\d{2})"
 _WEEKDAY = r"(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\s+"
@@ -36,9 +39,12 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [(kind, re.compile(p, re.IGNORECAS
     ("month", rf"(?<![\w-])(?:(?:en|depuis)\s+|au\s+mois\s+d(?:e\s+|[’']))(?:{_MONTH})(?:\s+{_YEAR})?{_AFTER}{_END}"),
     ("month", rf"(?<![\w-]){_MONTH}\s+{_YEAR}{_END}"),
     ("year", rf"(?<![\w-])(?:en|depuis|dès|début|fin|courant)\s+{_YEAR}{_END}"),
-    ("relative", r"(?<![\w-])(?P<rel>le\s+lendemain|la\s+veille|hier|avant-hier|aujourd[’']hui|demain)(?![\w-])"),
+    ("relative", r"(?<![\w-])(?P<rel>le\s+lendemain|la\s+veille|le\s+même\s+jour|hier|avant-hier|aujourd[’']hui|demain)"
+                 r"(?![\w-])"),
+    ("english", r"(?<![\w-])(?P<enmonth>" + "|".join(EN_MONTHS) + r")\s+(?P<day>[12]\d|3[01]|0?[1-9]),?\s+"
+                r"(?P<year>(?:19|20)\d{2})(?![\w-])"),
 ]]
-RELATIVE_DAYS = {"le lendemain": 1, "la veille": -1, "hier": -1, "avant-hier": -2, "aujourd’hui": 0,
+RELATIVE_DAYS = {"le lendemain": 1, "la veille": -1, "le même jour": 0, "hier": -1, "avant-hier": -2, "aujourd’hui": 0,
                  "aujourd'hui": 0, "demain": 1}
 
 
@@ -82,6 +88,9 @@ def _absolute(kind: str, m: re.Match[str], published: PartialDate | None) -> Par
         except ValueError:
             return None
     year = int(groups["year"]) if groups.get("year") else None
+    if kind == "english":
+        month, day = EN_MONTHS[groups["enmonth"].lower()], int(groups["day"])
+        return PartialDate(year, month, day) if day <= calendar.monthrange(year, month)[1] else None  # type: ignore[arg-type]
     if kind == "year":
         return PartialDate(year) if year else None
     month = MONTHS[groups["month"].lower()]
@@ -115,7 +124,7 @@ def _year_for(month: int, day: int | None, published: PartialDate | None, when: 
 def _relative(words: str, last_day: PartialDate | None, published: PartialDate | None) -> PartialDate | None:
     words = re.sub(r"\s+", " ", words.lower())
     offset = RELATIVE_DAYS[words]
-    anchor = last_day if words in {"le lendemain", "la veille"} else published
+    anchor = last_day if words in {"le lendemain", "la veille", "le même jour"} else published
     if anchor is None or anchor.precision != "day":
         return None
     day = date(anchor.year, anchor.month, anchor.day) + timedelta(days=offset)  # type: ignore[arg-type]
