@@ -45,10 +45,16 @@ def define_env(env: Any) -> None:
         unknown = sum(1 for b in idx.briefings if not b.source.outlet)
         dates = [b.source.published for b in idx.briefings if b.source.published]
         cutoff = date_text(max(dates, key=lambda d: d.sort_key)) if dates else wording.UNKNOWN_CUTOFF
-        sources = f"{len(outlets)} média(s) identifié(s)" + (f" et {unknown} article(s) de média non identifié" if unknown else "")
-        return (f"- **{len(idx.briefings)}** briefing(s), tirés de {markup.text(sources)}\n"
-                f"- **{len(idx.actors)}** acteurs, **{len(idx.events)}** événements, "
-                f"**{len(idx.quotes)}** citations\n"
+        sources = wording.plural(len(outlets), "média identifié", "médias identifiés")
+        if unknown:
+            sources += " et " + wording.plural(unknown, "article de média non identifié",
+                                               "articles de média non identifié")
+        counts = [(len(idx.briefings), "briefing", None), (len(idx.actors), "acteur", None),
+                  (len(idx.events), "événement", None), (len(idx.quotes), "citation", None)]
+        (briefings, *others) = [f"**{wording.number_text(n)}** {wording.noun(n, one, many)}" for n, one, many in counts]
+        drawn = wording.noun(len(idx.briefings), "tiré", "tirés")
+        return (f"- {briefings}, {drawn} de {markup.text(sources)}\n"
+                f"- {', '.join(others)}\n"
                 f"- Article le plus récent : **{markup.text(cutoff)}** (date de publication connue la plus récente)\n")
 
     @env.macro

@@ -11,6 +11,7 @@ from __future__ import annotations
 from datetime import date
 from functools import lru_cache
 
+from babel import Locale
 from babel.dates import format_date, format_skeleton
 from babel.numbers import format_decimal
 
@@ -112,14 +113,32 @@ UNATTRIBUTED = Md('<span class="unattributed">⚠ non attribué</span>')
 TRANSLATED = Md('<span class="translated">traduction</span>')
 
 
+_PLURAL_RULE = Locale.parse(LOCALE).plural_form
+
+
+def is_singular(count: float) -> bool:
+    """French CLDR plural rules (Babel): 0 and 1 (and 1,5) take the singular, 2 and more the plural."""
+    return _PLURAL_RULE(count) == "one"
+
+
+def noun(count: float, singular: str, many: str | None = None) -> str:
+    """The words that go with `count`, without it: `briefing`, `médias identifiés`."""
+    return singular if is_singular(count) else (many or singular + "s")
+
+
+def number_text(count: float) -> str:
+    """A count as French writes it: `12 345` (narrow no-break space between thousands)."""
+    return format_decimal(count, locale=LOCALE)
+
+
 def plural(count: int, singular: str, many: str | None = None) -> str:
-    """`1 récit`, `3 récits`: French puts 0 and 1 in the singular."""
-    return f"{count} {singular if count < 2 else (many or singular + 's')}"
+    """`1 récit`, `3 récits`, `2 médias identifiés` (`many` for what is not just `singular` + s)."""
+    return f"{number_text(count)} {noun(count, singular, many)}"
 
 
 def preview_banner(errors: int, problems_page: str) -> str:
     """The warning `mkdocs serve` puts on every page while a briefing is invalid."""
-    return (f'!!! danger "Aperçu incomplet : {errors} erreur(s) dans les briefings"\n\n'
+    return (f'!!! danger "Aperçu incomplet : {plural(errors, "erreur")} dans les briefings"\n\n'
             f"    Le site ne peut pas être publié tant qu'elles restent. [Voir les erreurs]({problems_page})\n\n")
 
 
