@@ -142,6 +142,48 @@ def preview_banner(errors: int, problems_page: str) -> str:
             f"    Le site ne peut pas être publié tant qu'elles restent. [Voir les erreurs]({problems_page})\n\n")
 
 
+# Feeds and the calendar are read outside Markdown: their own wording carries its narrow no-break spaces.
+FEED_TITLE = "Tous les briefings"
+FEED_SUBTITLE = "Chaque article de presse résumé par les analystes, du plus récent au plus ancien."
+TOPIC_FEED_SUBTITLE = "Les briefings de ce thème, du plus récent au plus ancien."
+ACTOR_FEED_SUBTITLE = "Les briefings qui nomment cet acteur, du plus récent au plus ancien."
+ACTOR_FEED_LINK = "flux des briefings qui le nomment"
+FEED_AUTHOR = "Les analystes du site de briefings"
+CALENDAR_NAME = "Événements prévus ou proposés, selon les briefings"
+
+
+def topic_feed_title(name: str) -> str:
+    return f"Briefings, thème «\u202f{name}\u202f»"
+
+
+def actor_feed_title(name: str) -> str:
+    return f"Briefings qui nomment {name}"
+
+
+def source_line(b) -> str:
+    """`Source : Le Quotidien, « Le titre », 15 août 2025`: the article a briefing summarises, as plain text
+    (outside Markdown, so with its narrow no-break spaces written in)."""
+    return f"Source\u202f: {source_text(b)}"
+
+
+def source_text(b) -> str:
+    outlet = b.source.outlet or UNKNOWN_OUTLET
+    headline = f", «\u202f{b.source.headline}\u202f»" if b.source.headline else ""
+    when = date_text(b.source.published) if b.source.published else UNKNOWN_DATE
+    return f"{outlet}{headline}, {when}"
+
+
+def calendar_description(record) -> str:
+    """What a calendar entry says of its date and sources, as plain text."""
+    lines = [f"Statut selon l'article le plus récent\u202f: {STATUS_LABELS[record.status]}."]
+    if record.date.day is None:
+        lines.append(f"Date connue au mois près ({date_text(record.date)})\u202f: l'événement couvre tout le mois, "
+                     "sans jour fixé.")
+    lines.append("Sources\u202f:")
+    lines.extend(f"- {source_text(a.briefing)}" for a in record.accounts)
+    return "\n".join(lines)
+
+
 def year_without_month(year: int) -> str:
     return f"{year} (mois non précisé)"
 
