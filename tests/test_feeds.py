@@ -13,6 +13,7 @@ import pytest
 
 from feedcorpus import BRIEFING_ID, HOSTILE_OUTLET, HOSTILE_SUMMARY, HOSTILE_TITLE, SOURCE_URL, feed_project
 from generator.pipeline import Project, build
+from generator.site import feeds as feeds_module
 from generator.site import urls
 
 A = "{http://www.w3.org/2005/Atom}"
@@ -65,6 +66,15 @@ def test_the_briefings_feed_lists_every_briefing_newest_first(files: dict[str, s
     updated = [e.updated_parsed for e in parsed.entries]
     assert updated == sorted(updated, reverse=True)
     assert parsed.entries[0].link.endswith(f"briefings/{BRIEFING_ID}/")
+
+
+def test_a_feed_holds_the_newest_briefings_only(files: dict[str, str], monkeypatch: pytest.MonkeyPatch,
+                                                tmp_path: Path) -> None:
+    monkeypatch.setattr(feeds_module, "FEED_SIZE", 2)
+    index = build(Project.at(feed_project(tmp_path / "project"))).index
+    parsed = feedparser.parse(feeds_module.feed_files(index)[urls.BRIEFINGS_FEED])
+    everything = feedparser.parse(files[urls.BRIEFINGS_FEED])
+    assert [e.id for e in parsed.entries] == [e.id for e in everything.entries[:2]]
 
 
 def test_entry_links_lead_to_the_briefing_pages(files: dict[str, str]) -> None:

@@ -1,6 +1,7 @@
 """Atom feeds (RFC 4287) of the briefings: all of them, one per topic, one per actor with a page.
 
-Newest first (by the article's publication date, as the briefings index). Each entry gives
+Newest first (by the article's publication date, as the briefings index), the `FEED_SIZE`
+newest in each feed. Each entry gives
 the briefing's title, summary and page, the article it summarises (outlet, headline, date;
 `<link rel="via">` to it when it has a web address) and its topics as categories.
 
@@ -38,6 +39,9 @@ ATOM = "http://www.w3.org/2005/Atom"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "urn:briefings-site")
 EPOCH = "1970-01-01T00:00:00Z"
+FEED_SIZE = 50
+"""Entries per feed, the newest: a feed says what is new (the site lists everything), and a
+thousand briefings would otherwise copy each summary into dozens of feeds."""
 # Everything XML 1.0 refuses (controls but tab and line breaks, surrogates, U+FFFE/U+FFFF).
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
@@ -45,30 +49,31 @@ _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 def feed_files(index: CorpusIndex) -> dict[str, str]:
     """Every feed, keyed by its path in the docs tree."""
     newest = newest_date(index.briefings)
+    made: dict[str, ET.Element] = {}
     files = {urls.BRIEFINGS_FEED: atom_feed(urls.BRIEFINGS_FEED, "briefings", wording.FEED_TITLE,
-                                            wording.FEED_SUBTITLE, index.briefings, index, newest)}
+                                            wording.FEED_SUBTITLE, index.briefings, index, newest, made)}
     for topic_id, name in index.topics.items():
         chosen = [b for b in index.briefings if topic_id in b.topics]
         path = urls.topic_feed(topic_id)
         files[path] = atom_feed(path, f"topic/{topic_id}", wording.topic_feed_title(name),
-                                wording.TOPIC_FEED_SUBTITLE, chosen, index, newest)
+                                wording.TOPIC_FEED_SUBTITLE, chosen, index, newest, made)
+    position = {b.id: i for i, b in enumerate(index.briefings)}  # the index's order: newest first
     for actor_id, actor in index.actors.items():
         if not actor.page:
             continue
-        seen: dict[str, Briefing] = {}
-        for b, _role in index.mentions.get(actor_id, []):
-            seen.setdefault(b.id, b)
-        chosen = [b for b in index.briefings if b.id in seen]  # the index's order: newest first
+        mentioned = {b.id: b for b, _role in index.mentions.get(actor_id, [])}
+        chosen = sorted(mentioned.values(), key=lambda b: position[b.id])
         path = urls.actor_feed(actor_id)
         files[path] = atom_feed(path, f"actor/{actor_id}", wording.actor_feed_title(actor.name),
-                                wording.ACTOR_FEED_SUBTITLE, chosen, index, newest)
+                                wording.ACTOR_FEED_SUBTITLE, chosen, index, newest, made)
     return files
 
 
 def atom_feed(path: str, key: str, title: str, subtitle: str, briefings: Iterable[Briefing],
-              index: CorpusIndex, newest: str) -> str:
-    """One feed, as the text of its file."""
-    briefings = list(briefings)
+              index: CorpusIndex, newest: str, made: dict[str, ET.Element] | None = None) -> str:
+    """One feed, as the text of its file. `made`: entries already built for other feeds, by briefing id."""
+    made = {} if made is None else made
+    briefings = list(briefings)[:FEED_SIZE]
     # The Atom namespace as the root's default one: tags and attributes stay unprefixed, as readers expect.
     feed = ET.Element("feed", {"xmlns": ATOM, XML_LANG: "fr"})
     _add(feed, "id", urn(f"feed/{key}"))
@@ -81,7 +86,9 @@ def atom_feed(path: str, key: str, title: str, subtitle: str, briefings: Iterabl
     _add(feed, "link", rel="self", type="application/atom+xml", href=_relative(path, path))
     _add(feed, "link", rel="alternate", type="text/html", href=_relative("index.md", path))
     for b, when in zip(briefings, updated):
-        feed.append(entry(b, when, index, path))
+        if b.id not in made:  # one element per briefing, shared by every feed listing it: all feeds live
+            made[b.id] = entry(b, when, index, path)  # in one folder, so its relative links are the same
+        feed.append(made[b.id])
     ET.indent(feed)
     return ET.tostring(feed, encoding="unicode", xml_declaration=True) + "\n"
 

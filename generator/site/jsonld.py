@@ -39,6 +39,8 @@ EVENT_STATUS = {
     "cancelled": "https://schema.org/EventCancelled",
     "postponed": "https://schema.org/EventPostponed",
 }
+# libyaml's emitter when PyYAML has it: the pure-Python one takes seconds over a long summary's JSON.
+_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 _ESCAPES = {ord("<"): "\\u003c", ord(">"): "\\u003e", ord("&"): "\\u0026"}
 
 
@@ -67,7 +69,7 @@ def _add(pages: dict[str, str], page: str, **meta: str) -> None:
     text = pages.get(page)
     if text is None or not text.startswith("---\n"):
         return
-    lines = yaml.safe_dump(meta, allow_unicode=False, sort_keys=False, width=1 << 30, default_style='"')
+    lines = yaml.dump(meta, Dumper=_DUMPER, allow_unicode=False, sort_keys=False, width=1 << 30, default_style='"')
     pages[page] = "---\n" + lines + text[len("---\n"):]
 
 
