@@ -79,6 +79,9 @@ def test_a_feed_holds_the_newest_briefings_only(files: dict[str, str], monkeypat
 
 def test_entry_links_lead_to_the_briefing_pages(files: dict[str, str]) -> None:
     for path, text in feeds(files).items():
+        href = ET.fromstring(text.encode("utf-8")).find(f"{A}link[@rel='alternate']").get("href")
+        page = posixpath.normpath(posixpath.join(posixpath.dirname(path), href))
+        assert page + ".md" in files or page + "/index.md" in files, (path, href)  # the feed's own page
         for entry in ET.fromstring(text.encode("utf-8")).findall(f"{A}entry"):
             href = entry.find(f"{A}link[@rel='alternate']").get("href")
             served = posixpath.normpath(posixpath.join(posixpath.dirname(path), href))

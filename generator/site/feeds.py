@@ -65,13 +65,15 @@ def feed_files(index: CorpusIndex) -> dict[str, str]:
         chosen = sorted(mentioned.values(), key=lambda b: position[b.id])
         path = urls.actor_feed(actor_id)
         files[path] = atom_feed(path, f"actor/{actor_id}", wording.actor_feed_title(actor.name),
-                                wording.ACTOR_FEED_SUBTITLE, chosen, index, newest, made)
+                                wording.ACTOR_FEED_SUBTITLE, chosen, index, newest, made, urls.actor_page(actor_id))
     return files
 
 
 def atom_feed(path: str, key: str, title: str, subtitle: str, briefings: Iterable[Briefing],
-              index: CorpusIndex, newest: str, made: dict[str, ET.Element] | None = None) -> str:
-    """One feed, as the text of its file. `made`: entries already built for other feeds, by briefing id."""
+              index: CorpusIndex, newest: str, made: dict[str, ET.Element] | None = None,
+              page: str = urls.BRIEFINGS_INDEX) -> str:
+    """One feed, as the text of its file. `made`: entries already built for other feeds, by briefing id;
+    `page`: the page that shows what the feed follows."""
     made = {} if made is None else made
     briefings = list(briefings)[:FEED_SIZE]
     # The Atom namespace as the root's default one: tags and attributes stay unprefixed, as readers expect.
@@ -84,7 +86,7 @@ def atom_feed(path: str, key: str, title: str, subtitle: str, briefings: Iterabl
     author = _add(feed, "author")
     _add(author, "name", wording.FEED_AUTHOR)
     _add(feed, "link", rel="self", type="application/atom+xml", href=_relative(path, path))
-    _add(feed, "link", rel="alternate", type="text/html", href=_relative("index.md", path))
+    _add(feed, "link", rel="alternate", type="text/html", href=_relative(page, path))
     for b, when in zip(briefings, updated):
         if b.id not in made:  # one element per briefing, shared by every feed listing it: all feeds live
             made[b.id] = entry(b, when, index, path)  # in one folder, so its relative links are the same
