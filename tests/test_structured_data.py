@@ -140,6 +140,15 @@ def test_pages_link_their_feeds_in_the_head_and_in_the_text(site: Build) -> None
 
 
 @pytest.mark.slow
+def test_the_theme_finds_a_sitemap_beside_every_alternate_link(site: Build) -> None:
+    """Material fetches `sitemap.xml` next to each <link rel="alternate">: none may answer 404."""
+    for page in [site.site / "index.html", site.site / "acteurs" / "donald-trump" / "index.html"]:
+        head = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser").head
+        for link in head.select('link[rel="alternate"]'):
+            assert (page.parent / link["href"]).resolve().parent.joinpath("sitemap.xml").is_file(), link
+
+
+@pytest.mark.slow
 def test_site_wording_gets_narrow_no_break_spaces_and_briefing_text_does_not(site: Build) -> None:
     page = BeautifulSoup(site.page(f"briefings/{BRIEFING_ID}/index.html"), "html.parser")
     text = page.select_one("article").get_text()

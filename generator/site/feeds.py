@@ -66,7 +66,17 @@ def feed_files(index: CorpusIndex) -> dict[str, str]:
         path = urls.actor_feed(actor_id)
         files[path] = atom_feed(path, f"actor/{actor_id}", wording.actor_feed_title(actor.name),
                                 wording.ACTOR_FEED_SUBTITLE, chosen, index, newest, made, urls.actor_page(actor_id))
+    files[urls.FEEDS_SITEMAP] = empty_sitemap()
     return files
+
+
+def empty_sitemap() -> str:
+    """A sitemap listing no page. Material's script takes every <link rel="alternate"> in a page's head
+    for a language version and fetches `sitemap.xml` next to it: for the feeds' links, `flux/sitemap.xml`.
+    Without this file each page load would log a 404; with it, the theme finds no language version,
+    which is true. (The site's real sitemap stays at its root.)"""
+    urlset = ET.Element("urlset", {"xmlns": "http://www.sitemaps.org/schemas/sitemap/0.9"})
+    return ET.tostring(urlset, encoding="unicode", xml_declaration=True) + "\n"
 
 
 def atom_feed(path: str, key: str, title: str, subtitle: str, briefings: Iterable[Briefing],

@@ -58,6 +58,9 @@ def pair_anchor(party_id: str, topic_id: str) -> str:
 FEEDS_DIR = "flux"
 BRIEFINGS_FEED = f"{FEEDS_DIR}/briefings.xml"
 CALENDAR = f"{FEEDS_DIR}/evenements-prevus.ics"
+# The theme's script fetches `sitemap.xml` beside every <link rel="alternate"> of a page (meant for
+# language versions): an empty one in the feeds' folder answers it.
+FEEDS_SITEMAP = f"{FEEDS_DIR}/sitemap.xml"
 
 
 def topic_feed(topic_id: str) -> str:
