@@ -15,6 +15,7 @@ from typing import Any
 from .corpus.index import CorpusIndex, briefing_sort_key
 from .pipeline import Project, cached_build
 from .reading.dates import PartialDate
+from .reading.names import name_key
 from .site import markup, urls, wording
 from .site.wording import date_text, figure_text
 
@@ -45,11 +46,31 @@ def define_env(env: Any) -> None:
         unknown = sum(1 for b in idx.briefings if not b.source.outlet)
         dates = [b.source.published for b in idx.briefings if b.source.published]
         cutoff = date_text(max(dates, key=lambda d: d.sort_key)) if dates else wording.UNKNOWN_CUTOFF
-        sources = f"{len(outlets)} média(s) identifié(s)" + (f" et {unknown} article(s) de média non identifié" if unknown else "")
-        return (f"- **{len(idx.briefings)}** briefing(s), tirés de {markup.text(sources)}\n"
-                f"- **{len(idx.actors)}** acteurs, **{len(idx.events)}** événements, "
-                f"**{len(idx.quotes)}** citations\n"
+        sources = wording.plural(len(outlets), "média identifié", "médias identifiés")
+        if unknown:
+            sources += " et " + wording.plural(unknown, "article de média non identifié",
+                                               "articles de média non identifié")
+        counts = [(len(idx.briefings), "briefing", None), (len(idx.actors), "acteur", None),
+                  (len(idx.events), "événement", None), (len(idx.quotes), "citation", None)]
+        (briefings, *others) = [f"**{wording.number_text(n)}** {wording.noun(n, one, many)}" for n, one, many in counts]
+        drawn = wording.noun(len(idx.briefings), "tiré", "tirés")
+        return (f"- {briefings}, {drawn} de {markup.text(sources)}\n"
+                f"- {', '.join(others)}\n"
                 f"- Article le plus récent : **{markup.text(cutoff)}** (date de publication connue la plus récente)\n")
+
+    @env.macro
+    def feed_links() -> str:
+        """The site's Atom feeds: all briefings, then one per topic and one per actor with a page."""
+        idx = index()
+        lines = [f"- {link(wording.FEED_TITLE, urls.BRIEFINGS_FEED)}",
+                 f"- {link(wording.CALENDAR_NAME, urls.CALENDAR)} (iCalendar)"]
+        topics = sorted(idx.topics.items(), key=lambda t: (name_key(t[1]), t[0]))
+        if topics:
+            lines.append("- Par thème : " + ", ".join(link(name, urls.topic_feed(t)) for t, name in topics))
+        actors = sorted((a for a in idx.actors.values() if a.page), key=lambda a: (name_key(a.name), a.id))
+        if actors:
+            lines.append("- Par acteur : " + ", ".join(link(a.name, urls.actor_feed(a.id)) for a in actors))
+        return "\n".join(lines) + "\n"
 
     @env.macro
     def latest_briefings(count: int = 5) -> str:

@@ -21,6 +21,9 @@ from .reading.problems import Problem, ProblemList, Severity
 from .site import urls
 from .site.divergence_export import divergence_files
 from .site.export import export_files
+from .site.feeds import feed_files
+from .site.ical import calendar_text
+from .site.jsonld import with_head_data
 from .site.views import render_site
 
 __all__ = ["Project", "Result", "build", "cached_build", "check"]
@@ -188,7 +191,8 @@ def collector_paused() -> Iterator[None]:
 
 def site_files(index: CorpusIndex) -> dict[str, str]:
     """Every generated page and published file, keyed by its path in the docs tree."""
-    return {**render_pages(index), **export_files(index), **divergence_files(index)}
+    return {**with_head_data(render_pages(index), index), **export_files(index), **divergence_files(index),
+            **feed_files(index), urls.CALENDAR: calendar_text(index)}
 
 
 def render_pages(index: CorpusIndex) -> dict[str, str]:

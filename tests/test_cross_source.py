@@ -115,7 +115,7 @@ def test_timeline_orders_partial_dates_and_ships_its_own_svg(corpus_site: Build)
 
 def test_home_page_shows_live_facts(corpus_site: Build) -> None:
     text = words(corpus_site, "index.html")
-    assert "3 briefing(s), tirés de 1 média(s) identifié(s) et 2 article(s) de média non identifié" in text
+    assert "3 briefings, tirés de 1 média identifié et 2 articles de média non identifié" in text
     assert "Article le plus récent : 22 octobre 2025" in text
     assert "Dernier sommet tenu : Sommet d'Anchorage — 15 août 2025" in text
     assert "Prochain sommet : aucun n'est prévu selon les sources" in text

@@ -30,8 +30,8 @@ def test_golden_pages_match(pages: dict[str, str]) -> None:
                 old.unlink()
         for path, text in pages.items():
             (GOLDEN / path).parent.mkdir(parents=True, exist_ok=True)
-            (GOLDEN / path).write_text(text, encoding="utf-8")
-    on_disk = {p.relative_to(GOLDEN).as_posix(): p.read_text(encoding="utf-8") for p in GOLDEN.rglob("*") if p.is_file()}
+            (GOLDEN / path).write_bytes(text.encode("utf-8"))  # as written: the calendar's lines end in CRLF
+    on_disk = {p.relative_to(GOLDEN).as_posix(): p.read_bytes().decode("utf-8") for p in GOLDEN.rglob("*") if p.is_file()}
     assert sorted(on_disk) == sorted(pages), "pages were added or removed: regenerate the golden files on purpose"
     for path, text in pages.items():
         assert text == on_disk[path], f"{path} differs from tests/data/golden/{path}"

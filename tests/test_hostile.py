@@ -545,12 +545,12 @@ def test_no_file_is_read_into_a_page_and_no_template_runs(hostile: HostileSite) 
 @pytest.mark.parametrize("k,url", list(enumerate(URL_CASES)), ids=[repr(u)[:40] for u in URL_CASES])
 def test_only_http_urls_become_links(hostile: HostileSite, k: int, url: str) -> None:
     soup = hostile.soup(f"briefings/u-{k}/index.html")
-    cell = next(li for li in soup.select("div.md-content article li") if norm(li.get_text()).startswith("Lien :"))
+    cell = next(li for li in soup.select("div.md-content article li") if norm(li.get_text()).startswith("Lien\u202f:"))
     expected = URL_CASES[url]
     assert is_web_url(url) == (expected is not None)
     if expected is None:
         assert cell.find("a") is None
-        assert norm(cell.get_text()) == norm("Lien : " + url)
+        assert norm(cell.get_text()) == norm("Lien\u202f: " + url)  # the site's label, with its narrow space
     else:
         links = cell.find_all("a")
         assert [a["href"] for a in links] == [expected]

@@ -30,6 +30,8 @@ from markdown.extensions import Extension
 from markdown.extensions.toc import slugify
 from markdown.inlinepatterns import InlineProcessor
 
+from .typography import FrenchTypography
+
 # Every ASCII punctuation character except those that never start syntax in
 # any extension we enable (, ; ? /). Space and newline are handled separately.
 _SYNTAX = set("\\`*_{}[]()<>#+-.!|&\"':=~^$%@")
@@ -58,8 +60,14 @@ def text(value: object) -> Md:
     # Plain words need no run: Markdown has nothing to match in them. A value that starts or ends
     # with a space Markdown sees (a no-break space, U+001E…) goes to the stash whole too: next to
     # it, the `**` the templates put around a value would not count as emphasis and would show.
-    wrap = "&" in encoded or encoded[:1].isspace() or encoded[-1:].isspace()
+    # A value holding what French typography spaces (`; : ! ? « »`) goes to the stash too, where
+    # `FrenchTypography` never reaches: a briefing's own spacing is shown exactly as written.
+    wrap = ("&" in encoded or encoded[:1].isspace() or encoded[-1:].isspace()
+            or not _TYPOGRAPHY_CHARS.isdisjoint(encoded))
     return Md(OPEN + encoded + CLOSE) if wrap else Md(encoded)
+
+
+_TYPOGRAPHY_CHARS = frozenset(";?«»")  # `:` and `!` are encoded anyway
 
 
 class _EncodedText(InlineProcessor):
@@ -70,11 +78,15 @@ class _EncodedText(InlineProcessor):
 
 
 class InertTextExtension(Extension):
-    """Markdown extension: every value from `text` goes to the output as one piece of raw HTML."""
+    """Markdown extension: every value from `text` goes to the output as one piece of raw HTML,
+    and the site's own wording around them gets French typographic spaces (`typography`)."""
 
     def extendMarkdown(self, md: Markdown) -> None:
         # Before every other inline pattern (backticks are the first, at 190).
         md.inlinePatterns.register(_EncodedText(f"{OPEN}([^{OPEN}{CLOSE}]*){CLOSE}", md), "briefings-text", 250)
+        # After the inline patterns (20) have put every value in the stash, before attribute lists (8)
+        # and the table of contents (5): only the text written by the generator or a page's author is left.
+        md.treeprocessors.register(FrenchTypography(md), "briefings-typography", 15)
 
 
 def makeExtension(**kwargs: object) -> InertTextExtension:  # noqa: N802 - the name Python-Markdown looks for

@@ -52,3 +52,28 @@ def pair_anchor(party_id: str, topic_id: str) -> str:
     """Ids hold single hyphens, so a double one between them keeps every pair apart
     (`a-b` with `c` and `a` with `b-c` would both give `a-b-c`)."""
     return f"{party_id}--{topic_id}"
+
+
+# Feeds and the calendar: files, not pages. Links in them assume MkDocs' directory URLs (`briefings/<id>/`).
+FEEDS_DIR = "flux"
+BRIEFINGS_FEED = f"{FEEDS_DIR}/briefings.xml"
+CALENDAR = f"{FEEDS_DIR}/evenements-prevus.ics"
+# The theme's script fetches `sitemap.xml` beside every <link rel="alternate"> of a page (meant for
+# language versions): an empty one in the feeds' folder answers it.
+FEEDS_SITEMAP = f"{FEEDS_DIR}/sitemap.xml"
+
+
+def topic_feed(topic_id: str) -> str:
+    return f"{FEEDS_DIR}/theme-{topic_id}.xml"
+
+
+def actor_feed(actor_id: str) -> str:
+    return f"{FEEDS_DIR}/acteur-{actor_id}.xml"
+
+
+def page_url(src_path: str) -> str:
+    """Where a generated page is served, relative to the site root: `briefings/x.md` → `briefings/x/`."""
+    stem = src_path.removesuffix(".md")
+    if stem == "index" or stem.endswith("/index"):
+        return stem.removesuffix("index")
+    return stem + "/"

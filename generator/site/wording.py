@@ -11,6 +11,7 @@ from __future__ import annotations
 from datetime import date
 from functools import lru_cache
 
+from babel import Locale
 from babel.dates import format_date, format_skeleton
 from babel.numbers import format_decimal
 
@@ -112,15 +113,75 @@ UNATTRIBUTED = Md('<span class="unattributed">⚠ non attribué</span>')
 TRANSLATED = Md('<span class="translated">traduction</span>')
 
 
+_PLURAL_RULE = Locale.parse(LOCALE).plural_form
+
+
+def is_singular(count: float) -> bool:
+    """French CLDR plural rules (Babel): 0 and 1 (and 1,5) take the singular, 2 and more the plural."""
+    return _PLURAL_RULE(count) == "one"
+
+
+def noun(count: float, singular: str, many: str | None = None) -> str:
+    """The words that go with `count`, without it: `briefing`, `médias identifiés`."""
+    return singular if is_singular(count) else (many or singular + "s")
+
+
+def number_text(count: float) -> str:
+    """A count as French writes it: `12 345` (narrow no-break space between thousands)."""
+    return format_decimal(count, locale=LOCALE)
+
+
 def plural(count: int, singular: str, many: str | None = None) -> str:
-    """`1 récit`, `3 récits`: French puts 0 and 1 in the singular."""
-    return f"{count} {singular if count < 2 else (many or singular + 's')}"
+    """`1 récit`, `3 récits`, `2 médias identifiés` (`many` for what is not just `singular` + s)."""
+    return f"{number_text(count)} {noun(count, singular, many)}"
 
 
 def preview_banner(errors: int, problems_page: str) -> str:
     """The warning `mkdocs serve` puts on every page while a briefing is invalid."""
-    return (f'!!! danger "Aperçu incomplet : {errors} erreur(s) dans les briefings"\n\n'
+    return (f'!!! danger "Aperçu incomplet : {plural(errors, "erreur")} dans les briefings"\n\n'
             f"    Le site ne peut pas être publié tant qu'elles restent. [Voir les erreurs]({problems_page})\n\n")
+
+
+# Feeds and the calendar are read outside Markdown: their own wording carries its narrow no-break spaces.
+FEED_TITLE = "Tous les briefings"
+FEED_SUBTITLE = "Chaque article de presse résumé par les analystes, du plus récent au plus ancien."
+TOPIC_FEED_SUBTITLE = "Les briefings de ce thème, du plus récent au plus ancien."
+ACTOR_FEED_SUBTITLE = "Les briefings qui nomment cet acteur, du plus récent au plus ancien."
+ACTOR_FEED_LINK = "flux des briefings qui le nomment"
+FEED_AUTHOR = "Les analystes du site de briefings"
+CALENDAR_NAME = "Événements prévus ou proposés, selon les briefings"
+
+
+def topic_feed_title(name: str) -> str:
+    return f"Briefings, thème «\u202f{name}\u202f»"
+
+
+def actor_feed_title(name: str) -> str:
+    return f"Briefings qui nomment {name}"
+
+
+def source_line(b) -> str:
+    """`Source : Le Quotidien, « Le titre », 15 août 2025`: the article a briefing summarises, as plain text
+    (outside Markdown, so with its narrow no-break spaces written in)."""
+    return f"Source\u202f: {source_text(b)}"
+
+
+def source_text(b) -> str:
+    outlet = b.source.outlet or UNKNOWN_OUTLET
+    headline = f", «\u202f{b.source.headline}\u202f»" if b.source.headline else ""
+    when = date_text(b.source.published) if b.source.published else UNKNOWN_DATE
+    return f"{outlet}{headline}, {when}"
+
+
+def calendar_description(record) -> str:
+    """What a calendar entry says of its date and sources, as plain text."""
+    lines = [f"Statut selon l'article le plus récent\u202f: {STATUS_LABELS[record.status]}."]
+    if record.date.day is None:
+        lines.append(f"Date connue au mois près ({date_text(record.date)})\u202f: l'événement couvre tout le mois, "
+                     "sans jour fixé.")
+    lines.append("Sources\u202f:")
+    lines.extend(f"- {source_text(a.briefing)}" for a in record.accounts)
+    return "\n".join(lines)
 
 
 def year_without_month(year: int) -> str:

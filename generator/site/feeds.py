@@ -1,0 +1,160 @@
+"""Atom feeds (RFC 4287) of the briefings: all of them, one per topic, one per actor with a page.
+
+Newest first (by the article's publication date, as the briefings index), the `FEED_SIZE`
+newest in each feed. Each entry gives
+the briefing's title, summary and page, the article it summarises (outlet, headline, date;
+`<link rel="via">` to it when it has a web address) and its topics as categories.
+
+Written with ElementTree, never by joining strings: briefing text is XML-escaped whatever it
+holds (`<`, `&`, `]]>`), and a character XML 1.0 cannot carry (the loader already refuses
+control characters) would become U+FFFD rather than break the file.
+
+What RFC 4287 asks and where it comes from here:
+- `id`: `urn:uuid:` names derived from the briefing id (or the feed's topic or actor id), the
+  same on every build, so a reader never sees an entry twice.
+- `updated`: the briefings carry no date of their own, so an entry's is the article's
+  publication date, at midnight UTC on the first day of its known span (`2025-10` → 1 October);
+  a briefing whose article has no known date takes the newest date of the corpus. A feed's is
+  its newest entry's (the corpus' newest for a feed still empty). `published` is given only
+  for a date known to the day.
+- `author`: the feed's, the site's analysts; the article's outlet is named in each entry.
+- Links are relative to the feed's address (`../briefings/<id>/`), as RFC 4287 allows through
+  RFC 3986 resolution: the site has no configured address, and links still hold when it moves.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+import uuid
+import xml.etree.ElementTree as ET
+from collections.abc import Iterable
+
+from ..corpus.index import CorpusIndex
+from ..reading.dates import PartialDate
+from ..reading.models import Briefing
+from . import markup, urls, wording
+
+ATOM = "http://www.w3.org/2005/Atom"
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "urn:briefings-site")
+EPOCH = "1970-01-01T00:00:00Z"
+FEED_SIZE = 50
+"""Entries per feed, the newest: a feed says what is new (the site lists everything), and a
+thousand briefings would otherwise copy each summary into dozens of feeds."""
+# Everything XML 1.0 refuses (controls but tab and line breaks, surrogates, U+FFFE/U+FFFF).
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def feed_files(index: CorpusIndex) -> dict[str, str]:
+    """Every feed, keyed by its path in the docs tree."""
+    newest = newest_date(index.briefings)
+    made: dict[str, ET.Element] = {}
+    files = {urls.BRIEFINGS_FEED: atom_feed(urls.BRIEFINGS_FEED, "briefings", wording.FEED_TITLE,
+                                            wording.FEED_SUBTITLE, index.briefings, index, newest, made)}
+    for topic_id, name in index.topics.items():
+        chosen = [b for b in index.briefings if topic_id in b.topics]
+        path = urls.topic_feed(topic_id)
+        files[path] = atom_feed(path, f"topic/{topic_id}", wording.topic_feed_title(name),
+                                wording.TOPIC_FEED_SUBTITLE, chosen, index, newest, made)
+    position = {b.id: i for i, b in enumerate(index.briefings)}  # the index's order: newest first
+    for actor_id, actor in index.actors.items():
+        if not actor.page:
+            continue
+        mentioned = {b.id: b for b, _role in index.mentions.get(actor_id, [])}
+        chosen = sorted(mentioned.values(), key=lambda b: position[b.id])
+        path = urls.actor_feed(actor_id)
+        files[path] = atom_feed(path, f"actor/{actor_id}", wording.actor_feed_title(actor.name),
+                                wording.ACTOR_FEED_SUBTITLE, chosen, index, newest, made, urls.actor_page(actor_id))
+    files[urls.FEEDS_SITEMAP] = empty_sitemap()
+    return files
+
+
+def empty_sitemap() -> str:
+    """A sitemap listing no page. Material's script takes every <link rel="alternate"> in a page's head
+    for a language version and fetches `sitemap.xml` next to it: for the feeds' links, `flux/sitemap.xml`.
+    Without this file each page load would log a 404; with it, the theme finds no language version,
+    which is true. (The site's real sitemap stays at its root.)"""
+    urlset = ET.Element("urlset", {"xmlns": "http://www.sitemaps.org/schemas/sitemap/0.9"})
+    return ET.tostring(urlset, encoding="unicode", xml_declaration=True) + "\n"
+
+
+def atom_feed(path: str, key: str, title: str, subtitle: str, briefings: Iterable[Briefing],
+              index: CorpusIndex, newest: str, made: dict[str, ET.Element] | None = None,
+              page: str = urls.BRIEFINGS_INDEX) -> str:
+    """One feed, as the text of its file. `made`: entries already built for other feeds, by briefing id;
+    `page`: the page that shows what the feed follows."""
+    made = {} if made is None else made
+    briefings = list(briefings)[:FEED_SIZE]
+    # The Atom namespace as the root's default one: tags and attributes stay unprefixed, as readers expect.
+    feed = ET.Element("feed", {"xmlns": ATOM, XML_LANG: "fr"})
+    _add(feed, "id", urn(f"feed/{key}"))
+    _add(feed, "title", title, type="text")
+    _add(feed, "subtitle", subtitle, type="text")
+    updated = [entry_updated(b, newest) for b in briefings]
+    _add(feed, "updated", max(updated) if updated else newest)
+    author = _add(feed, "author")
+    _add(author, "name", wording.FEED_AUTHOR)
+    _add(feed, "link", rel="self", type="application/atom+xml", href=_relative(path, path))
+    _add(feed, "link", rel="alternate", type="text/html", href=_relative(page, path))
+    for b, when in zip(briefings, updated):
+        if b.id not in made:  # one element per briefing, shared by every feed listing it: all feeds live
+            made[b.id] = entry(b, when, index, path)  # in one folder, so its relative links are the same
+        feed.append(made[b.id])
+    ET.indent(feed)
+    return ET.tostring(feed, encoding="unicode", xml_declaration=True) + "\n"
+
+
+def entry(b: Briefing, updated: str, index: CorpusIndex, feed_path: str) -> ET.Element:
+    element = ET.Element("entry")
+    _add(element, "id", urn(f"briefing/{b.id}"))
+    _add(element, "title", b.title, type="text")
+    _add(element, "updated", updated)
+    published = b.source.published
+    if published is not None and published.day:
+        _add(element, "published", timestamp(published))
+    _add(element, "link", rel="alternate", type="text/html",
+         href=_relative(urls.briefing_page(b.id), feed_path))
+    if b.source.url and markup.is_web_url(b.source.url):
+        _add(element, "link", rel="via", type="text/html", href=b.source.url.strip(),
+             title=b.source.outlet or wording.UNKNOWN_OUTLET)
+    for topic_id in b.topics:
+        _add(element, "category", term=topic_id, label=index.topics.get(topic_id, topic_id))
+    _add(element, "summary", b.summary + "\n\n" + wording.source_line(b), type="text")
+    return element
+
+
+def urn(key: str) -> str:
+    return f"urn:uuid:{uuid.uuid5(NAMESPACE, key)}"
+
+
+def timestamp(value: PartialDate) -> str:
+    """RFC 3339, at midnight UTC on the first day of the date's span."""
+    return f"{value.year:04d}-{value.month or 1:02d}-{value.day or 1:02d}T00:00:00Z"
+
+
+def entry_updated(b: Briefing, newest: str) -> str:
+    return timestamp(b.source.published) if b.source.published else newest
+
+
+def newest_date(briefings: Iterable[Briefing]) -> str:
+    dates = [timestamp(b.source.published) for b in briefings if b.source.published]
+    return max(dates) if dates else EPOCH
+
+
+def _relative(target: str, feed_path: str) -> str:
+    """A page's (or file's) address as seen from the feed's folder."""
+    if not target.endswith(".md"):
+        return markup.relative(target, posixpath.dirname(feed_path))
+    return markup.relative(urls.page_url(target), posixpath.dirname(feed_path)).rstrip("/") + "/"
+
+
+def _add(parent: ET.Element, tag: str, text: str | None = None, **attributes: str) -> ET.Element:
+    child = ET.SubElement(parent, tag, {k: xml_text(v) for k, v in attributes.items()})
+    if text is not None:
+        child.text = xml_text(text)
+    return child
+
+
+def xml_text(value: str) -> str:
+    return _NOT_XML.sub("\ufffd", value)

@@ -1,0 +1,140 @@
+"""schema.org data (JSON-LD) for briefing and summit pages, and the head links of actor pages.
+
+- A briefing page is an `Article` (the briefing: its title, summary, topics) `isBasedOn` the
+  `NewsArticle` it summarises (outlet, headline, authors, publication date; its `@id` and
+  `url` are the article's address when it has a web one). Each quote of the briefing is a
+  `Quotation`: its exact words, `spokenByCharacter` the speaker (a `Person`, or an
+  `Organization` for a state, an organisation or a group) and `isBasedOn` the same article.
+- A summit page is an `Event`: name, start date at its known precision (`2025-10`),
+  `eventStatus` from the status the newest account gives (held and planned →
+  EventScheduled, cancelled → EventCancelled, postponed → EventPostponed; proposed or
+  unknown → none: schema.org has no word for a proposal), the place when every account
+  that gives one gives the same, and the participants as `attendee`.
+
+Each page's data travels in its front matter (`jsonld:`, a JSON string; actor pages also get
+`feed:`, their Atom feed) and the theme override writes it into the page's head
+(site/theme/main.html). The JSON comes from `json.dumps`, never from joining briefing text,
+with `<`, `>` and `&` written `\\u003c`, `\\u003e`, `\\u0026` inside strings, so no value can
+close the <script> element or open a comment; non-ASCII is escaped too. A
+`<script type="application/ld+json">` is a data block: browsers never run it, and the
+Content-Security-Policy (site/csp.py) hashes only scripts that run.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import yaml
+
+from ..corpus.index import CorpusIndex
+from ..corpus.records import EventRecord
+from ..reading.models import Briefing
+from . import markup, urls, wording
+
+CONTEXT = "https://schema.org"
+EVENT_STATUS = {
+    "held": "https://schema.org/EventScheduled",
+    "planned": "https://schema.org/EventScheduled",
+    "cancelled": "https://schema.org/EventCancelled",
+    "postponed": "https://schema.org/EventPostponed",
+}
+# libyaml's emitter when PyYAML has it: the pure-Python one takes seconds over a long summary's JSON.
+_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+_ESCAPES = {ord("<"): "\\u003c", ord(">"): "\\u003e", ord("&"): "\\u0026"}
+
+
+def script_json(data: Any) -> str:
+    """JSON safe inside <script>: `</script>`, `<!--` and `]]>` cannot appear in it."""
+    return json.dumps(data, ensure_ascii=True, sort_keys=False).translate(_ESCAPES)
+
+
+def with_head_data(pages: dict[str, str], index: CorpusIndex) -> dict[str, str]:
+    """The pages, with JSON-LD (and actor pages with their feed) added to their front matter."""
+    out = dict(pages)
+    for b in index.briefings:
+        _add(out, urls.briefing_page(b.id), jsonld=script_json(briefing_data(b, index)))
+    for event_id, record in index.events.items():
+        if record.kind == "summit":
+            _add(out, urls.summit_page(event_id), jsonld=script_json(summit_data(record, index)))
+    for actor_id, actor in index.actors.items():
+        if actor.page:
+            _add(out, urls.actor_page(actor_id), feed=urls.actor_feed(actor_id),
+                 feed_title=wording.actor_feed_title(actor.name))
+    return out
+
+
+def _add(pages: dict[str, str], page: str, **meta: str) -> None:
+    """Front matter keys put first in the page's block (the block a template's `front_matter` wrote)."""
+    text = pages.get(page)
+    if text is None or not text.startswith("---\n"):
+        return
+    lines = yaml.dump(meta, Dumper=_DUMPER, allow_unicode=False, sort_keys=False, width=1 << 30, default_style='"')
+    pages[page] = "---\n" + lines + text[len("---\n"):]
+
+
+def source_article(b: Briefing) -> dict[str, Any]:
+    src = b.source
+    article: dict[str, Any] = {"@type": "NewsArticle"}
+    if src.url and markup.is_web_url(src.url):
+        article["@id"] = article["url"] = src.url.strip()
+    if src.headline:
+        article["headline"] = src.headline
+    if src.outlet:
+        article["publisher"] = {"@type": "Organization", "name": src.outlet}
+    if src.authors:
+        article["author"] = [{"@type": "Person", "name": name} for name in src.authors]
+    if src.published:
+        article["datePublished"] = src.published.iso()
+    article["inLanguage"] = src.language
+    return article
+
+
+def briefing_data(b: Briefing, index: CorpusIndex) -> dict[str, Any]:
+    based_on = source_article(b)
+    graph: list[dict[str, Any]] = [{
+        "@type": "Article",
+        "headline": b.title,
+        "abstract": b.summary,
+        "inLanguage": "fr",
+        "about": [{"@type": "Thing", "name": index.topics.get(t, t)} for t in b.topics],
+        "isBasedOn": based_on,
+    }]
+    reference = {"@id": based_on["@id"]} if "@id" in based_on else based_on
+    for q in b.quotes:
+        quote: dict[str, Any] = {"@type": "Quotation", "text": q.text,
+                                 "spokenByCharacter": speaker(index, q.speaker), "isBasedOn": reference}
+        if q.date:
+            quote["dateCreated"] = q.date.iso()
+        graph.append(quote)
+    return {"@context": CONTEXT, "@graph": graph}
+
+
+def speaker(index: CorpusIndex, name: str) -> dict[str, Any]:
+    """A name as written in a briefing, resolved through the registry."""
+    return agent(index, index.resolve(name), name)
+
+
+def agent(index: CorpusIndex, actor_id: str, name: str) -> dict[str, Any]:
+    actor = index.actors.get(actor_id)
+    kind = "Person" if actor is None or actor.kind in (None, "person") else "Organization"
+    return {"@type": kind, "name": actor.name if actor else name}
+
+
+def summit_data(record: EventRecord, index: CorpusIndex) -> dict[str, Any]:
+    event: dict[str, Any] = {"@context": CONTEXT, "@type": "Event", "name": record.title}
+    if record.date:
+        event["startDate"] = record.date.iso()
+    if record.status in EVENT_STATUS:
+        event["eventStatus"] = EVENT_STATUS[record.status]
+    places = {a.event.place for a in record.accounts if a.event.place}
+    if len(places) == 1:
+        event["location"] = {"@type": "Place", "name": places.pop()}
+    attendees: dict[str, str] = {}
+    for a in record.accounts:
+        for name in a.event.participants:
+            attendees.setdefault(index.resolve(name), name)
+    if attendees:
+        event["attendee"] = [agent(index, actor_id, name) for actor_id, name in attendees.items()]
+    event["subjectOf"] = [source_article(a.briefing) for a in record.accounts]
+    return event
