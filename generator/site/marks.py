@@ -27,8 +27,8 @@ def basis(kind: str, item: Any) -> Md:
     value = item.basis
     label = escape(wording.BASIS_MARKS[kind][value], quote=False)
     via = getattr(item, "via", None)
-    if value == "reported" and via:
-        label += f" {wording.REPORTED_BY} {markup.text(via)}"
+    if via:  # who relays it: « rapportée par Reuters »; on another basis, « déclarée, via Reuters »
+        label += f" {wording.REPORTED_BY} {markup.text(via)}" if value == "reported" else f", {wording.VIA} {markup.text(via)}"
     title = wording.FACT_EXPLAINED if value == "on-record" and kind in ("event", "figure") \
         else wording.BASIS_EXPLAINED[value]
     return _span(f"basis basis-{value}", title, label)

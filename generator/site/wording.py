@@ -71,6 +71,8 @@ BASIS_MARKS = {
 }
 REPORTED_BY = "par"
 """`rapportée par …`: the `via` follows the mark's label."""
+VIA = "via"
+"""`déclarée, via …`: a relay named on an item whose basis is not `reported`."""
 # What each mark means, in the reader's words (the marks' tooltips).
 BASIS_EXPLAINED = {
     "on-record": "dit publiquement par la partie ou l'orateur ; une paraphrase d'une déclaration publique compte",
