@@ -301,6 +301,12 @@ def test_a_deduced_date_says_so(site: Build) -> None:
     assert row.select_one("span.date-inferred") is not None
     (stated,) = holders(html, "Rien n'est encore fixé", "blockquote")
     assert stated.select_one("span.date-inferred") is None
+    # The cross-source pages show the date of the one account that gives it, deduced: they say so too.
+    timeline = page(site, urls.TIMELINE)
+    assert timeline.find(id=urls.event_anchor("budapest-summit-2025")).select_one("span.date-inferred") is not None
+    assert timeline.find(id=urls.event_anchor("anchorage-summit-2025")).select_one("span.date-inferred") is None
+    summit = page(site, urls.summit_page("budapest-summit-2025"))
+    assert summit.find(id=urls.event_anchor("budapest-summit-2025")).select_one("span.date-inferred") is not None
 
 
 # --- the v1 corpus -----------------------------------------------------------------------------

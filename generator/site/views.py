@@ -35,6 +35,8 @@ class EventView:
     divergences: list[DifferenceView]
     """Contradictions only: what the warning boxes show."""
     nuances: list[DifferenceView]
+    date_inferred: bool = False
+    """Every account giving the date shown deduced part of it (format v2 `date_basis: inferred`)."""
 
 
 @dataclass(frozen=True)
@@ -84,9 +86,11 @@ def _page(r: Renderer, index: CorpusIndex, template: str, page: str, **context: 
 def _event_views(index: CorpusIndex) -> dict[str, EventView]:
     views = {}
     for event_id, record in index.events.items():
+        giving = [a.event.date_basis for a in record.accounts if record.date and a.event.date == record.date]
         views[event_id] = EventView(event_id, record.title, record.kind, record.date, record.status,
                                     list(record.accounts),
-                                    *split(index, event_differences(index, record)))
+                                    *split(index, event_differences(index, record)),
+                                    date_inferred=bool(giving) and all(b == "inferred" for b in giving))
     return views
 
 
