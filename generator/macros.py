@@ -16,8 +16,8 @@ from .corpus.index import CorpusIndex, briefing_sort_key
 from .pipeline import Project, cached_build
 from .reading.dates import PartialDate
 from .reading.names import name_key
-from .site import markup, urls, wording
-from .site.wording import date_text, figure_text
+from .site import markup, marks, urls, wording
+from .site.wording import date_text
 
 
 def define_env(env: Any) -> None:
@@ -95,14 +95,14 @@ def define_env(env: Any) -> None:
         if held:
             last = held[-1]
             out.append(f"- Dernier sommet tenu : {link(last.title, urls.summit_page(last.id))} — "
-                       f"{markup.text(date_text(last.date))}")
+                       f"{markup.text(date_text(last.date))} {marks.accounts(last.accounts)}")
         else:
             out.append("- Dernier sommet tenu : *aucun selon les sources*")
         if upcoming:
             nxt = upcoming[0]
             when = date_text(nxt.date) if nxt.date else wording.UNDATED_SUMMIT
             out.append(f"- Prochain sommet ({markup.text(wording.STATUS_LABELS[nxt.status])}) : "
-                       f"{link(nxt.title, urls.summit_page(nxt.id))} — {markup.text(when)}")
+                       f"{link(nxt.title, urls.summit_page(nxt.id))} — {markup.text(when)} {marks.accounts(nxt.accounts)}")
         else:
             out.append("- Prochain sommet : *aucun n'est prévu selon les sources*")
         return "\n".join(out) + "\n"
@@ -121,7 +121,8 @@ def define_env(env: Any) -> None:
         for e in sorted(entries, key=key, reverse=True)[:count]:
             who = (markup.text(e.figure.attributed_to) if e.figure.attributed_to
                    else wording.UNATTRIBUTED)
-            lines.append(f"- {markup.text(e.figure.label)} : **{markup.text(figure_text(e.figure))}** — "
+            lines.append(f"- {markup.text(e.figure.label)} : **{marks.amount(e.figure)}** "
+                         f"{marks.item('figure', e.figure, e.briefing)} — "
                          f"produit par {who} — {link(e.briefing.title, urls.briefing_page(e.briefing.id))}")
         return "\n".join(lines) + "\n" if lines else "*Aucun chiffre pour l'instant.*\n"
 

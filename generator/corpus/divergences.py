@@ -15,7 +15,8 @@ version, as the value the briefings give with the briefings that give it, and a 
 - `containment`: one place inside the other (through the places registry);
 - `subset`: one account lists fewer participants;
 - `wording`: the same value in other words;
-- `not-comparable`: free text (outcomes, unregistered places), shown side by side.
+- `not-comparable`: free text (outcomes, unregistered places), other units, a quantity the article gives in
+  words (« des centaines ») against a number or other words: shown side by side, never judged.
 
 A field's class is the most serious one among its pairs of versions (`CLASSES`, in that order). How a class or a
 value is said in French is the site's business, not this module's.
@@ -226,11 +227,14 @@ def figure_class(a: Figure, b: Figure, when_a: PartialDate | None = None, when_b
     """`when_*`: the date each value describes (its `as_of`, else its article's publication date)."""
     if (a.unit or "") != (b.unit or ""):
         return "not-comparable"
-    if a.value is None or b.value is None:  # a vague quantity (« des dizaines ») is words, not a number
-        return "wording" if (a.value, a.amount_text) == (b.value, b.amount_text) else "not-comparable"
     when_a, when_b = when_a or a.as_of, when_b or b.as_of
     if when_a and when_b and not (when_a.contains(when_b) or when_b.contains(when_a)):
         return "time"
+    if a.value is None or b.value is None:
+        # A quantity given in words (« des centaines ») is no number: never a contradiction; the same
+        # words are the same version, anything else is for the reader to compare.
+        same = a.value is None and b.value is None and _key(a.amount_text) == _key(b.amount_text)
+        return "wording" if same and (a.qualifier or "exact") == (b.qualifier or "exact") else "not-comparable"
     if a.value == b.value and (a.qualifier or "exact") == (b.qualifier or "exact"):
         return "wording"
     low_a, high_a = _figure_range(a)
@@ -257,8 +261,8 @@ def _figure_range(f: Figure) -> tuple[float, float]:
 def _figure_key(f: Figure, briefing: Briefing) -> str:
     """One version per value, qualifier, unit and date described (a missing `as_of` is the article's date)."""
     when = f.as_of or briefing.source.published
-    value = repr(float(f.value)) if f.value is not None else f"« {f.amount_text} »"
-    return f"{value}|{f.qualifier or 'exact'}|{f.unit or ''}|{when.iso() if when else ''}"
+    amount = repr(float(f.value)) if f.value is not None else f"« {_key(f.amount_text)} »"
+    return f"{amount}|{f.qualifier or 'exact'}|{f.unit or ''}|{when.iso() if when else ''}"
 
 
 # --- shared ------------------------------------------------------------------------------------

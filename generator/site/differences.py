@@ -9,13 +9,16 @@ from typing import Any
 from ..corpus.divergences import Difference
 from ..corpus.index import CorpusIndex
 from ..reading.models import Briefing
-from . import wording
+from . import marks, wording
+from .markup import Md
 
 
 @dataclass(frozen=True)
 class VersionView:
     shown: str
     briefings: tuple[Briefing, ...]
+    sources: tuple[tuple[Briefing, Md], ...] = ()
+    """Each briefing giving the version, with the marks of its own item (its basis, `tribune`)."""
 
 
 @dataclass(frozen=True)
@@ -29,12 +32,27 @@ class DifferenceView:
 
 
 def difference_view(index: CorpusIndex, d: Difference) -> DifferenceView:
-    note = wording.difference_note(d.field, d.cls)
+    vague = d.field == "value" and any(v.value.value is None for v in d.versions)
+    note = wording.difference_note(d.field, d.cls, vague)
     # A contradiction box lists the versions that contradict one another; a version only less precise
     # than them, or true at another date, stays in the accounts.
     versions = [v for i, v in enumerate(d.versions) if d.cls != "contradiction" or i in d.contradicting]
+    items = _items(index, d)
+    kind = "figure" if d.subject_kind == "figure" else "event"
     return DifferenceView(wording.DIVERGENCE_FIELDS.get(d.field, d.field), note, d.cls,
-                          tuple(VersionView(shown(index, d.field, v.value, v.part), v.briefings) for v in versions))
+                          tuple(VersionView(shown(index, d.field, v.value, v.part), v.briefings,
+                                            tuple((b, marks.item(kind, items[b.id], b)) for b in v.briefings))
+                                for v in versions))
+
+
+def _items(index: CorpusIndex, d: Difference) -> dict[str, Any]:
+    """Briefing id → that briefing's own item behind the difference (its account of the event, its figure)."""
+    if d.subject_kind == "figure":
+        out: dict[str, Any] = {}
+        for e in index.figures[d.subject]:
+            out.setdefault(e.briefing.id, e.figure)
+        return out
+    return {a.briefing.id: a.event for a in index.events[d.subject].accounts}
 
 
 def split(index: CorpusIndex, differences: list[Difference]) -> tuple[list[DifferenceView], list[DifferenceView]]:

@@ -17,7 +17,7 @@ import yaml
 from ..corpus.index import CorpusIndex
 from ..reading.dates import PartialDate
 from ..reading.models import Briefing, Figure
-from . import markup, urls, wording
+from . import markup, marks, urls, wording
 from .markup import Md
 
 def _finalize(value: Any) -> Markup:
@@ -55,7 +55,7 @@ def make_environment() -> jinja2.Environment:
         status=lambda s: wording.STATUS_LABELS.get(s, s), demand_status=lambda s: wording.DEMAND_STATUS_LABELS.get(s) or wording.BASIS_LABELS.get(s, s),
         category=lambda c: wording.CATEGORY_LABELS[c],
     )
-    env.globals.update(words=wording, plural=wording.plural, md=Md, front_matter=front_matter)
+    env.globals.update(words=wording, plural=wording.plural, md=Md, front_matter=front_matter, mark=marks)
     return env
 
 
@@ -64,7 +64,8 @@ def fr_date(value: PartialDate | None, unknown: str = wording.UNKNOWN_DATE) -> M
 
 
 def format_figure(figure: Figure) -> Md:
-    return markup.text(wording.figure_text(figure))
+    """The number, or the article's words for a quantity without one (marked as such)."""
+    return marks.amount(figure)
 
 
 class _FrontMatterDumper(yaml.SafeDumper):

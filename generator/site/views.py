@@ -35,6 +35,8 @@ class EventView:
     divergences: list[DifferenceView]
     """Contradictions only: what the warning boxes show."""
     nuances: list[DifferenceView]
+    date_inferred: bool = False
+    """Every account giving the date shown deduced part of it (format v2 `date_basis: inferred`)."""
 
 
 @dataclass(frozen=True)
@@ -84,9 +86,11 @@ def _page(r: Renderer, index: CorpusIndex, template: str, page: str, **context: 
 def _event_views(index: CorpusIndex) -> dict[str, EventView]:
     views = {}
     for event_id, record in index.events.items():
+        giving = [a.event.date_basis for a in record.accounts if record.date and a.event.date == record.date]
         views[event_id] = EventView(event_id, record.title, record.kind, record.date, record.status,
                                     list(record.accounts),
-                                    *split(index, event_differences(index, record)))
+                                    *split(index, event_differences(index, record)),
+                                    date_inferred=bool(giving) and all(b == "inferred" for b in giving))
     return views
 
 
@@ -103,7 +107,10 @@ def render_actor_pages(r: Renderer, index: CorpusIndex, events: dict[str, EventV
             continue
         page = urls.actor_page(actor.id)
         quotes = sorted(index.quotes_by_speaker.get(actor.id, []), key=lambda q: _quote_key(q))
-        demands = index.demands_by_voice.get(actor.id, [])
+        voiced = index.demands_by_voice.get(actor.id, [])
+        # What an article's author lends this actor is not a demand the actor made: listed apart.
+        demands = [d for d in voiced if d.demand.basis != "author"]
+        readings = [d for d in voiced if d.demand.basis == "author"]
         actor_events = sorted((events[e] for e in index.events_by_actor.get(actor.id, [])),
                               key=lambda e: (_date_key(e.date), e.id))
         mentions = index.mentions.get(actor.id, [])
@@ -111,6 +118,7 @@ def render_actor_pages(r: Renderer, index: CorpusIndex, events: dict[str, EventV
             "mentions": listing(mentions, lambda m: m[0].source.published),
             "quotes": listing(quotes, quote_date),
             "demands": listing(demands, demand_date),
+            "readings": listing(readings, demand_date),
             "events": listing(actor_events, lambda e: e.date),
         }
         busy = any(one.more for one in listings.values())
@@ -162,15 +170,29 @@ def _name_order(names: dict[str, str], item_id: str | None) -> tuple[str, str]:
     return (name_key(names.get(item_id, item_id)), item_id) if item_id else ("", "")
 
 
+POSITIONS = ("on-record", "reported")
+"""The bases the demands matrix counts as positions: declared, or reported through leaks or another outlet."""
+
+
 def render_demands(r: Renderer, index: CorpusIndex) -> str:
+    """Positions by party and topic; what the article only gives in the conditional, or the analyst deduces,
+    counted apart; the authors' own readings of a party in a section of their own, never counted."""
     matrix: dict[tuple[str, str], list] = defaultdict(list)
+    readings: dict[str, list] = defaultdict(list)
     for d in index.demands:
-        matrix[(d.demand.party, d.demand.topic)].append(d)
-    for items in matrix.values():
+        if d.demand.basis == "author":
+            readings[d.demand.party].append(d)
+        else:
+            matrix[(d.demand.party, d.demand.topic)].append(d)
+    for items in (*matrix.values(), *readings.values()):
         items.sort(key=lambda d: (_date_key(d.demand.date or d.briefing.source.published), d.briefing.id))
+    counts = {pair: (sum(d.demand.basis in POSITIONS for d in items), sum(d.demand.basis not in POSITIONS for d in items))
+              for pair, items in matrix.items()}
     party_ids = sorted({p for p, _ in matrix}, key=lambda p: _name_order(index.parties, p))
     topic_ids = sorted({t for _, t in matrix}, key=lambda t: _name_order(index.topics, t))
-    return _page(r, index, "demands.md.j2", urls.DEMANDS, matrix=dict(matrix), party_ids=party_ids, topic_ids=topic_ids)
+    return _page(r, index, "demands.md.j2", urls.DEMANDS, matrix=dict(matrix), counts=counts, party_ids=party_ids,
+                 topic_ids=topic_ids, positions=POSITIONS,
+                 readings=sorted(readings.items(), key=lambda kv: _name_order(index.parties, kv[0])))
 
 
 def _indicator_views(index: CorpusIndex) -> list[IndicatorView]:

@@ -62,6 +62,43 @@ DATE_BASIS_LABELS = {
     "stated": "l'article donne cette date",
     "inferred": "l'analyste en a déduit une partie (l'année d'après la date de publication…) ; `date_note` dit comment",
 }
+# The mark each item carries, by kind: demands and quotes are feminine (« une exigence déclarée »); an
+# event account or a figure the article gives as a fact is « affirmé » or « donné » by the article.
+BASIS_MARKS = {
+    "demand": BASIS_LABELS,
+    "quote": BASIS_LABELS,
+    "event": {**BASIS_LABELS, "on-record": "affirmé par l'article", "reported": "rapporté"},
+    "figure": {**BASIS_LABELS, "on-record": "donné par l'article", "reported": "rapporté"},
+}
+REPORTED_BY = "par"
+"""`rapportée par …`: the `via` follows the mark's label."""
+VIA = "via"
+"""`déclarée, via …`: a relay named on an item whose basis is not `reported`."""
+# What each mark means, in the reader's words (the marks' tooltips).
+BASIS_EXPLAINED = {
+    "on-record": "dit publiquement par la partie ou l'orateur ; une paraphrase d'une déclaration publique compte",
+    "reported": "connu par des fuites, des sources anonymes ou un autre média",
+    "conditional": "l'article ne s'en porte pas garant : conditionnel, information non confirmée",
+    "author": "lecture propre à l'auteur de l'article, pas une déclaration de la partie",
+    "analyst": "déduction de l'analyste, absente de l'article ; sa note dit pourquoi",
+}
+FACT_EXPLAINED = "l'article le présente comme un fait"
+"""An event account or a figure whose basis is on-record: the article states it."""
+OPINION_MARK = "tribune"
+OPINION_EXPLAINED = "tiré d'une tribune d'opinion : l'article défend une thèse, ce qu'il avance est de son auteur"
+DATE_INFERRED = "date déduite"
+DATE_INFERRED_EXPLAINED = "l'analyste a déduit une partie de cette date ; sa note dit comment"
+ANALYST_NOTE = "Note de l'analyste"
+ANALYST_DATE_NOTE = "Note de l'analyste sur la date"
+VAGUE_EXPLAINED = "quantité sans nombre : les mots de l'article, pas une valeur"
+VAGUE_AMOUNT = "quantité sans nombre d'un côté : à comparer soi-même"
+AUTHOR_READINGS = "Lectures des auteurs d'articles"
+UNCONFIRMED = "non confirmée"
+UNCONFIRMED_MANY = "non confirmées"
+UNCONFIRMED_EXPLAINED = "au conditionnel ou déduites par l'analyste : montrées dans la section, hors du compte"
+POSITIONS = "Positions déclarées ou rapportées"
+UNCONFIRMED_HEADING = "Non confirmées (au conditionnel ou déduites par l'analyste)"
+
 UNIT_LABELS = {
     "people": "personnes", "usd": "dollars", "eur": "euros", "hours": "heures", "years": "ans",
     "regions": "régions", "km2": "km²", "percent": "%", "days": "jours", "minutes": "minutes",
@@ -87,8 +124,11 @@ OTHER_UNITS = "unités différentes : à comparer soi-même"
 FIGURE_TIME = "valeurs données pour des dates différentes"
 
 
-def difference_note(field: str, cls: str) -> str:
-    """What a difference is, in the reader's words, for its field."""
+def difference_note(field: str, cls: str, vague: bool = False) -> str:
+    """What a difference is, in the reader's words, for its field (`vague`: a figure without a number
+    is among the versions)."""
+    if field == "value" and cls == "not-comparable" and vague:
+        return VAGUE_AMOUNT
     if field == "place" and cls == "not-comparable":
         return UNPLACED
     if field == "value" and cls == "not-comparable":
@@ -218,14 +258,21 @@ def as_of_text(value: PartialDate) -> str:
 
 
 def figure_text(figure: Figure) -> str:
-    """`près de 13 000 000 personnes`: qualifier, French digit grouping (narrow no-break spaces), unit."""
+    """`près de 13 000 000 personnes`: qualifier, French digit grouping (narrow no-break spaces), unit.
+    A quantity without a number is the article's words, quoted: `« des centaines » personnes`."""
     parts = []
     qualifier = QUALIFIER_LABELS.get(figure.qualifier or "exact", "")
     if qualifier:
         parts.append(qualifier)
-    # decimal_quantization=False: 0.0004 stays 0,0004 instead of rounding to « 0 ».
-    parts.append(figure.amount_text or "" if figure.value is None
-                 else format_decimal(figure.value, locale=LOCALE, decimal_quantization=False))
+    parts.append(amount_text(figure))
     if figure.unit:
         parts.append(UNIT_LABELS.get(figure.unit, figure.unit))
     return " ".join(parts)
+
+
+def amount_text(figure: Figure) -> str:
+    """The amount alone: the number in French digits, or the article's own words in guillemets."""
+    if figure.value is None:
+        return f"« {figure.amount_text} »"
+    # decimal_quantization=False: 0.0004 stays 0,0004 instead of rounding to « 0 ».
+    return format_decimal(figure.value, locale=LOCALE, decimal_quantization=False)
