@@ -36,6 +36,7 @@ from generator.site.markup import InertTextExtension, heading_id, is_web_url
 from generator.reading.names import name_key
 from generator.pipeline import Project, check
 from htmllint import lint_page, lint_site, lint_soup, raw_markdown, verbatim_pattern
+from pagefind_files import fragments
 
 pytestmark = pytest.mark.slow
 
@@ -422,26 +423,16 @@ def test_head_title_and_header_form_no_tag(hostile: HostileSite, i: int) -> None
     assert " ".join(topic.get_text().split()) == " ".join(expected.split())
 
 
-def search_docs(site: HostileSite) -> list[dict]:
-    return json.loads((site.build.site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
-
-
-SEARCH_ELEMENTS = {"p", "ul", "ol", "li", "em", "strong", "a", "span", "blockquote", "code", "table", "tr", "td",
-                   "th", "thead", "tbody", "div"}
-
-
 @pytest.mark.parametrize("i", range(N))
-def test_search_index_holds_the_text_and_no_markup_from_it(hostile: HostileSite, i: int) -> None:
-    """The search index stores HTML that the theme inserts into the results list."""
-    docs = [d for d in search_docs(hostile) if d["location"].split("#")[0] == f"briefings/h-{i}/"]
-    parts = []
-    for d in docs:
-        for field in ("title", "text"):
-            fragment = BeautifulSoup(d[field], "html.parser")
-            assert {e.name for e in fragment.find_all(True)} <= SEARCH_ELEMENTS, d[field][:200]
-            parts.append(fragment.get_text())
-        assert [html.unescape(t) for t in d.get("tags", [])] in ([], [value(i, "topic_name")])
-    assert not missing(briefing_page_values(i, hostile.corpus), norm(" ".join(parts)))
+def test_search_index_holds_the_text_and_the_filters_as_written(hostile: HostileSite, i: int) -> None:
+    """Pagefind stores the page's text (shown in the results with its `<` and `>` escaped), its title,
+    and the filters the page head gives as <meta> attributes: every value as the briefing wrote it."""
+    fragment = fragments(hostile.build.site)[f"/briefings/h-{i}/"]
+    assert fragment["meta"]["title"] == " ".join(chrome_title(value(i, "title")).split())
+    assert fragment["filters"]["theme"] == [value(i, "topic_name")]
+    assert not missing(briefing_page_values(i, hostile.corpus), norm(fragment["content"]))
+    head = hostile.soup(f"briefings/h-{i}/index.html").head
+    assert [m["content"] for m in head.select("meta[data-pagefind-filter='theme[content]']")] == [value(i, "topic_name")]
 
 
 SPREADSHEET_FORMULA = ("=", "+", "-", "@", "\t", "\r")

@@ -285,7 +285,7 @@ def test_two_builds_of_the_same_input_are_byte_identical(tmp_path: Path) -> None
                         if p.is_file() and p.suffix != ".gz"})
     one, two = outputs
     assert one.keys() == two.keys()
-    generated = [k for k in one if k.startswith(("briefings/", "acteurs/", "sommets/", "chronologie/", "search/",
+    generated = [k for k in one if k.startswith(("briefings/", "acteurs/", "sommets/", "chronologie/", "pagefind/",
                                                   "revendications/", "chiffres/", "citations/", "sources/"))]
     assert len(generated) > 10
     assert [k for k in one if one[k] != two[k]] == []
