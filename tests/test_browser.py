@@ -171,7 +171,10 @@ def results_count(pg, query: str) -> int:
 
 
 def result_links(pg) -> list[str]:
-    return [a.get_attribute("href") for a in pg.locator("pagefind-modal a.pf-result-link").all()]
+    """The links of the first results shown (each loads its page after the count is announced)."""
+    links = pg.locator("pagefind-modal a.pf-result-link")
+    links.first.wait_for(timeout=15_000)
+    return [a.get_attribute("href") for a in links.all()]
 
 
 # --- pages render ---------------------------------------------------------------------------------
