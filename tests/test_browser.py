@@ -269,6 +269,19 @@ def test_search_filters_narrow_the_results(site: Server, page) -> None:
         assert page.locator("article li", has_text="Genre : Analyse").count() == 1, link
 
 
+def test_search_results_sort_by_publication_date(site: Server, page) -> None:
+    """Briefing pages carry their publication date as Pagefind's sort key (`date`, AAAA-MM-JJ)."""
+    page.goto(site.url + "/")
+    dates = page.evaluate("""async () => {
+        const pagefind = await import(new URL("pagefind/pagefind.js", document.baseURI).href);
+        await pagefind.init();
+        const found = await pagefind.search("Trump", {sort: {date: "desc"}});
+        return Promise.all(found.results.map(async r => (await r.data()).meta.date));
+    }""")
+    dated = [d for d in dates if d]
+    assert len(dated) >= 2 and dated == sorted(dated, reverse=True)
+
+
 def test_search_is_reachable_from_the_keyboard(site: Server, page) -> None:
     page.goto(site.url + "/")
     page.keyboard.press("Control+k")
