@@ -14,8 +14,8 @@ drops every punctuation mark from the query, ’ as well as ', so « l’accord 
 the same query.
 
 The filters (genre, party, actor, topic, year) and the date the results sort by are in each
-briefing page's front matter (`search_meta`), which the theme renders as <meta> elements in the
-page head, escaped.
+briefing page's front matter (`search_meta`), which the theme renders, escaped, as the text of
+hidden elements outside the article.
 """
 
 from __future__ import annotations
