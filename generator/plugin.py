@@ -17,6 +17,9 @@ Hooks, in the order MkDocs calls them:
                 problems, on its file when known (`pipeline.build`).
 - `on_page_markdown`  adds that banner.
 - `on_post_page`, `on_post_template`  fill in each page's Content-Security-Policy (site/csp.py).
+- `on_env`      gives the theme override the search box's French wording (site/wording.py).
+- `on_post_build`  indexes the built site for the search (site/search_index.py: Pagefind, once over
+                the whole site folder, also under `serve`); a failure stops the build.
 - `on_post_build`, `on_build_error`  hand the objects `on_files` set aside back to the garbage collector.
 - `on_serve`    watches the briefings and registries folders, which live outside the docs folder, and
                 wraps the preview's rebuild: when anything else in it fails (a macro, a Markdown
@@ -40,7 +43,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from .site import csp, markup, urls, wording
+from .site import csp, markup, search_index, urls, wording
 from .site.views import render_problems_page
 from .pipeline import Project, Result, cached_build, failed_build, showing
 from .reading.problems import Problem, ProblemList
@@ -160,8 +163,17 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             return html
         raise PluginError(message)
 
+    def on_env(self, env, *, config, files):
+        env.globals["briefings_search"] = {"button": wording.SEARCH_BUTTON,
+                                           "filters": [(k, wording.SEARCH_FILTERS[k]) for k in search_index.FILTERS]}
+        return env
+
     def on_post_build(self, *, config) -> None:
         gc.unfreeze()
+        try:
+            search_index.build_index(Path(config.site_dir))
+        except search_index.SearchIndexError as exc:
+            raise PluginError(f"the search index could not be built: {exc}") from exc
 
     def on_build_error(self, *, error) -> None:
         gc.unfreeze()

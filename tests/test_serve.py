@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import socket
 import subprocess
@@ -187,3 +188,24 @@ def test_an_edit_that_keeps_size_and_modification_time_is_shown(project: Path, s
     assert (path.stat().st_size, path.stat().st_mtime_ns) == (before.st_size, before.st_mtime_ns)
     (project / "docs" / "index.md").touch()  # a rebuild, whatever the watcher made of the restored time
     wait_for(server + "briefings/2025-11-21-depot/", lambda b: "Titre version 2" in b)
+
+
+def indexed_pages(server: str) -> int:
+    """How many pages the preview's search index holds (0 while it cannot be read)."""
+    try:
+        with urllib.request.urlopen(server + "pagefind/pagefind-entry.json", timeout=5) as response:
+            return json.loads(response.read())["languages"]["fr"]["page_count"]
+    except (urllib.error.URLError, ConnectionError, TimeoutError, KeyError, ValueError):
+        return 0
+
+
+def test_the_preview_searches_and_indexes_a_briefing_dropped_in(project: Path, server: str) -> None:
+    """`mkdocs serve` builds into a temporary folder: the search index is built there too, on every rebuild."""
+    before = indexed_pages(server)
+    assert before > 10
+    (project / "briefings" / "2025-11-21-depot.yaml").write_text(NEW, encoding="utf-8")
+    wait_for(server + "briefings/2025-11-21-depot/", lambda b: "Briefing déposé pendant" in b)
+    deadline = time.monotonic() + 60
+    while indexed_pages(server) != before + 1 and time.monotonic() < deadline:
+        time.sleep(0.3)
+    assert indexed_pages(server) == before + 1

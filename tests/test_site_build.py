@@ -9,6 +9,7 @@ from pathlib import Path
 from bs4 import BeautifulSoup
 
 from conftest import Build, mkdocs_build
+from pagefind_files import entry, fragments
 
 BRIEFINGS = ["2025-08-16-quotidien-anchorage", "2025-10-22-analyse-budapest", "2025-tribune-inconnue"]
 
@@ -59,17 +60,37 @@ def test_topics_are_material_tags(corpus_site: Build) -> None:
 
 
 def test_search_index_holds_the_french_text(corpus_site: Build) -> None:
-    index = json.loads((corpus_site.site / "search" / "search_index.json").read_text(encoding="utf-8"))
-    assert index["config"]["lang"] == ["fr"]
-    corpus = " ".join(d["title"] + " " + d["text"] for d in index["docs"])
+    """Pagefind indexed every page but the 404 in French, the article's text only (no navigation, no ¶)."""
+    assert not (corpus_site.site / "search").exists()  # the theme's own lunr index is gone
+    assert entry(corpus_site.site)["languages"].keys() == {"fr"}
+    pages = fragments(corpus_site.site)
+    built = {"/" + p.parent.relative_to(corpus_site.site).as_posix().removeprefix(".") + "/"
+             for p in corpus_site.site.rglob("index.html") if p.parts[-2] != "pagefind"}
+    assert set(pages) == {u.replace("//", "/") for u in built}
+    corpus = " ".join(p["meta"]["title"] + " " + p["content"] for p in pages.values())
     for words in ["Compte rendu du sommet du 15 août", "Trois heures à Anchorage", "Chaque fois que je parle à Vladimir"]:
         assert words in corpus
+    assert "¶" not in corpus
+    anchorage = pages["/briefings/2025-08-16-quotidien-anchorage/"]
+    assert "Chronologie" not in anchorage["content"] and "Méthode" not in anchorage["content"]  # the nav
 
 
-def test_search_separator_splits_french_elisions_and_guillemets(corpus_site: Build) -> None:
-    index = json.loads((corpus_site.site / "search" / "search_index.json").read_text(encoding="utf-8"))
-    tokens = [t for t in re.split(index["config"]["separator"], "« L’accord d’Anchorage » l'Ukraine") if t]
-    assert tokens == ["L", "accord", "d", "Anchorage", "l", "Ukraine"]
+def test_search_indexes_typographic_apostrophes_as_ascii_ones_and_pages_keep_them(corpus_site: Build) -> None:
+    """Pagefind splits words on ASCII punctuation only: it reads « l’ONU » as « l'ONU » (so `ONU`
+    finds it), while the page shows the article's own apostrophe."""
+    anchorage = fragments(corpus_site.site)["/briefings/2025-08-16-quotidien-anchorage/"]["content"]
+    assert "l'ONU" in anchorage and "’" not in anchorage
+    assert "l’ONU" in text(corpus_site, "briefings/2025-08-16-quotidien-anchorage/index.html")
+
+
+def test_briefing_pages_give_the_search_their_filters_and_date(corpus_site: Build) -> None:
+    fragment = fragments(corpus_site.site)["/briefings/2025-10-22-analyse-budapest/"]
+    assert fragment["filters"]["genre"] == ["Analyse"]
+    assert fragment["filters"]["annee"] == ["2025"]
+    assert fragment["meta"]["date"] == "2025-10-22"
+    assert {"acteur", "theme"} <= fragment["filters"].keys()
+    opinion = fragments(corpus_site.site)["/briefings/2025-tribune-inconnue/"]
+    assert opinion["filters"]["genre"] == ["Opinion / tribune"] and opinion["meta"]["date"] == "2025"
 
 
 def test_no_google_fonts_or_cdn(corpus_site: Build) -> None:

@@ -6,6 +6,8 @@ Nothing is loaded from another origin. Styles come from the site's stylesheets o
 'unsafe-inline' is needed, as neither the generated pages nor Material's templates write a
 `style` attribute or a <style> element (its scripts set styles through the DOM, which the policy
 allows). tests/test_browser.py fails on any violation, so a theme update that needs more shows.
+The search (Pagefind) runs its index reader as WebAssembly, compiled from a file of the site:
+'wasm-unsafe-eval' allows compiling WebAssembly and nothing else (JavaScript's eval() stays blocked).
 Directives a <meta> cannot carry (frame-ancestors, report-to, sandbox) are the web server's to send.
 """
 
@@ -43,12 +45,12 @@ def policy(script_hashes: list[str], *, live_reload: bool = False) -> str:
     scripts = "'unsafe-inline'" if live_reload else " ".join(script_hashes)
     return "; ".join([
         "default-src 'none'",
-        f"script-src 'self' {scripts}".rstrip(),
+        f"script-src 'self' 'wasm-unsafe-eval' {scripts}".rstrip(),
         "style-src 'self'",
         "img-src 'self' data:",  # data: the theme's icons are data URIs in its stylesheet
         "font-src 'self'",
-        "connect-src 'self'",  # the search index, fetched by the search worker
-        "worker-src 'self'",
+        "connect-src 'self'",  # the search index and its WebAssembly, fetched by the search worker
+        "worker-src 'self'",  # the search worker (pagefind/pagefind-worker.js)
         "manifest-src 'self'",
         "base-uri 'none'",
         "form-action 'none'",

@@ -17,6 +17,7 @@ from .actor_listings import activity, demand_date, listing, quote_date
 from .actor_listings import roles as actor_roles
 from .differences import DifferenceView, split
 from .render import Renderer, summit_of
+from .search_index import search_meta
 from .timeline_svg import timeline_svg
 
 TIMELINE_SVG = "assets/chronologie.svg"
@@ -58,7 +59,7 @@ def render_site(index: CorpusIndex) -> dict[str, str]:
         page = urls.briefing_page(b.id)
         # Material prints tag names as element text, unescaped: escape <, > and & only.
         tags = [html.escape(index.topics.get(t, t), quote=False) for t in b.topics]
-        pages[page] = r.render("briefing.md.j2", index, page, b=b, tags=tags)
+        pages[page] = r.render("briefing.md.j2", index, page, b=b, tags=tags, search=search_meta(index, b))
     pages[urls.BRIEFINGS_INDEX] = _page(r, index, "briefings_index.md.j2", urls.BRIEFINGS_INDEX)
     pages.update(render_actor_pages(r, index, events))
     pages.update(render_summit_pages(r, index, events))

@@ -28,6 +28,10 @@ GENRE_LABELS = {
     "interview": "Entretien",
     "wire": "Dépêche d'agence",
 }
+# The search box in the header (Pagefind): its button, and the filters a reader can combine.
+SEARCH_BUTTON = "Rechercher"
+SEARCH_FILTERS = {"genre": "Genre", "parti": "Partie", "acteur": "Acteur", "theme": "Thème", "annee": "Année"}
+
 EVENT_KIND_LABELS = {
     "summit": "Sommet", "meeting": "Réunion", "call": "Appel", "statement": "Déclaration",
     "sanctions": "Sanctions", "strike": "Frappe", "weapons-test": "Essai d'armement",
