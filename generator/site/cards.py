@@ -120,6 +120,15 @@ def summit_card(index: CorpusIndex, view: Any, page: str) -> str:
     return f'<div class="card card-summit">\n<ul class="card-facts">{"".join(facts)}</ul>\n</div>'
 
 
+def inline_attribute(value: str) -> str:
+    """An attribute value for raw HTML inside a Markdown line (a table cell): every ASCII character other
+    than a letter, a digit or a space as a numeric reference, so no inline pattern (`[x](y)`, `*`) can
+    match inside it before Markdown stashes the tag."""
+    return "".join(f"&#{ord(c)};" if c.isascii() and not (c.isalnum() or c == " ") else c
+                   for c in esc(value).replace("&amp;", "&").replace("&lt;", "<").replace("&gt;", ">")
+                   .replace("&quot;", '"').replace("&#x27;", "'"))
+
+
 def heat_cell(items: list[Any], anchor: str, topic: str) -> str:
     """A cell of the demands matrix: shaded by how many demands, declared and reported told apart."""
     n = len(items)
@@ -131,5 +140,5 @@ def heat_cell(items: list[Any], anchor: str, topic: str) -> str:
              f"{other} autre{'s' if other > 1 else ''}" if other else ""]
     split = " · ".join(p for p in parts if p)
     reported_class = " heat-reported" if reported and not stated else ""
-    return (f'<span class="heat heat-{level}{reported_class}" data-label="{esc(topic)}">'
-            f'<a href="#{esc(anchor)}">{n}</a> <span class="heat-split">{esc(split)}</span></span>')
+    return (f'<span class="heat heat-{level}{reported_class}" data-label="{inline_attribute(topic)}">'
+            f'<a href="#{inline_attribute(anchor)}">{n}</a> <span class="heat-split">{esc(split)}</span></span>')

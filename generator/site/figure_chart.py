@@ -21,7 +21,7 @@ from . import wording
 from .timeline_svg import xml_text as esc
 
 WIDTH, HEIGHT = 560, 200
-LEFT, RIGHT, TOP, BOTTOM = 92, 20, 16, 34
+LEFT, RIGHT, TOP, BOTTOM = 92, 20, 28, 34
 R = 6
 ABOUT = 0.05
 """Half the height of the « près de » band, as a share of the value."""
@@ -90,7 +90,7 @@ def figure_chart(label: str, entries: list[Any], href: Callable[[Any], str]) -> 
         body.append(f'<line class="fc-grid" x1="{LEFT}" x2="{WIDTH - RIGHT}" y1="{py(v):.1f}" y2="{py(v):.1f}"/>')
         body.append(f'<text class="fc-label" x="{LEFT - 6}" y="{py(v) + 4:.1f}" text-anchor="end">{esc(_axis_number(v))}</text>')
     if unit_text:
-        body.append(f'<text class="fc-label" x="4" y="{TOP + 4}">{esc(unit_text)}</text>')
+        body.append(f'<text class="fc-label" x="4" y="12">{esc(unit_text)}</text>')
     seen_dates: set[str] = set()
     for e in sorted(marks, key=lambda e: _x_of(_when(e)[0])):
         date = _when(e)[0]
@@ -111,7 +111,7 @@ def figure_chart(label: str, entries: list[Any], href: Callable[[Any], str]) -> 
                         f'<a href="{esc(href(e))}">{esc(e.briefing.title)}</a></li>' for e in vague)
         aside = (f'<div class="fc-vague"><p>Quantités sans nombre (non placées sur le graphique) :</p>'
                  f"<ul>{items}</ul></div>")
-    return f'<div class="fc">\n<div class="fc-scroll">\n' + "\n".join(body) + f"\n</div>\n{aside}\n</div>"
+    return "\n".join(['<div class="fc">', '<div class="fc-scroll">', *body, "</div>", *([aside] if aside else []), "</div>"])
 
 
 def _producer(e: Any) -> str:
