@@ -30,7 +30,7 @@ from typing import Any, Protocol
 from ..reading.dates import PartialDate
 from .wording import EVENT_KIND_LABELS, STATUS_LABELS, date_text
 
-WIDTH, LEFT, RIGHT = 960, 150, 16
+WIDTH, LEFT, RIGHT = 760, 128, 8
 RADIUS, STEP = 6, 7  # a marker, and the gap between events that share a month's column
 HIT = 10  # the radius a pointer can hit (transparent), larger than the marker
 ROW, BAND_TOP, BAND_GAP = 26, 28, 10
@@ -114,7 +114,7 @@ def year_strip(year: int, items: Sequence[Any], href: Callable[[Any], str | None
     height = BAND_TOP + ROW * len(kinds) + BAND_GAP
     name = label or f"Frise de l'année {year} : {len(items)} événement{'s' if len(items) > 1 else ''}"
     body = [f'<svg xmlns="http://www.w3.org/2000/svg" class="tl-svg" viewBox="0 0 {WIDTH} {height}" '
-            f'role="group" aria-label="{xml_text(name)}" font-family="sans-serif" font-size="15">',
+            f'role="group" aria-label="{xml_text(name)}" font-family="sans-serif" font-size="14">',
             f"<title>{xml_text(name)}</title>",
             f'<text class="tl-year" x="8" y="18" font-weight="bold" font-size="17">{year}</text>']
     top, bottom = BAND_TOP - 6, BAND_TOP + ROW * len(kinds)
