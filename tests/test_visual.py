@@ -109,6 +109,8 @@ def test_each_indicator_with_two_values_has_a_chart_with_one_mark_per_value(seed
 def test_every_topic_has_a_page_and_every_chip_leads_to_one(seed_site: Build, index) -> None:
     for topic in index.topics:
         assert (seed_site.site / "themes" / topic / "index.html").is_file(), topic
+        markers = soup(seed_site, f"themes/{topic}/index.html").select("svg.tl-svg a.tl-mark")
+        assert all(exists(seed_site, f"themes/{topic}/", a["href"]) for a in markers), topic
     topics_index = soup(seed_site, "themes/index.html")
     assert len(topics_index.select("article table a")) == len(index.topics)
     chips = 0

@@ -97,7 +97,9 @@ def figure_chart(label: str, entries: list[Any], href: Callable[[Any], str]) -> 
         text = wording.date_text(date)
         if text not in seen_dates:
             seen_dates.add(text)
-            body.append(f'<text class="fc-label" x="{px(_x_of(date)):.1f}" y="{HEIGHT - 12}" text-anchor="middle">{esc(text)}</text>')
+            x = px(_x_of(date))
+            anchor = "start" if x < LEFT + 60 else "end" if x > WIDTH - RIGHT - 60 else "middle"
+            body.append(f'<text class="fc-label" x="{x:.1f}" y="{HEIGHT - 12}" text-anchor="{anchor}">{esc(text)}</text>')
     crowd: dict[int, int] = {}
     for e in marks:  # values given for the same day stand side by side, not on top of each other
         x = px(_x_of(_when(e)[0]))

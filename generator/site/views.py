@@ -217,10 +217,21 @@ def render_topic_pages(r: Renderer, index: CorpusIndex, events: dict[str, EventV
                     for p in sorted(demands, key=lambda p: _name_order(index.parties, p))]
         figures = [e for v in index.figures.values() for e in v if e.briefing.id in ids]
         pages[page] = _page(r, index, "topic.md.j2", page, topic_id=topic_id, briefings=briefings,
-                            events=topic_events, by_party=by_party, figures=figures)
+                            events=topic_events, by_party=by_party, figures=figures,
+                            strip=Md(timeline_svg(topic_events, _event_href(index, page))))
         rows.append((topic_id, len(briefings), len(topic_events), sum(len(v) for v in demands.values()), len(figures)))
     pages[urls.TOPICS_INDEX] = _page(r, index, "topics_index.md.j2", urls.TOPICS_INDEX, rows=rows)
     return pages
+
+
+def _event_href(index: CorpusIndex, page: str):
+    """From `page`, where an event's entry is: its summit's page, or its place in the timeline."""
+    def href(e: EventView) -> str:
+        summit = summit_of(index, e.id)
+        if summit:
+            return urls.href(page, urls.summit_page(summit), "" if summit == e.id else urls.event_anchor(e.id))
+        return urls.href(page, urls.TIMELINE, urls.event_anchor(e.id))
+    return href
 
 
 def render_quotes(r: Renderer, index: CorpusIndex) -> str:
