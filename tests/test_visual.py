@@ -147,3 +147,36 @@ def test_the_demands_matrix_is_a_heat_map_telling_declared_from_reported(seed_si
         assert level == f"heat-{1 if n == 1 else 2 if n == 2 else 3 if n <= 4 else 4}"
         assert cell["data-label"] and page.find(id=cell.find("a")["href"][1:]) is not None
         assert "décl." in cell.get_text() or "rapp." in cell.get_text() or "autre" in cell.get_text()
+
+
+# --- the chart on its own: qualifiers, unattributed values, vague amounts -------------------------
+
+def _entry(value, qualifier=None, attributed="ONU", as_of=None, published=(2025, 8, 16), text=None, title="B"):
+    from types import SimpleNamespace
+
+    from generator.reading.dates import PartialDate
+    figure = SimpleNamespace(value=value, qualifier=qualifier, attributed_to=attributed, unit="people",
+                             as_of=PartialDate(*as_of) if as_of else None, amount_text=text, label="L")
+    briefing = SimpleNamespace(id=title.lower(), title=title, source=SimpleNamespace(published=PartialDate(*published)))
+    return SimpleNamespace(figure=figure, briefing=briefing)
+
+
+def test_the_chart_draws_qualifiers_marks_unattributed_values_and_lists_vague_amounts() -> None:
+    from generator.site.figure_chart import figure_chart
+
+    entries = [_entry(100, "at-least", title="<Un & deux>"), _entry(120, "about", as_of=(2025, 9)),
+               _entry(90, None, attributed=None, published=(2025, 10, 1)), _entry(80, "up-to", as_of=(2025, 7, 1)),
+               _entry(None, text="des centaines")]
+    html = figure_chart("Déplacés <b>", entries, lambda e: f"../{e.briefing.id}/")
+    root = ET.fromstring(html)  # well-formed, whatever the texts hold
+    marks = list(root.iter(f"{SVG}a"))
+    assert len(marks) == 4  # one per number; the vague amount is not plotted
+    arrows = [m for m in marks if m.find(f"{SVG}path[@class='fc-arrow']") is not None]
+    assert len(arrows) == 2 and len([m for m in marks if m.find(f"{SVG}rect[@class='fc-band']") is not None]) == 1
+    unattributed = [m for m in marks if m.find(f"{SVG}circle[@class='fc-dot fc-unattributed']") is not None]
+    assert len(unattributed) == 1 and "non attribué" in unattributed[0].find(f"{SVG}title").text
+    assert "« des centaines »" in "".join(root.itertext()) and "<b>" not in html and "&lt;Un &amp; deux&gt;" in html
+    up = next(m for m in arrows if "au moins" in m.find(f"{SVG}title").text)
+    d = up.find(f"{SVG}path").get("d").replace("M", " ").replace("L", " ").split()
+    assert float(d[3]) < float(d[1])  # « au moins » points up (SVG y grows downward)
+    assert figure_chart("L", entries[:1] + entries[-1:], str) == ""  # one number: no chart
