@@ -8,7 +8,7 @@ known only to the month (or the year) share their column, closer together the
 more there are, never past its edges.
 
 Each marker is a link (`<a href>`) to the event's entry, named by its `<title>`
-(the date as the site writes it, the title, the status), so the keyboard reaches
+(the date as the site writes it and as an article wrote it, the title, the status), so the keyboard reaches
 it, a screen reader reads it and a pointer shows it as a tooltip. The shape says
 the status: a filled disc for a held event (or one whose status no source
 gives), a ring for a planned one, a dotted ring for a proposed one, a dashed ring
@@ -80,7 +80,8 @@ def has_date_contradiction(event: Any) -> bool:
 
 def marker_title(event: Any) -> str:
     status = getattr(event, "status", None)
-    parts = [date_text(event.date), event.title]
+    written = next((a.event.date_text for a in getattr(event, "accounts", ()) if a.event.date_text), None)
+    parts = [date_text(event.date) + (f" (« {written} »)" if written else ""), event.title]
     if status:
         parts.append(STATUS_LABELS.get(status, status))
     if has_date_contradiction(event):
