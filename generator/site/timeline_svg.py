@@ -31,7 +31,7 @@ from ..reading.dates import PartialDate
 from .wording import EVENT_KIND_LABELS, STATUS_LABELS, date_text
 
 WIDTH, LEFT, RIGHT = 760, 128, 8
-RADIUS, STEP = 6, 7  # a marker, and the gap between events that share a month's column
+RADIUS, STEP = 6, 13  # a marker, and the gap between events that share a month's column
 HIT = 10  # the radius a pointer can hit (transparent), larger than the marker
 ROW, BAND_TOP, BAND_GAP = 26, 28, 10
 COLUMNS = ["année", "janv.", "févr.", "mars", "avr.", "mai", "juin", "juil.", "août", "sept.", "oct.", "nov.", "déc."]
