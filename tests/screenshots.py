@@ -21,7 +21,7 @@ CHROMIUM = "/usr/bin/chromium"
 ARGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
         "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 SHOTS = {  # name: (path, viewport, full page)
-    "sommet": (None, {"width": 1400, "height": 1000}, True),
+    "sommet": (None, {"width": 1400, "height": 1000}, False),
     "sommet-telephone": (None, {"width": 375, "height": 800}, False),
     "chronologie": ("/chronologie/", {"width": 1400, "height": 1000}, False),
 }
