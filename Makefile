@@ -10,7 +10,7 @@ UV_VERSION := 0.13.9
 # MkDocs prints a banner about its future; it is not a warning about this site.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve site test test-latest lock check bench bench-pathological clean
+.PHONY: serve site test test-latest lock check bench bench-pathological clean screenshots
 
 define need_python
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed (found " + sys.version.split()[0] + "); set PYTHON=python3.x")'
@@ -65,6 +65,11 @@ lock:
 	.venv-tools/bin/uv pip compile pyproject.toml requirements/build.in --extra test \
 		--universal --python-version 3.11 --generate-hashes --upgrade \
 		--custom-compile-command "make lock" --annotation-style line --quiet --output-file $(LOCK)
+
+## PNGs of the seed site for the README (a summit page, on a desktop and a phone, and the timeline) into
+## screenshots/, with the headless Chromium the browser tests use (/usr/bin/chromium).
+screenshots: $(STAMP)
+	$(BIN)/python tests/screenshots.py screenshots
 
 clean:
 	rm -rf site site.tmp site.old .pytest_cache .hypothesis .venv-tools .venv-latest

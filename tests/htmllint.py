@@ -35,6 +35,8 @@ ARTICLE_ELEMENTS = {
     "nav", "ol", "p", "path", "span", "strong", "svg", "table", "tbody", "td", "th", "thead", "tr", "ul",
     "code", "pre",
 }
+# The drawing elements of the generator's inline SVG (timeline strips, figure charts): allowed inside an <svg> only.
+SVG_ELEMENTS = {"a", "circle", "desc", "g", "line", "path", "rect", "text", "title"}
 # The only <details> the generator writes: the folded « Nuances entre récits » blocks (pymdownx.details).
 GENERATED_DETAILS = "Nuances entre récits"
 # Elements that are never acceptable anywhere inside the article, whatever the source.
@@ -128,7 +130,7 @@ def _article_findings(article: Tag) -> list[str]:
             continue
         if name in FORBIDDEN_IN_ARTICLE or name == "summary":
             out.append(f"<{name}> inside the article: {_snippet(element)}")
-        elif name not in ARTICLE_ELEMENTS:
+        elif name not in ARTICLE_ELEMENTS and not (name in SVG_ELEMENTS and element.find_parent("svg")):
             out.append(f"unexpected <{name}> inside the article: {_snippet(element)}")
         if name == "img" and not _is_local(element.get("src", "")):
             out.append(f"image from outside the site: {_snippet(element)}")

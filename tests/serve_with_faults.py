@@ -35,10 +35,10 @@ def faulty_render(self, template, index, page, **context):
     return _render(self, template, index, page, **context)
 
 
-def faulty_timeline_svg(events):
+def faulty_timeline_svg(events, *args, **kwargs):
     if any("PANNE-FRISE" in (e.title or "") for e in events):
         raise PlantedFault("planted in the timeline")
-    return _timeline_svg(events)
+    return _timeline_svg(events, *args, **kwargs)
 
 
 def faulty_date_text(date):

@@ -108,10 +108,10 @@ document.addEventListener("securitypolicyviolation", e => window.reportCspViolat
 """
 
 
-@pytest.fixture
-def page(browser, request: pytest.FixtureRequest) -> Iterator[object]:
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="fr-FR",
-                                  service_workers="block")
+def open_page(browser, **options: object):
+    """A page in a fresh context (viewport, colour scheme…) that records everything it must not do."""
+    context = browser.new_context(**{"viewport": {"width": 1280, "height": 900}, "locale": "fr-FR",
+                                     "service_workers": "block", **options})
     watch = Watch()
 
     def route(r) -> None:
@@ -134,13 +134,24 @@ def page(browser, request: pytest.FixtureRequest) -> Iterator[object]:
         d.dismiss()
 
     pg.on("dialog", on_dialog)
-    yield pg
+    return context, pg
+
+
+def close_page(context, pg) -> None:
+    watch = pg.watch
     pg.wait_for_timeout(100)  # a violation is reported asynchronously
     context.close()
     assert watch.csp == [], "Content-Security-Policy violations"
     assert watch.outside == [], "requests left 127.0.0.1"
     assert watch.errors == []
     assert watch.dialogs == []
+
+
+@pytest.fixture
+def page(browser, request: pytest.FixtureRequest) -> Iterator[object]:
+    context, pg = open_page(browser)
+    yield pg
+    close_page(context, pg)
 
 
 def shoot(pg, name: str, full_page: bool = True) -> None:
@@ -344,24 +355,85 @@ def severe_rules(pg) -> set[str]:
     return {v["id"] for v in violations if v.get("impact") in SEVERE}
 
 
-def test_generated_pages_add_no_serious_accessibility_violation(site: Server, page) -> None:
-    """The theme's own hand-written page is the baseline; generated pages may not add a serious or critical rule."""
-    page.goto(site.url + "/methode/")
-    baseline = severe_rules(page)
-    added: dict[str, set[str]] = {}
-    targets = [p for p in MAIN_PAGES.values() if p != "/methode/"]
-    page.goto(site.url + "/briefings/")
-    targets.append("/briefings/" + page.locator("article table a").first.get_attribute("href"))
-    page.goto(site.url + "/acteurs/")
-    targets.append("/acteurs/" + page.locator("article ul a").first.get_attribute("href"))
-    page.goto(site.url + "/sommets/")
-    targets.append("/sommets/" + page.locator("article table a").first.get_attribute("href"))
-    for path in targets:
-        page.goto(site.url + path)
-        extra = severe_rules(page) - baseline
-        if extra:
-            added[path] = extra
-    assert added == {}
+PHONE = {"width": 375, "height": 800}
+
+
+@pytest.fixture(scope="module")
+def page_kinds(site: Server, browser) -> dict[str, str]:
+    """Every page kind, found once by following the site's own links."""
+    context, pg = open_page(browser)
+    kinds = every_page_kind(site, pg)
+    close_page(context, pg)
+    return kinds
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("viewport", ["desktop", "phone"])
+def test_no_page_kind_has_a_serious_accessibility_violation(site: Server, browser, page_kinds: dict[str, str],
+                                                            scheme: str, viewport: str) -> None:
+    """No baseline: axe finds no violation of serious or critical impact on any page kind, in the light and
+    the dark scheme, on a desktop and on a phone."""
+    context, pg = open_page(browser, color_scheme=scheme, viewport=PHONE if viewport == "phone" else None
+                            or {"width": 1280, "height": 900})
+    found: dict[str, set[str]] = {}
+    for kind, path in page_kinds.items():
+        pg.goto(site.url + path)
+        expected = "slate" if scheme == "dark" else "default"
+        assert pg.evaluate("() => document.body.getAttribute('data-md-color-scheme')") == expected, kind
+        rules = severe_rules(pg)
+        if rules:
+            found[kind] = rules
+    close_page(context, pg)
+    assert found == {}
+
+
+def test_no_page_kind_scrolls_sideways_on_a_phone(site: Server, browser, page_kinds: dict[str, str]) -> None:
+    """At 375 px the page is never wider than the screen: wide tables and charts scroll in their own box."""
+    context, pg = open_page(browser, viewport=PHONE)
+    wide = {}
+    for kind, path in page_kinds.items():
+        pg.goto(site.url + path)
+        pg.wait_for_load_state("load")
+        width = pg.evaluate("() => [document.scrollingElement.scrollWidth, window.innerWidth]")
+        if width[0] != width[1]:
+            wide[kind] = width
+        if kind == "un-sommet":
+            shoot(pg, "sommet-telephone")
+    close_page(context, pg)
+    assert wide == {}
+
+
+def test_the_keyboard_reaches_every_marker_of_the_timeline(site: Server, page) -> None:
+    """Tab goes through the strips' markers one by one, in order, and Enter follows the focused one."""
+    page.goto(site.url + "/chronologie/")
+    markers = page.locator("svg a.tl-mark")
+    count = markers.count()
+    assert count > 0
+    hrefs = [markers.nth(i).get_attribute("href") for i in range(count)]
+    markers.first.evaluate("a => { a.focus(); a.blur(); }")
+    page.locator("article h1").click()  # start the Tab order at the top of the article
+    reached = []
+    for _ in range(count + 60):
+        page.keyboard.press("Tab")
+        focused = page.evaluate("() => { const a = document.activeElement;"
+                                " return a && a.matches('svg a.tl-mark') ? a.getAttribute('href') : null }")
+        if focused:
+            reached.append(focused)
+        elif reached:
+            break
+    assert reached == hrefs
+    page.keyboard.press("Shift+Tab")
+    page.keyboard.press("Enter")
+    page.wait_for_function("h => location.hash === h", arg=hrefs[-1])
+
+
+def test_print_drops_the_chrome_and_writes_links_out(site: Server, page, page_kinds: dict[str, str]) -> None:
+    page.goto(site.url + page_kinds["un-sommet"])
+    page.emulate_media(media="print")
+    assert page.locator(".md-header").evaluate("e => getComputedStyle(e).display") == "none"
+    assert page.locator(".md-sidebar--primary").evaluate("e => getComputedStyle(e).display") == "none"
+    link = page.locator("article a[href^='../']").first
+    assert "(" in link.evaluate("a => getComputedStyle(a, '::after').content")
 
 
 # --- hostile text in a real browser ---------------------------------------------------------------
@@ -418,10 +490,11 @@ def test_hostile_titles_run_nothing_and_leave_the_theme_working(hostile_site: Se
 def every_page_kind(site: Server, pg) -> dict[str, str]:
     """One page of each kind the site has, found by following its own links."""
     kinds = {"accueil": "/", **MAIN_PAGES, "format": "/format-des-briefings/", "donnees": "/donnees/",
-             "ajouter": "/ajouter-un-briefing/", "introuvable": "/404.html"}
+             "ajouter": "/ajouter-un-briefing/", "themes": "/themes/", "introuvable": "/404.html"}
     for kind, index, selector in [("un-briefing", "/briefings/", "article table a"),
                                   ("un-acteur", "/acteurs/", "article ul a"),
-                                  ("un-sommet", "/sommets/", "article table a")]:
+                                  ("un-sommet", "/sommets/", "article table a"),
+                                  ("un-theme", "/themes/", "article table a")]:
         pg.goto(site.url + index)
         kinds[kind] = index + pg.locator(selector).first.get_attribute("href")
     return kinds

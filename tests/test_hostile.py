@@ -332,8 +332,9 @@ def test_briefing_page_shows_every_field_as_written(hostile: HostileSite, i: int
     assert norm(text_of(h1)) == norm(value(i, "title"))
     text = hostile.article_text(page)
     assert not missing(briefing_page_values(i, hostile.corpus), text)
-    tags = [norm(t.get_text()) for t in soup.select(".md-tag")]
-    assert tags == [norm(value(i, "topic_name"))]
+    # The card is raw HTML: it leaves out the characters XML and HTML forbid (C0 controls), as the SVG does.
+    chips = [norm(t.get_text()) for t in soup.select("article .card .chip")]
+    assert chips == [norm(re.sub("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]", "", value(i, "topic_name")))]
 
 
 @pytest.mark.parametrize("i", range(N))
@@ -518,7 +519,7 @@ def test_without_the_values_taken_out_the_lint_sees_their_syntax(built_pages: di
 
 
 # Attributes whose value is shown or read out as text (the theme puts heading text in a nav's aria-label).
-TEXT_ATTRIBUTES = {"aria-label", "title", "alt"}
+TEXT_ATTRIBUTES = {"aria-label", "title", "alt", "data-label"}  # data-label: a heat-map cell's topic, shown by CSS
 
 
 def test_no_attribute_anywhere_carries_hostile_code(built_pages: dict[str, BeautifulSoup]) -> None:

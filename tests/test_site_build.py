@@ -54,9 +54,10 @@ def test_quotes_are_blockquotes_with_speaker_and_translated_mark(corpus_site: Bu
     assert quote.select_one(".translated").get_text() == "traduction"
 
 
-def test_topics_are_material_tags(corpus_site: Build) -> None:
-    tags = [t.get_text(strip=True) for t in soup(corpus_site, "briefings/2025-08-16-quotidien-anchorage/index.html").select(".md-tag")]
-    assert sorted(tags) == ["Humanitaire", "Sommet d'Anchorage"]
+def test_topics_are_chips_linking_to_their_pages(corpus_site: Build) -> None:
+    chips = soup(corpus_site, "briefings/2025-08-16-quotidien-anchorage/index.html").select("article .card a.chip")
+    assert sorted(c.get_text(strip=True) for c in chips) == ["Humanitaire", "Sommet d'Anchorage"]
+    assert all(c["href"].startswith("../../themes/") for c in chips)
 
 
 def test_search_index_holds_the_french_text(corpus_site: Build) -> None:

@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+import posixpath
+
 BRIEFINGS_DIR = "briefings"
 ACTORS_DIR = "acteurs"
 SUMMITS_DIR = "sommets"
+TOPICS_DIR = "themes"
 # Downloadable tables (CSV and JSON), not pages.
 EXPORTS_DIR = "exports"
 
 BRIEFINGS_INDEX = f"{BRIEFINGS_DIR}/index.md"
 ACTORS_INDEX = f"{ACTORS_DIR}/index.md"
 SUMMITS_INDEX = f"{SUMMITS_DIR}/index.md"
+TOPICS_INDEX = f"{TOPICS_DIR}/index.md"
 TIMELINE = "chronologie.md"
 DEMANDS = "revendications.md"
 FIGURES = "chiffres.md"
@@ -23,7 +27,7 @@ PROBLEMS = "erreurs.md"
 # Generated pages the navigation lists; every other one (a page per briefing, actor or
 # summit) is reached through these: listing a thousand briefings in the nav would copy
 # it into every page.
-NAV_PAGES = frozenset({BRIEFINGS_INDEX, ACTORS_INDEX, SUMMITS_INDEX, TIMELINE, DEMANDS, FIGURES, QUOTES, SOURCES,
+NAV_PAGES = frozenset({BRIEFINGS_INDEX, ACTORS_INDEX, SUMMITS_INDEX, TOPICS_INDEX, TIMELINE, DEMANDS, FIGURES, QUOTES, SOURCES,
                        DISAGREEMENTS})
 
 
@@ -37,6 +41,30 @@ def actor_page(actor_id: str) -> str:
 
 def summit_page(event_id: str) -> str:
     return f"{SUMMITS_DIR}/{event_id}.md"
+
+
+def topic_page(topic_id: str) -> str:
+    return f"{TOPICS_DIR}/{topic_id}.md"
+
+
+def page_url(src: str) -> str:
+    """The address MkDocs gives a page (directory URLs, its default), relative to the site's root."""
+    if src == "index.md":
+        return ""
+    if src.endswith("/index.md"):
+        return src[: -len("index.md")]
+    return src.removesuffix(".md") + "/"
+
+
+def href(from_src: str, to_src: str, anchor: str = "") -> str:
+    """A link written as raw HTML (an SVG marker): MkDocs rewrites the Markdown links only, so this
+    is the final relative address, from one page to another, with its anchor."""
+    here, there = page_url(from_src), page_url(to_src)
+    fragment = f"#{anchor}" if anchor else ""
+    if here == there:
+        return fragment or "./"
+    relative = posixpath.relpath("/" + there, "/" + here)
+    return relative + ("/" if there.endswith("/") or not there else "") + fragment
 
 
 def event_anchor(event_id: str) -> str:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import html
 from collections import defaultdict
 from dataclasses import dataclass
 from typing import Any
@@ -16,11 +15,12 @@ from . import urls, wording
 from .actor_listings import activity, demand_date, listing, quote_date
 from .actor_listings import roles as actor_roles
 from .differences import DifferenceView, split
+from .markup import Md
 from .render import Renderer, summit_of
 from .search_index import search_meta
+from .cards import briefing_card, heat_cell, summit_card
+from .figure_chart import figure_chart
 from .timeline_svg import timeline_svg
-
-TIMELINE_SVG = "assets/chronologie.svg"
 
 
 @dataclass(frozen=True)
@@ -57,14 +57,13 @@ def render_site(index: CorpusIndex) -> dict[str, str]:
     pages: dict[str, str] = {}
     for b in index.briefings:
         page = urls.briefing_page(b.id)
-        # Material prints tag names as element text, unescaped: escape <, > and & only.
-        tags = [html.escape(index.topics.get(t, t), quote=False) for t in b.topics]
-        pages[page] = r.render("briefing.md.j2", index, page, b=b, tags=tags, search=search_meta(index, b))
+        pages[page] = r.render("briefing.md.j2", index, page, b=b, card=Md(briefing_card(index, b, page)),
+                               search=search_meta(index, b))
     pages[urls.BRIEFINGS_INDEX] = _page(r, index, "briefings_index.md.j2", urls.BRIEFINGS_INDEX)
     pages.update(render_actor_pages(r, index, events))
     pages.update(render_summit_pages(r, index, events))
     pages[urls.TIMELINE] = render_timeline(r, index, events)
-    pages[TIMELINE_SVG] = timeline_svg(list(events.values()))
+    pages.update(render_topic_pages(r, index, events))
     pages[urls.DEMANDS] = render_demands(r, index)
     indicators = _indicator_views(index)
     pages[urls.FIGURES] = render_figures(r, index, indicators)
@@ -147,7 +146,8 @@ def render_summit_pages(r: Renderer, index: CorpusIndex, events: dict[str, Event
         history = sorted((events[m] for m in members if m in events), key=lambda e: (_date_key(e.date), e.id))
         page = urls.summit_page(s.id)
         pages[page] = _page(r, index, "summit.md.j2", page, s=s, divergences=s.divergences, nuances=s.nuances,
-                            history=history)
+                            history=history, card=Md(summit_card(index, s, page)),
+                            strip=Md(timeline_svg(history, lambda e: "#" + urls.event_anchor(e.id))))
     pages[urls.SUMMITS_INDEX] = _page(r, index, "summits_index.md.j2", urls.SUMMITS_INDEX, summits=summits)
     return pages
 
@@ -162,8 +162,9 @@ def render_timeline(r: Renderer, index: CorpusIndex, events: dict[str, EventView
     by_kind: dict[str, list[EventView]] = defaultdict(list)
     for e in entries:
         by_kind[e.kind].append(e)
+    strips = timeline_svg(entries, lambda e: "#" + urls.event_anchor(e.id))
     return _page(r, index, "timeline.md.j2", urls.TIMELINE, entries=entries, by_period=list(by_period.items()),
-                 by_kind=sorted(by_kind.items()), svg_path=TIMELINE_SVG)
+                 by_kind=sorted(by_kind.items()), strips=Md(strips))
 
 
 def _name_order(names: dict[str, str], item_id: str | None) -> tuple[str, str]:
@@ -191,8 +192,11 @@ def render_demands(r: Renderer, index: CorpusIndex) -> str:
               for pair, items in matrix.items()}
     party_ids = sorted({p for p, _ in matrix}, key=lambda p: _name_order(index.parties, p))
     topic_ids = sorted({t for _, t in matrix}, key=lambda t: _name_order(index.topics, t))
+    heat = {(p, t): Md(heat_cell([d for d in items if d.demand.basis in POSITIONS], urls.pair_anchor(p, t),
+                                 index.topics.get(t, t)))
+            for (p, t), items in matrix.items()}
     return _page(r, index, "demands.md.j2", urls.DEMANDS, matrix=dict(matrix), counts=counts, party_ids=party_ids,
-                 topic_ids=topic_ids, positions=POSITIONS,
+                 topic_ids=topic_ids, positions=POSITIONS, heat=heat,
                  readings=sorted(readings.items(), key=lambda kv: _name_order(index.parties, kv[0])))
 
 
@@ -211,8 +215,47 @@ def render_figures(r: Renderer, index: CorpusIndex, indicators: list[IndicatorVi
     for view in indicators:
         by_category[view.entries[0].figure.category].append(view)
     unattributed = [e for v in indicators for e in v.entries if not e.figure.attributed_to]
+    charts = {v.indicator: Md(figure_chart(v.label, v.entries,
+                                           lambda e: urls.href(urls.FIGURES, urls.briefing_page(e.briefing.id))))
+              for v in indicators}
     return _page(r, index, "figures.md.j2", urls.FIGURES, by_category=sorted(by_category.items()),
-                 unattributed=unattributed)
+                 unattributed=unattributed, charts=charts)
+
+
+def render_topic_pages(r: Renderer, index: CorpusIndex, events: dict[str, EventView]) -> dict[str, str]:
+    """A page per topic of the registry: its briefings, their events and figures, the demands on it by party."""
+    pages = {}
+    rows = []
+    for topic_id in sorted(index.topics, key=lambda t: _name_order(index.topics, t)):
+        page = urls.topic_page(topic_id)
+        briefings = [b for b in index.briefings if topic_id in b.topics]
+        ids = {b.id for b in briefings}
+        topic_events = sorted((events[i] for i in dict.fromkeys(e.id for b in briefings for e in b.events)
+                               if i in events), key=lambda e: (_date_key(e.date), e.id))
+        demands: dict[str, list] = defaultdict(list)
+        for d in index.demands:
+            if d.demand.topic == topic_id:
+                demands[d.demand.party].append(d)
+        by_party = [(p, sorted(demands[p], key=lambda d: (_date_key(d.demand.date or d.briefing.source.published),
+                                                          d.briefing.id)))
+                    for p in sorted(demands, key=lambda p: _name_order(index.parties, p))]
+        figures = [e for v in index.figures.values() for e in v if e.briefing.id in ids]
+        pages[page] = _page(r, index, "topic.md.j2", page, topic_id=topic_id, briefings=briefings,
+                            events=topic_events, by_party=by_party, figures=figures,
+                            strip=Md(timeline_svg(topic_events, _event_href(index, page))))
+        rows.append((topic_id, len(briefings), len(topic_events), sum(len(v) for v in demands.values()), len(figures)))
+    pages[urls.TOPICS_INDEX] = _page(r, index, "topics_index.md.j2", urls.TOPICS_INDEX, rows=rows)
+    return pages
+
+
+def _event_href(index: CorpusIndex, page: str):
+    """From `page`, where an event's entry is: its summit's page, or its place in the timeline."""
+    def href(e: EventView) -> str:
+        summit = summit_of(index, e.id)
+        if summit:
+            return urls.href(page, urls.summit_page(summit), "" if summit == e.id else urls.event_anchor(e.id))
+        return urls.href(page, urls.TIMELINE, urls.event_anchor(e.id))
+    return href
 
 
 def render_quotes(r: Renderer, index: CorpusIndex) -> str:
