@@ -21,6 +21,11 @@ Hooks, in the order MkDocs calls them:
 - `on_serve`    watches the briefings and registries folders, which live outside the docs folder, and
                 wraps the preview's rebuild: when anything else in it fails (a macro, a Markdown
                 extension, strict mode), the preview shows the error page instead of hanging.
+
+Under `mkdocs serve` only, a rebuild after the first is incremental (`Preview`): MkDocs 1.6 renders
+every page on every change, so the plugin runs its rebuilds as MkDocs' own `--dirty` builds and
+tells MkDocs which generated files changed; the others keep the HTML already written. `mkdocs build`
+is never incremental.
 """
 
 from __future__ import annotations
@@ -31,6 +36,8 @@ import logging
 import os
 import posixpath
 import traceback
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import quote
 
@@ -42,7 +49,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 
 from .site import csp, markup, urls, wording
 from .site.views import render_problems_page
-from .pipeline import Project, Result, cached_build, failed_build, showing
+from .pipeline import Project, Result, _stat, cached_build, failed_build, showing
 from .reading.problems import Problem, ProblemList
 
 log = logging.getLogger("mkdocs.plugins.briefings")
@@ -90,7 +97,8 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         return config
 
     def on_files(self, files: Files, *, config) -> Files:
-        result = cached_build(self.project)  # never raises for the input: failures come back as problems
+        # Never raises for the input: failures come back as problems.
+        result = cached_build(self.project, live=self.serving)
         self.result = result  # what this build's pages, and the home page's macros, are made from
         for trace in result.crashes:
             log.debug("the generator failed:\n%s", trace)  # shown with `mkdocs … -v`
@@ -126,6 +134,8 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             source = result.edit_paths.get(src_uri)
             file.edit_uri = edit_uri(source, docs_root) if source else None
             files.append(file)
+        if self.serving:
+            self.preview.plan(files, config, pages, len(problems.errors))
         # The pipeline's index (every briefing as objects) lives until the build ends, for the
         # home page's macros: set it aside from the cyclic garbage collector, which would
         # otherwise walk it again on every full collection while MkDocs renders the pages
@@ -162,9 +172,13 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
 
     def on_post_build(self, *, config) -> None:
         gc.unfreeze()
+        if self.serving:
+            self.preview.built()
 
     def on_build_error(self, *, error) -> None:
         gc.unfreeze()
+        if self.serving:
+            self.preview.failed()
 
     def on_serve(self, server, *, config, builder):
         for folder in (self.project.briefings_dir, self.project.content_dir):
@@ -173,6 +187,10 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         server.builder = functools.partial(self._build_or_show_failure, server.builder)
         return server
 
+    @functools.cached_property
+    def preview(self) -> "Preview":
+        return Preview()
+
     def _build_or_show_failure(self, builder) -> None:
         """A rebuild, and when anything in it raises (a macro, a Markdown extension, strict mode's
         warnings), a second one showing an empty site, the error page and the banner: MkDocs 1.6
@@ -180,7 +198,8 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         page at fault), MkDocs reports it as usual. SystemExit counts: the macros plugin exits on a
         failing macro, which would end the preview's build thread for good."""
         try:
-            builder()
+            with dirty_builds():
+                builder()
         except (Exception, SystemExit) as exc:  # noqa: BLE001 - the preview must answer whatever failed
             cause: BaseException = exc
             while isinstance(cause, SystemExit) and (cause.__cause__ or cause.__context__):
@@ -188,5 +207,87 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             failure = f"{type(cause).__name__}: {cause}".strip().rstrip(":")
             log.info("the site could not be built (%s): the preview shows the error page", failure)
             log.debug("the build failed:\n%s", "".join(traceback.format_exception(exc)))
-            with showing(failed_build(self.project, failure)):
+            with showing(failed_build(self.project, failure)), dirty_builds():
                 builder()
+
+
+class Preview:
+    """What the live preview last wrote, so that a rebuild renders only what changed.
+
+    A generated file keeps the output of the previous build when its content is the same and
+    nothing every page shows has changed: the banner (the number of errors), the hand-written
+    pages and their nav, mkdocs.yml. Hand-written pages are always rendered again (the home
+    page's macros read the corpus). The output of a generated page that is gone is deleted.
+    A failed build forgets everything: the next one renders every page.
+    """
+
+    def __init__(self) -> None:
+        self.written: dict[str, tuple[int, str]] = {}  # src_uri → (hash of its content, output path)
+        self.pending: dict[str, tuple[int, str]] = {}
+        self.context: tuple | None = None
+        self.pending_context: tuple | None = None
+
+    def plan(self, files: Files, config, pages: dict[str, str], errors: int) -> None:
+        context = (errors, _stat(Path(config.config_file_path or ".")),
+                   tuple((f.src_uri, _stat(Path(f.abs_src_path))) for f in files if f.abs_src_path))
+        same, self.pending, self.pending_context = context == self.context, {}, context
+        for file in files:
+            if file.src_uri not in pages:
+                if file.is_documentation_page():
+                    file.is_modified = lambda: True  # type: ignore[method-assign]
+                continue
+            digest = hash(pages[file.src_uri])
+            self.pending[file.src_uri] = (digest, file.abs_dest_path)
+            if same and self.written.get(file.src_uri, (None,))[0] == digest:
+                file.is_modified = lambda: False  # type: ignore[method-assign]
+        log.debug("preview: %d of %d generated files unchanged", sum(1 for f in files if f.src_uri in pages
+                  and not f.is_modified()), len(pages))
+        for src_uri, (_, dest) in self.written.items():
+            if src_uri not in self.pending:
+                _remove(Path(dest))
+
+    def built(self) -> None:
+        self.written, self.context = self.pending, self.pending_context
+
+    def failed(self) -> None:
+        self.written, self.context = {}, None
+
+
+def _remove(dest: Path) -> None:
+    dest.unlink(missing_ok=True)
+    try:
+        dest.parent.rmdir()  # a page's own folder (`briefings/x/index.html`), when now empty
+    except OSError:
+        pass
+
+
+_DIRTY_WARNING = "A 'dirty' build is being performed"
+
+
+class _NoDirtyWarning(logging.Filter):
+    """MkDocs warns that a dirty build may leave stale navigation; the preview's rebuilds
+    handle that themselves (`Preview`), and strict mode would count the warning as a failure."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not str(record.msg).startswith(_DIRTY_WARNING)
+
+
+@contextmanager
+def dirty_builds() -> Iterator[None]:
+    """While it lasts, `mkdocs serve` rebuilds as `mkdocs serve --dirty` does: pages whose file is not
+    modified keep their output (MkDocs 1.6 has no other way to skip a page)."""
+    import mkdocs.commands.serve as serve_command
+
+    original = serve_command.build
+    serve_command.build = functools.partial(_dirty, original)
+    quiet = _NoDirtyWarning()
+    logging.getLogger("mkdocs.commands.build").addFilter(quiet)
+    try:
+        yield
+    finally:
+        serve_command.build = original
+        logging.getLogger("mkdocs.commands.build").removeFilter(quiet)
+
+
+def _dirty(build, config, **options) -> None:
+    build(config, **{**options, "dirty": True})
