@@ -18,6 +18,11 @@ from .actor_listings import roles as actor_roles
 from .differences import DifferenceView, split
 from .render import Renderer, summit_of
 from .timeline_svg import timeline_svg
+from .aggregate_pages import render_demands, render_figures, render_quotes
+from .page_order import date_key as _date_key
+from .page_order import name_order as _name_order
+from .page_order import quote_key as _quote_key
+from .page_order import render_page as _page
 
 TIMELINE_SVG = "assets/chronologie.svg"
 
@@ -51,6 +56,8 @@ def render_site(index: CorpusIndex) -> dict[str, str]:
     """Every generated page (and the timeline image), keyed by path in the docs tree, in a stable order."""
     r = Renderer()
     events = _event_views(index)
+    # First: the actor pages link to their speaker's slice of the quotes.
+    quote_pages = render_quotes(r, index)
     pages: dict[str, str] = {}
     for b in index.briefings:
         page = urls.briefing_page(b.id)
@@ -62,10 +69,10 @@ def render_site(index: CorpusIndex) -> dict[str, str]:
     pages.update(render_summit_pages(r, index, events))
     pages[urls.TIMELINE] = render_timeline(r, index, events)
     pages[TIMELINE_SVG] = timeline_svg(list(events.values()))
-    pages[urls.DEMANDS] = render_demands(r, index)
+    pages.update(render_demands(r, index))
     indicators = _indicator_views(index)
-    pages[urls.FIGURES] = render_figures(r, index, indicators)
-    pages[urls.QUOTES] = render_quotes(r, index)
+    pages.update(render_figures(r, index, indicators))
+    pages.update(quote_pages)
     pages[urls.SOURCES] = render_sources(r, index)
     pages[urls.DISAGREEMENTS] = render_disagreements(r, index, events, indicators)
     return dict(sorted(pages.items()))
@@ -77,10 +84,6 @@ def render_problems_page(problems: ProblemList) -> str:
     return r.env.get_template("problems.md.j2").render(errors=problems.errors, warnings=problems.warnings)
 
 
-def _page(r: Renderer, index: CorpusIndex, template: str, page: str, **context: Any) -> str:
-    return r.render(template, index, page, urls=urls, summit_of=lambda e: summit_of(index, e), **context)
-
-
 def _event_views(index: CorpusIndex) -> dict[str, EventView]:
     views = {}
     for event_id, record in index.events.items():
@@ -88,10 +91,6 @@ def _event_views(index: CorpusIndex) -> dict[str, EventView]:
                                     list(record.accounts),
                                     *split(index, event_differences(index, record)))
     return views
-
-
-def _date_key(date: PartialDate | None) -> tuple:
-    return (date is None, date.sort_key if date else (0, 0, 0))
 
 
 def render_actor_pages(r: Renderer, index: CorpusIndex, events: dict[str, EventView]) -> dict[str, str]:
@@ -125,11 +124,6 @@ def render_actor_pages(r: Renderer, index: CorpusIndex, events: dict[str, EventV
     return pages
 
 
-def _quote_key(q: QuoteEntry) -> tuple:
-    date = q.quote.date or q.briefing.source.published
-    return (_date_key(date), q.briefing.id, q.quote.text)
-
-
 def render_summit_pages(r: Renderer, index: CorpusIndex, events: dict[str, EventView]) -> dict[str, str]:
     pages = {}
     summits = sorted((e for e in events.values() if e.kind == "summit"), key=lambda e: (_date_key(e.date), e.id))
@@ -157,22 +151,6 @@ def render_timeline(r: Renderer, index: CorpusIndex, events: dict[str, EventView
                  by_kind=sorted(by_kind.items()), svg_path=TIMELINE_SVG)
 
 
-def _name_order(names: dict[str, str], item_id: str | None) -> tuple[str, str]:
-    """Alphabetical by displayed name, then by id: the same order on every run, whatever the hash seed."""
-    return (name_key(names.get(item_id, item_id)), item_id) if item_id else ("", "")
-
-
-def render_demands(r: Renderer, index: CorpusIndex) -> str:
-    matrix: dict[tuple[str, str], list] = defaultdict(list)
-    for d in index.demands:
-        matrix[(d.demand.party, d.demand.topic)].append(d)
-    for items in matrix.values():
-        items.sort(key=lambda d: (_date_key(d.demand.date or d.briefing.source.published), d.briefing.id))
-    party_ids = sorted({p for p, _ in matrix}, key=lambda p: _name_order(index.parties, p))
-    topic_ids = sorted({t for _, t in matrix}, key=lambda t: _name_order(index.topics, t))
-    return _page(r, index, "demands.md.j2", urls.DEMANDS, matrix=dict(matrix), party_ids=party_ids, topic_ids=topic_ids)
-
-
 def _indicator_views(index: CorpusIndex) -> list[IndicatorView]:
     views = []
     for indicator, entries in index.figures.items():
@@ -181,26 +159,6 @@ def _indicator_views(index: CorpusIndex) -> list[IndicatorView]:
         views.append(IndicatorView(indicator, label, entries, contradictions[0] if contradictions else None,
                                    nuances[0] if nuances else None))
     return views
-
-
-def render_figures(r: Renderer, index: CorpusIndex, indicators: list[IndicatorView]) -> str:
-    by_category: dict[str, list[IndicatorView]] = defaultdict(list)
-    for view in indicators:
-        by_category[view.entries[0].figure.category].append(view)
-    unattributed = [e for v in indicators for e in v.entries if not e.figure.attributed_to]
-    return _page(r, index, "figures.md.j2", urls.FIGURES, by_category=sorted(by_category.items()),
-                 unattributed=unattributed)
-
-
-def render_quotes(r: Renderer, index: CorpusIndex) -> str:
-    by_speaker: dict[str, list[QuoteEntry]] = {}
-    for speaker, quotes in sorted(index.quotes_by_speaker.items(),
-                                  key=lambda kv: (name_key(index.actors[kv[0]].name), kv[0])):
-        by_speaker[speaker] = sorted(quotes, key=_quote_key)
-    statements = [(sid, sorted(v, key=_quote_key)) for sid, v in index.statements.items() if len(v) > 1]
-    by_date = sorted(index.quotes, key=_quote_key)
-    return _page(r, index, "quotes.md.j2", urls.QUOTES, by_speaker=list(by_speaker.items()),
-                 statements=statements, by_date=by_date)
 
 
 def render_sources(r: Renderer, index: CorpusIndex) -> str:
