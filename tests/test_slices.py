@@ -59,7 +59,7 @@ def sliced(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, object]:
 
 
 @pytest.mark.parametrize("index_page, folder", [(urls.QUOTES, "citations/"), (urls.DEMANDS, "revendications/"),
-                                                (urls.FIGURES, "chiffres/")])
+                                                (urls.FIGURES, "chiffres/"), (urls.DISAGREEMENTS, "divergences/")])
 def test_every_slice_is_linked_from_its_index_and_to_its_neighbours(sliced, index_page: str, folder: str) -> None:
     _, result = sliced
     pages = result.pages
@@ -91,6 +91,11 @@ def test_every_entry_is_on_a_slice(sliced) -> None:
     assert demand_lines == len(index.demands)
     figure_rows = sum(len(re.findall(r"^\| \*\*", v, flags=re.M)) for p, v in pages.items() if p.startswith("chiffres/"))
     assert figure_rows == sum(len(e) for e in index.figures.values())
+    # Every event told by one article only is listed on one slice of the divergences.
+    single = sum(len(re.findall(r"^- .* — \[", v.split("## Événements rapportés par un seul article")[1]
+                                .split("## Indicateurs")[0], flags=re.M))
+                 for p, v in pages.items() if p.startswith("divergences/"))
+    assert single == sum(1 for e in index.events.values() if len(e.accounts) == 1)
 
 
 def test_an_actor_page_links_to_its_speaker_slice(sliced) -> None:
@@ -112,7 +117,7 @@ def test_no_slice_grows_with_the_corpus(tmp_path: Path) -> None:
         result = build(Project.at(root))
         assert result.ok
         for page, text in result.pages.items():
-            if page.startswith(("citations", "revendications", "chiffres")) and page.endswith(".md"):
+            if page.startswith(("citations", "revendications", "chiffres", "divergences")) and page.endswith(".md"):
                 assert len(text.encode("utf-8")) < bound, (n, page)
 
 

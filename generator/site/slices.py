@@ -22,6 +22,7 @@ T = TypeVar("T")
 QUOTES_PER_PAGE = 100
 DEMANDS_PER_PAGE = 150
 FIGURES_PER_PAGE = 150
+DIVERGENCES_PER_PAGE = 600  # lines, about: each event or indicator weighs its accounts times its differences
 
 
 @dataclass(frozen=True)
@@ -60,7 +61,7 @@ class Group(Generic[T]):
 
 
 def cut(items: Sequence[T], *, group_of: Callable[[T], str], label_of: Callable[[str], str],
-        order: Callable[[str], object], date_of: Callable[[T], PartialDate | None], folder: str, index: str,
+        order: Callable[[str], object], date_of: Callable[[T], PartialDate | None] | None, folder: str, index: str,
         index_label: str, limit: int, weight: Callable[[T], int] = lambda _: 1) -> list[Group[T]]:
     """`items` (already in the order each page lists them) grouped, each group cut into slices weighing
     at most `limit` (each item weighs 1 unless `weight` says otherwise; an item heavier than the limit
@@ -81,10 +82,15 @@ def cut(items: Sequence[T], *, group_of: Callable[[T], str], label_of: Callable[
     return _linked(groups)
 
 
-def _parts(members: list[T], date_of: Callable[[T], PartialDate | None], limit: int,
+def _parts(members: list[T], date_of: Callable[[T], PartialDate | None] | None, limit: int,
            weight: Callable[[T], int]) -> list[tuple[str, list[T]]]:
+    """A group's slices: the group itself when it fits, else by year (when `date_of` is given), each
+    year (or the whole group) still too long cut into numbered parts."""
     if sum(map(weight, members)) <= limit:
         return [("", members)]
+    if date_of is None:
+        chunks = _chunks(members, limit, weight)
+        return [(f"partie {n}/{len(chunks)}", chunk) for n, chunk in enumerate(chunks, 1)]
     by_year: dict[int | None, list[T]] = {}
     for item in members:
         date = date_of(item)
@@ -129,5 +135,5 @@ def pages_of(groups: list[Group[T]]) -> list[Slice[T]]:
 
 
 def _part_slug(part: str) -> str:
-    """« 2024 » → 2024, « 2024 (2/3) » → 2024-2, « sans date » → sans-date."""
+    """« 2024 » → 2024, « 2024 (2/3) » → 2024-2, « sans date » → sans-date, « partie 2/3 » → partie-2."""
     return part.replace(" (", "-").split("/")[0].replace(" ", "-")

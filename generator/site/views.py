@@ -12,7 +12,7 @@ from ..corpus.index import Account, CorpusIndex, FigureEntry, QuoteEntry
 from ..reading.dates import PartialDate
 from ..reading.names import name_key
 from ..reading.problems import ProblemList
-from . import urls, wording
+from . import slices, urls, wording
 from .actor_listings import activity, demand_date, listing, quote_date
 from .actor_listings import roles as actor_roles
 from .differences import DifferenceView, split
@@ -74,7 +74,7 @@ def render_site(index: CorpusIndex) -> dict[str, str]:
     pages.update(render_figures(r, index, indicators))
     pages.update(quote_pages)
     pages[urls.SOURCES] = render_sources(r, index)
-    pages[urls.DISAGREEMENTS] = render_disagreements(r, index, events, indicators)
+    pages.update(render_disagreements(r, index, events, indicators))
     return dict(sorted(pages.items()))
 
 
@@ -171,12 +171,53 @@ def render_sources(r: Renderer, index: CorpusIndex) -> str:
 
 
 def render_disagreements(r: Renderer, index: CorpusIndex, events: dict[str, EventView],
-                         indicators: list[IndicatorView]) -> str:
+                         indicators: list[IndicatorView]) -> dict[str, str]:
     ordered = sorted(events.values(), key=lambda e: (_date_key(e.date), e.id))
-    return _page(r, index, "disagreements.md.j2", urls.DISAGREEMENTS,
-                 diverging_events=[e for e in ordered if e.divergences],
-                 diverging_figures=[v for v in indicators if v.divergence],
-                 nuanced_events=[e for e in ordered if e.nuances],
-                 nuanced_figures=[v for v in indicators if v.nuance],
-                 single_events=[e for e in ordered if len(e.accounts) == 1],
-                 single_figures=[v for v in indicators if len({e.briefing.id for e in v.entries}) == 1])
+    listed_events = [e for e in ordered if e.divergences or e.nuances or len(e.accounts) == 1]
+    listed_figures = [v for v in indicators if v.divergence or v.nuance or len({e.briefing.id for e in v.entries}) == 1]
+
+    def page(page: str, evs: list[EventView], figs: list[IndicatorView], s: slices.Slice | None) -> str:
+        return _page(r, index, "disagreements.md.j2", page, slice=s,
+                     diverging_events=[e for e in evs if e.divergences],
+                     diverging_figures=[v for v in figs if v.divergence],
+                     nuanced_events=[e for e in evs if e.nuances],
+                     nuanced_figures=[v for v in figs if v.nuance],
+                     single_events=[e for e in evs if len(e.accounts) == 1],
+                     single_figures=[v for v in figs if len({e.briefing.id for e in v.entries}) == 1])
+
+    if sum(map(_divergence_weight, [*listed_events, *listed_figures])) <= slices.DIVERGENCES_PER_PAGE:
+        return {urls.DISAGREEMENTS: page(urls.DISAGREEMENTS, listed_events, listed_figures, None)}
+    # By year: an event in the year of its date, an indicator in the year its latest figure was published.
+    groups = slices.cut([*listed_events, *listed_figures], group_of=_divergence_year,
+                        label_of=lambda y: wording.UNKNOWN_DATE_HEADING if y == UNDATED else y,
+                        order=lambda y: (y == UNDATED, y), date_of=None,
+                        folder=urls.DISAGREEMENTS.removesuffix(".md"), index=urls.DISAGREEMENTS,
+                        index_label="Divergences, par année", limit=slices.DIVERGENCES_PER_PAGE,
+                        weight=_divergence_weight)
+    pages = {s.page: page(s.page, [x for x in s.items if isinstance(x, EventView)],
+                          [x for x in s.items if isinstance(x, IndicatorView)], s) for s in slices.pages_of(groups)}
+    pages[urls.DISAGREEMENTS] = _page(
+        r, index, "slices_index.md.j2", urls.DISAGREEMENTS, groups=groups, total=sum(g.count for g in groups),
+        pages=len(slices.pages_of(groups)), title="Divergences et sources uniques",
+        heading="Divergences et sources uniques", noun="sujet", group_noun="année",
+        intro="Pour l'éditeur : où les sources se contredisent, et ce qui ne repose que sur un seul article ; un sujet est un événement ou un indicateur chiffré.")
+    return pages
+
+
+def _divergence_year(item: EventView | IndicatorView) -> str:
+    if isinstance(item, EventView):
+        date = item.date
+    else:
+        date = max((e.briefing.source.published for e in item.entries if e.briefing.source.published),
+                   key=lambda d: d.sort_key, default=None)
+    return f"{date.year:04d}" if date else UNDATED
+
+
+def _divergence_weight(item: EventView | IndicatorView) -> int:
+    """About how many lines an item takes on the page: each account or figure its versions cite."""
+    if isinstance(item, EventView):
+        return 1 + len(item.accounts) * (1 + len(item.divergences) + len(item.nuances))
+    return 1 + len(item.entries)
+
+
+UNDATED = "sans-date"  # the slice of undated events, after the years
