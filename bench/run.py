@@ -172,7 +172,7 @@ class _MacrosEnv:
     """Just enough of mkdocs-macros' `env` for generator.macros.define_env."""
 
     def __init__(self, config_file: Path, src_uri: str):
-        self.conf = {"plugins": {}, "config_file_path": str(config_file)}
+        self.conf = {"plugins": {}, "config_file_path": str(config_file), "docs_dir": str(config_file.parent / "docs")}
         self.page = type("Page", (), {"file": type("File", (), {"src_uri": src_uri})()})()
         self.macros: dict[str, Any] = {}
 

@@ -130,3 +130,40 @@ def test_a_sliced_site_builds_strictly(sliced, tmp_path: Path) -> None:
     assert built.returncode == 0, built.output[-3000:]
     assert (tmp_path / "site" / "citations" / "index.html").exists()
     assert any((tmp_path / "site" / "citations").glob("*/index.html"))
+
+
+@pytest.fixture(scope="module")
+def many(tmp_path_factory: pytest.TempPathFactory):
+    root = tmp_path_factory.mktemp("many")
+    write_corpus(root, 330, seed=11)
+    result = build(Project.at(root))
+    assert result.ok, result.problems.errors_render()
+    return result
+
+
+@pytest.mark.parametrize("index_page, folder", [(urls.TIMELINE, "chronologie/"), (urls.SOURCES, "sources/"),
+                                                (urls.BRIEFINGS_INDEX, "briefings-par-annee/")])
+def test_pages_listing_every_event_or_briefing_are_cut_by_year(many, index_page: str, folder: str) -> None:
+    pages = many.pages
+    slice_pages = {p for p in pages if p.startswith(folder) and p.endswith(".md")}
+    assert len(slice_pages) > 1
+    assert links_of(pages, index_page) >= slice_pages
+    assert all(index_page in links_of(pages, p) for p in slice_pages)
+
+
+def test_every_briefing_is_listed_once_by_year(many) -> None:
+    listed = [t for p, v in many.pages.items() if p.startswith("briefings-par-annee/") for t in links_of(many.pages, p)
+              if t.startswith("briefings/") and t != urls.BRIEFINGS_INDEX]
+    assert sorted(listed) == sorted(urls.briefing_page(b.id) for b in many.index.briefings)
+
+
+def test_every_link_to_an_event_or_speaker_anchor_lands_on_the_slice_holding_it(many) -> None:
+    pages = many.pages
+    anchored = re.compile(r"\]\(([^)#]+\.md)#((?:ev|orateur)-[^)]+)\)")
+    checked = 0
+    for page, text in pages.items():
+        for target, anchor in anchored.findall(text):
+            resolved = posixpath.normpath(posixpath.join(posixpath.dirname(page), target))
+            assert f"{{#{anchor}}}" in pages[resolved], (page, resolved, anchor)
+            checked += 1
+    assert checked > 100

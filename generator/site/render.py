@@ -118,7 +118,7 @@ class PageContext:
         if summit:
             return markup.link(label, urls.summit_page(summit), self.page,
                                "" if summit == event_id else urls.event_anchor(event_id))
-        return markup.link(label, urls.TIMELINE, self.page, urls.event_anchor(event_id))
+        return self.link(label, urls.TIMELINE, urls.event_anchor(event_id))
 
     @staticmethod
     def in_date_order(items: list[Any]) -> list[Any]:

@@ -22,6 +22,8 @@ T = TypeVar("T")
 QUOTES_PER_PAGE = 100
 DEMANDS_PER_PAGE = 150
 FIGURES_PER_PAGE = 150
+TIMELINE_PER_PAGE = 800  # lines, about: each event weighs 1 + its accounts
+BRIEFINGS_PER_PAGE = 300  # briefings index and sources
 DIVERGENCES_PER_PAGE = 600  # lines, about: each event or indicator weighs its accounts times its differences
 
 

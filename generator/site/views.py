@@ -18,6 +18,7 @@ from .actor_listings import roles as actor_roles
 from .differences import DifferenceView, split
 from .render import Renderer, summit_of
 from .timeline_svg import timeline_svg
+from .year_pages import render_briefings_index, render_sources, render_timeline, timeline_groups
 from .aggregate_pages import render_demands, render_figures, render_quotes
 from .page_order import date_key as _date_key
 from .page_order import name_order as _name_order
@@ -56,24 +57,25 @@ def render_site(index: CorpusIndex) -> dict[str, str]:
     """Every generated page (and the timeline image), keyed by path in the docs tree, in a stable order."""
     r = Renderer()
     events = _event_views(index)
-    # First: the actor pages link to their speaker's slice of the quotes.
+    # First: the pages below link to the slices of the quotes and of the timeline holding what they cite.
     quote_pages = render_quotes(r, index)
+    timeline = timeline_groups(index, events, r)
     pages: dict[str, str] = {}
     for b in index.briefings:
         page = urls.briefing_page(b.id)
         # Material prints tag names as element text, unescaped: escape <, > and & only.
         tags = [html.escape(index.topics.get(t, t), quote=False) for t in b.topics]
         pages[page] = r.render("briefing.md.j2", index, page, b=b, tags=tags)
-    pages[urls.BRIEFINGS_INDEX] = _page(r, index, "briefings_index.md.j2", urls.BRIEFINGS_INDEX)
+    pages.update(render_briefings_index(r, index))
     pages.update(render_actor_pages(r, index, events))
     pages.update(render_summit_pages(r, index, events))
-    pages[urls.TIMELINE] = render_timeline(r, index, events)
+    pages.update(render_timeline(r, index, events, TIMELINE_SVG, timeline))
     pages[TIMELINE_SVG] = timeline_svg(list(events.values()))
     pages.update(render_demands(r, index))
     indicators = _indicator_views(index)
     pages.update(render_figures(r, index, indicators))
     pages.update(quote_pages)
-    pages[urls.SOURCES] = render_sources(r, index)
+    pages.update(render_sources(r, index))
     pages.update(render_disagreements(r, index, events, indicators))
     return dict(sorted(pages.items()))
 
@@ -137,20 +139,6 @@ def render_summit_pages(r: Renderer, index: CorpusIndex, events: dict[str, Event
     return pages
 
 
-def render_timeline(r: Renderer, index: CorpusIndex, events: dict[str, EventView]) -> str:
-    entries = sorted(events.values(), key=lambda e: (_date_key(e.date), e.id))
-    by_period: dict[str, list[EventView]] = {}
-    for e in entries:
-        period = wording.date_text(PartialDate(e.date.year, e.date.month)) if e.date and e.date.month else (
-            wording.year_without_month(e.date.year) if e.date else wording.UNKNOWN_DATE_HEADING)
-        by_period.setdefault(period, []).append(e)
-    by_kind: dict[str, list[EventView]] = defaultdict(list)
-    for e in entries:
-        by_kind[e.kind].append(e)
-    return _page(r, index, "timeline.md.j2", urls.TIMELINE, entries=entries, by_period=list(by_period.items()),
-                 by_kind=sorted(by_kind.items()), svg_path=TIMELINE_SVG)
-
-
 def _indicator_views(index: CorpusIndex) -> list[IndicatorView]:
     views = []
     for indicator, entries in index.figures.items():
@@ -159,15 +147,6 @@ def _indicator_views(index: CorpusIndex) -> list[IndicatorView]:
         views.append(IndicatorView(indicator, label, entries, contradictions[0] if contradictions else None,
                                    nuances[0] if nuances else None))
     return views
-
-
-def render_sources(r: Renderer, index: CorpusIndex) -> str:
-    order = ["news", "wire", "interview", "analysis", "opinion"]
-    by_genre: dict[str, list] = defaultdict(list)
-    for b in index.briefings:
-        by_genre[b.source.genre].append(b)
-    return _page(r, index, "sources.md.j2", urls.SOURCES,
-                 by_genre=[(g, by_genre[g]) for g in order if g in by_genre])
 
 
 def render_disagreements(r: Renderer, index: CorpusIndex, events: dict[str, EventView],
