@@ -252,6 +252,12 @@ def cached_build(project: Project, *, live: bool = False) -> Result:
     return _cache[key]
 
 
+def forget() -> None:
+    """Drop the cached result: a published build needs its index no more once every page is read."""
+    _cache.clear()
+    _memo.clear()
+
+
 def _digest(path: Path) -> bytes | tuple[int, int] | None:
     if path.is_symlink() or not path.is_file():
         return _stat(path)

@@ -16,6 +16,7 @@ Hooks, in the order MkDocs calls them:
                 The pipeline never raises for the input: a bug some value brings out is one of those
                 problems, on its file when known (`pipeline.build`).
 - `on_page_markdown`  adds that banner.
+- `on_env`      (every page's Markdown rendered) drops the pipeline's index on `mkdocs build`.
 - `on_post_page`, `on_post_template`  fill in each page's Content-Security-Policy (site/csp.py).
 - `on_post_build`, `on_build_error`  hand the objects `on_files` set aside back to the garbage collector.
 - `on_serve`    watches the briefings and registries folders, which live outside the docs folder, and
@@ -49,7 +50,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 
 from .site import csp, markup, urls, wording
 from .site.views import render_problems_page
-from .pipeline import Project, Result, _stat, cached_build, failed_build, showing
+from .pipeline import Project, Result, _stat, cached_build, failed_build, forget, showing
 from .reading.problems import Problem, ProblemList
 
 log = logging.getLogger("mkdocs.plugins.briefings")
@@ -170,6 +171,14 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             return html
         raise PluginError(message)
 
+    def on_env(self, env, *, config, files):
+        # Every page's Markdown is rendered (the macros have run): a build needs the index no more,
+        # and MkDocs now holds every page's HTML. A preview keeps it for its next, incremental build.
+        if not self.serving:
+            self.result = None
+            forget()
+        return env
+
     def on_post_build(self, *, config) -> None:
         gc.unfreeze()
         if self.serving:
@@ -240,8 +249,6 @@ class Preview:
             self.pending[file.src_uri] = (digest, file.abs_dest_path)
             if same and self.written.get(file.src_uri, (None,))[0] == digest:
                 file.is_modified = lambda: False  # type: ignore[method-assign]
-        log.debug("preview: %d of %d generated files unchanged", sum(1 for f in files if f.src_uri in pages
-                  and not f.is_modified()), len(pages))
         for src_uri, (_, dest) in self.written.items():
             if src_uri not in self.pending:
                 _remove(Path(dest))
