@@ -266,11 +266,11 @@ def _wait_for_text(url: str, texts: tuple[str, ...], timeout: float, proc: subpr
     return False
 
 
-def serve_times(project: Path, corpus: SyntheticCorpus, log: Path,
+def serve_times(project: Path, corpus: SyntheticCorpus, log: Path, cross_page: str,
                 timeout: float = 900) -> tuple[float | None, float | None]:
     """Under a running `mkdocs serve`: seconds from dropping one new briefing into `briefings/` to its page
     being served (drop), then from rewriting an existing briefing's title to the new title being shown on
-    its page and on the cross-source page listing every source (edit)."""
+    its page and on `cross_page`, the page of the sources listing it (edit)."""
     port = free_port()
     base = f"http://127.0.0.1:{port}/"
     briefings = Project.at(project).briefings_dir
@@ -292,7 +292,7 @@ def serve_times(project: Path, corpus: SyntheticCorpus, log: Path,
             start = time.perf_counter()
             edited.write_text(changed, encoding="utf-8")
             if not (_wait_for_text(f"{base}briefings/{edited.stem}/", (marker,), timeout, proc)
-                    and _wait_for_text(f"{base}{SOURCES_URL}", (marker,), timeout, proc)):
+                    and _wait_for_text(f"{base}{cross_page}", (marker,), timeout, proc)):
                 return drop, None
             return drop, time.perf_counter() - start
         finally:
@@ -305,7 +305,12 @@ def serve_times(project: Path, corpus: SyntheticCorpus, log: Path,
             write_briefing(corpus, 0, briefings)  # the corpus as it was
 
 
-SOURCES_URL = urls.SOURCES.removesuffix(".md") + "/"
+def page_listing(site: Path, folder: str, target: str) -> str:
+    """The URL path of the page under `folder` (the sources page, or one of its slices) that links to `target`."""
+    for page in sorted((site / folder).rglob("index.html")):
+        if f"{target}" in page.read_text(encoding="utf-8"):
+            return page.parent.relative_to(site).as_posix() + "/"
+    return folder + "/"
 
 
 def first_query_bytes(site: Path) -> int | None:
@@ -361,7 +366,9 @@ def measure(n: int, workdir: Path, seed: int = 0, repeat: int = 1, serve: bool =
     drop_s = edit_s = None
     if serve:
         say(f"N={n}: mkdocs serve, then one briefing added and one edited")
-        drop_s, edit_s = serve_times(full, corpus, base / "serve.log")
+        stem = Path(corpus.briefing(0)[0]).stem
+        cross = page_listing(base / "site-full", urls.SOURCES.removesuffix(".md"), f"briefings/{stem}/")
+        drop_s, edit_s = serve_times(full, corpus, base / "serve.log", cross)
         (Project.at(full).briefings_dir / f"{corpus.briefing(n)[0]}").unlink(missing_ok=True)
 
     return {
