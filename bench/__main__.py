@@ -47,7 +47,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=0, help="corpus seed (default 0)")
     parser.add_argument("--repeat", type=int, default=1, help="builds per N; the fastest counts (default 1)")
     parser.add_argument("--serve-at", type=int, default=1000,
-                        help="N at which to time `mkdocs serve` rebuilding after one new briefing (default 1000; 0: never)")
+                        help="N at which to time `mkdocs serve` showing one new and one edited briefing (default 1000; 0: never)")
     parser.add_argument("--workdir", type=Path, default=ROOT / "bench" / "out",
                         help="where the throw-away projects and sites go (default bench/out)")
     parser.add_argument("--results", type=Path, default=RESULTS, help="results file (default bench/results.json; with --pathological, bench/pathological.json)")
@@ -139,19 +139,26 @@ def _mb(value: float) -> str:
     return f"{value / 2**20:.1f}"
 
 
+def _seconds(run: dict, key: str) -> str:
+    return f"{run[key]:.1f}" if run.get(key) is not None else "—"
+
+
 def table(runs: list[dict]) -> str:
     """The results as a Markdown table, one row per N."""
     head = ("| N | pipeline (s) | full build (s) | baseline (s) | full / baseline | same, CPU time "
-            "| ms per briefing (full) | site KB per briefing | search index MB (gzip) | peak RSS MB | serve rebuild (s) |")
-    rows = [head, "|" + " ---: |" * 11]
+            "| ms per briefing (full) | site KB per briefing | largest page KB | search index MB (gzip) "
+            "| peak RSS MB (baseline) | serve: new briefing (s) | serve: edit (s) |")
+    rows = [head, "|" + " ---: |" * 13]
     for r in sorted(runs, key=lambda r: r["n"]):
-        serve = f"{r['serve_rebuild_s']:.1f}" if r.get("serve_rebuild_s") is not None else "—"
+        largest = r.get("largest_page_bytes", r.get("largest_html_page", {}).get("bytes", 0))
+        serve = _seconds(r, "serve_drop_s" if "serve_drop_s" in r else "serve_rebuild_s")
         rows.append(
             f"| {r['n']:,} | {r['pipeline_s']:.2f} | {r['full_s']:.2f} | {r['baseline_s']:.2f} | {r['ratio']:.2f} "
             f"| {r['ratio_cpu']:.2f} "
-            f"| {r['full_s'] / r['n'] * 1000:.1f} | {r['site_bytes_per_briefing'] / 1024:.0f} "
-            f"| {_mb(r['search_index_bytes'])} ({_mb(r['search_index_gzip_bytes'])}) | {r['peak_rss_mb']:.0f} "
-            f"| {serve} |")
+            f"| {r['full_s'] / r['n'] * 1000:.1f} | {r['site_bytes_per_briefing'] / 1024:.0f} | {largest / 1024:.0f} "
+            f"| {_mb(r['search_index_bytes'])} ({_mb(r['search_index_gzip_bytes'])}) "
+            f"| {r['peak_rss_mb']:.0f} ({r.get('baseline_peak_rss_mb', 0):.0f}) "
+            f"| {serve} | {_seconds(r, 'serve_edit_s')} |")
     return "\n".join(rows)
 
 

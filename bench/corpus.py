@@ -780,6 +780,11 @@ def write_registries(corpus: SyntheticCorpus, content_dir: Path) -> None:
         (content_dir / name).write_text(_dump(entries), encoding="utf-8")
 
 
+def dump_briefing(data: dict[str, Any]) -> str:
+    """A briefing's YAML text, as `write_briefing` writes it."""
+    return _dump(data)
+
+
 def write_briefing(corpus: SyntheticCorpus, i: int, briefings_dir: Path) -> Path:
     name, data = corpus.briefing(i)
     path = briefings_dir / name

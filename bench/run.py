@@ -39,7 +39,7 @@ import jinja2
 from generator.pipeline import Project, build
 from generator.site import urls
 
-from .corpus import SyntheticCorpus, write_briefing, write_corpus
+from .corpus import SyntheticCorpus, dump_briefing, write_briefing, write_corpus
 
 ROOT = Path(__file__).resolve().parent.parent
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
@@ -172,7 +172,7 @@ class _MacrosEnv:
     """Just enough of mkdocs-macros' `env` for generator.macros.define_env."""
 
     def __init__(self, config_file: Path, src_uri: str):
-        self.conf = {"plugins": {}, "config_file_path": str(config_file)}
+        self.conf = {"plugins": {}, "config_file_path": str(config_file), "docs_dir": str(config_file.parent / "docs")}
         self.page = type("Page", (), {"file": type("File", (), {"src_uri": src_uri})()})()
         self.macros: dict[str, Any] = {}
 
@@ -250,21 +250,51 @@ def _wait_until_served(url: str, timeout: float, proc: subprocess.Popen, pause: 
     return False
 
 
-def serve_rebuild(project: Path, corpus: SyntheticCorpus, log: Path, timeout: float = 900) -> float | None:
-    """Seconds from dropping one new briefing into a running `mkdocs serve` to its page being served."""
+def _wait_for_text(url: str, texts: tuple[str, ...], timeout: float, proc: subprocess.Popen) -> bool:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            return False
+        try:
+            with urllib.request.urlopen(url, timeout=5) as response:
+                body = response.read().decode("utf-8", errors="replace")
+            if all(t in body for t in texts):
+                return True
+        except (urllib.error.URLError, ConnectionError, TimeoutError, OSError):
+            pass
+        time.sleep(0.05)
+    return False
+
+
+def serve_times(project: Path, corpus: SyntheticCorpus, log: Path, cross_page: str,
+                timeout: float = 900) -> tuple[float | None, float | None]:
+    """Under a running `mkdocs serve`: seconds from dropping one new briefing into `briefings/` to its page
+    being served (drop), then from rewriting an existing briefing's title to the new title being shown on
+    its page and on `cross_page`, the page of the sources listing it (edit)."""
     port = free_port()
     base = f"http://127.0.0.1:{port}/"
+    briefings = Project.at(project).briefings_dir
     with log.open("w", encoding="utf-8") as out:
         proc = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
                                 cwd=project, env=ENV, stdout=out, stderr=subprocess.STDOUT)
         try:
             if not _wait_until_served(base, timeout, proc, pause=0.5):
-                return None
-            path = write_briefing(corpus, corpus.n, Project.at(project).briefings_dir)  # one more than the corpus holds
+                return None, None
+            path = write_briefing(corpus, corpus.n, briefings)  # one more than the corpus holds
             start = time.perf_counter()
             if not _wait_until_served(f"{base}briefings/{path.stem}/", timeout, proc, pause=0.05):
-                return None
-            return time.perf_counter() - start
+                return None, None
+            drop = time.perf_counter() - start
+            time.sleep(2)  # let the reload settle: the edit is a change of its own
+            marker = "Retouche mesurée par le banc"
+            name, data = corpus.briefing(0)
+            edited, changed = briefings / name, dump_briefing({**data, "title": f"{marker} — {data['title']}"})
+            start = time.perf_counter()
+            edited.write_text(changed, encoding="utf-8")
+            if not (_wait_for_text(f"{base}briefings/{edited.stem}/", (marker,), timeout, proc)
+                    and _wait_for_text(f"{base}{cross_page}", (marker,), timeout, proc)):
+                return drop, None
+            return drop, time.perf_counter() - start
         finally:
             proc.terminate()
             try:
@@ -272,6 +302,26 @@ def serve_rebuild(project: Path, corpus: SyntheticCorpus, log: Path, timeout: fl
             except subprocess.TimeoutExpired:
                 proc.kill()
                 proc.wait()
+            write_briefing(corpus, 0, briefings)  # the corpus as it was
+
+
+def page_listing(site: Path, folder: str, target: str) -> str:
+    """The URL path of the page under `folder` (the sources page, or one of its slices) that links to `target`."""
+    for page in sorted((site / folder).rglob("index.html")):
+        if f"{target}" in page.read_text(encoding="utf-8"):
+            return page.parent.relative_to(site).as_posix() + "/"
+    return folder + "/"
+
+
+def first_query_bytes(site: Path) -> int | None:
+    """What a reader's browser downloads before its first search result: computed by
+    bench/search_payload.py (`first_query_bytes(site)`) once the site's search provides it."""
+    # CALL SITE: bench/search_payload.py, written with the site's search, defines first_query_bytes(site: Path).
+    try:
+        from .search_payload import first_query_bytes as compute  # type: ignore[import-not-found]
+    except ImportError:
+        return None
+    return compute(site)
 
 
 def measure(n: int, workdir: Path, seed: int = 0, repeat: int = 1, serve: bool = False,
@@ -313,10 +363,12 @@ def measure(n: int, workdir: Path, seed: int = 0, repeat: int = 1, serve: bool =
     stats = site_stats(base / "site-full")
     baseline_stats = site_stats(base / "site-baseline")
 
-    serve_s = None
+    drop_s = edit_s = None
     if serve:
-        say(f"N={n}: mkdocs serve, then one briefing added")
-        serve_s = serve_rebuild(full, corpus, base / "serve.log")
+        say(f"N={n}: mkdocs serve, then one briefing added and one edited")
+        stem = Path(corpus.briefing(0)[0]).stem
+        cross = page_listing(base / "site-full", urls.SOURCES.removesuffix(".md"), f"briefings/{stem}/")
+        drop_s, edit_s = serve_times(full, corpus, base / "serve.log", cross)
         (Project.at(full).briefings_dir / f"{corpus.briefing(n)[0]}").unlink(missing_ok=True)
 
     return {
@@ -328,7 +380,12 @@ def measure(n: int, workdir: Path, seed: int = 0, repeat: int = 1, serve: bool =
         "site_bytes_per_briefing": round(stats.total_bytes / n),
         "search_index_bytes": stats.search_index_bytes,
         "peak_rss_mb": round(full_run.peak_rss_mb, 1),
-        "serve_rebuild_s": round(serve_s, 2) if serve_s is not None else None,
+        "serve_rebuild_s": round(drop_s, 2) if drop_s is not None else None,
+        "serve_drop_s": round(drop_s, 2) if drop_s is not None else None,
+        "serve_edit_s": round(edit_s, 2) if edit_s is not None else None,
+        "largest_page_bytes": stats.largest_page[1],
+        "largest_page_path": stats.largest_page[0],
+        "first_query_bytes": first_query_bytes(base / "site-full"),
         # Details behind the headline numbers.
         "pipeline_cpu_s": round(pipeline_cpu_s, 3),
         "full_cpu_s": round(full_cpu, 3),

@@ -42,12 +42,13 @@ class Result:
         return not self.problems.errors
 
 
-def check(project: Project, articles: Path | None = None, *,
-          leave_out: frozenset[str] = frozenset()) -> tuple[CorpusIndex, ProblemList]:
+def check(project: Project, articles: Path | None = None, *, leave_out: frozenset[str] = frozenset(),
+          memo: dict | None = None) -> tuple[CorpusIndex, ProblemList]:
     """Load and index everything; every problem of every file is collected.
 
     With `articles` (a folder of article texts), verbatim fields are also checked against the article texts there.
     Briefing files named in `leave_out` (as messages show them) are read but kept out of the index.
+    With a `memo` (see `load_briefings`), files whose text did not change since the last call are not read again.
     """
     problems = ProblemList()
     if not project.briefings_dir.is_dir():
@@ -55,7 +56,7 @@ def check(project: Project, articles: Path | None = None, *,
                                 "exist, so the site has no briefing", "create it, or correct `briefings_dir` in "
                                 "mkdocs.yml", Severity.WARNING))
     registries = load_registries(project.content_dir, project.root, problems)
-    located = [lb for lb in load_briefings(project.briefings_dir, project.root, problems) if lb.path not in leave_out]
+    located = [lb for lb in load_briefings(project.briefings_dir, project.root, problems, memo) if lb.path not in leave_out]
     index = build_index(registries, located, problems)
     problems.extend(editorial_notes(located, index))
     if articles is not None:
@@ -66,7 +67,7 @@ def check(project: Project, articles: Path | None = None, *,
 MAX_LEFT_OUT = 3  # files set aside, one per unexpected failure, before a preview gives up on generated pages
 
 
-def build(project: Project, *, partial: bool = False) -> Result:
+def build(project: Project, *, partial: bool = False, memo: dict | None = None) -> Result:
     """Check, index and render.
 
     With errors, no page is rendered — unless `partial`: then the pages are
@@ -84,7 +85,7 @@ def build(project: Project, *, partial: bool = False) -> Result:
     with collector_paused():
         while True:
             try:
-                result = _build_once(project, partial, frozenset(left_out))
+                result = _build_once(project, partial, frozenset(left_out), memo)
                 break
             except Exception as exc:  # noqa: BLE001 - any failure must reach the reader as a problem
                 crashes.append("".join(traceback.format_exception(exc)))
@@ -101,8 +102,8 @@ def build(project: Project, *, partial: bool = False) -> Result:
         return result
 
 
-def _build_once(project: Project, partial: bool, leave_out: frozenset[str]) -> Result:
-    index, problems = check(project, leave_out=leave_out)
+def _build_once(project: Project, partial: bool, leave_out: frozenset[str], memo: dict | None) -> Result:
+    index, problems = check(project, leave_out=leave_out, memo=memo)
     result = Result(problems=problems, index=index)
     if problems.errors and not partial:
         return result
@@ -236,17 +237,29 @@ def failed_build(project: Project, failure: str) -> Result:
     return result
 
 
-def cached_build(project: Project) -> Result:
+_memo: dict = {}  # a live preview's briefings as last loaded, by file text (`load_briefings`)
+
+
+def cached_build(project: Project, *, live: bool = False) -> Result:
     """A partial `build`, reused while no input file has changed: one MkDocs build asks for it
     from the plugin and from the home page's macros, and `mkdocs serve` rebuilds on any change
-    in docs/. Callers that publish must refuse a result that is not `ok`."""
+    in docs/. `live` (a preview) keeps each file's loaded briefing for the next build, which then
+    reads only the files that changed. Callers that publish must refuse a result that is not `ok`."""
     if _shown_instead:
         return _shown_instead[-1]
     key = (project, input_fingerprint(project))
     if key not in _cache:
         _cache.clear()
-        _cache[key] = build(project, partial=True)
+        if not live:
+            _memo.clear()
+        _cache[key] = build(project, partial=True, memo=_memo if live else None)
     return _cache[key]
+
+
+def forget() -> None:
+    """Drop the cached result: a published build needs its index no more once every page is read."""
+    _cache.clear()
+    _memo.clear()
 
 
 def _digest(path: Path) -> bytes | tuple[int, int] | None:

@@ -16,6 +16,7 @@ Hooks, in the order MkDocs calls them:
                 The pipeline never raises for the input: a bug some value brings out is one of those
                 problems, on its file when known (`pipeline.build`).
 - `on_page_markdown`  adds that banner.
+- `on_env`      (every page's Markdown rendered) drops the pipeline's index on `mkdocs build`.
 - `on_post_page`, `on_post_template`  fill in each page's Content-Security-Policy (site/csp.py).
 - `on_env`      gives the theme override the search box's French wording (site/wording.py).
 - `on_post_build`  indexes the built site for the search (site/search_index.py: Pagefind, once over
@@ -24,6 +25,11 @@ Hooks, in the order MkDocs calls them:
 - `on_serve`    watches the briefings and registries folders, which live outside the docs folder, and
                 wraps the preview's rebuild: when anything else in it fails (a macro, a Markdown
                 extension, strict mode), the preview shows the error page instead of hanging.
+
+Under `mkdocs serve` only, a rebuild after the first is incremental (`Preview`): MkDocs 1.6 renders
+every page on every change, so the plugin runs its rebuilds as MkDocs' own `--dirty` builds and
+tells MkDocs which generated files changed; the others keep the HTML already written. `mkdocs build`
+is never incremental.
 """
 
 from __future__ import annotations
@@ -34,6 +40,8 @@ import logging
 import os
 import posixpath
 import traceback
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import quote
 
@@ -45,7 +53,8 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 
 from .site import csp, markup, search_index, urls, wording
 from .site.views import render_problems_page
-from .pipeline import Project, Result, cached_build, failed_build, showing
+from .pipeline import Project, Result, cached_build, failed_build, forget, showing
+from .preview import Preview
 from .reading.problems import Problem, ProblemList
 
 log = logging.getLogger("mkdocs.plugins.briefings")
@@ -93,7 +102,8 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         return config
 
     def on_files(self, files: Files, *, config) -> Files:
-        result = cached_build(self.project)  # never raises for the input: failures come back as problems
+        # Never raises for the input: failures come back as problems.
+        result = cached_build(self.project, live=self.serving)
         self.result = result  # what this build's pages, and the home page's macros, are made from
         for trace in result.crashes:
             log.debug("the generator failed:\n%s", trace)  # shown with `mkdocs … -v`
@@ -125,10 +135,13 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         docs_root = Path(config.docs_dir).resolve()
         for src_uri, content in pages.items():
             inclusion = InclusionLevel.INCLUDED if src_uri in urls.NAV_PAGES else InclusionLevel.NOT_IN_NAV
-            file = File.generated(config, src_uri, content=content, inclusion=inclusion)
+            data = content if src_uri.endswith(".md") else content.encode("utf-8")  # CSV, JSON, SVG: half the memory
+            file = File.generated(config, src_uri, content=data, inclusion=inclusion)
             source = result.edit_paths.get(src_uri)
             file.edit_uri = edit_uri(source, docs_root) if source else None
             files.append(file)
+        if self.serving:
+            self.preview.plan(files, config, pages, len(problems.errors))
         # The pipeline's index (every briefing as objects) lives until the build ends, for the
         # home page's macros: set it aside from the cyclic garbage collector, which would
         # otherwise walk it again on every full collection while MkDocs renders the pages
@@ -166,6 +179,11 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
     def on_env(self, env, *, config, files):
         env.globals["briefings_search"] = {"button": wording.SEARCH_BUTTON,
                                            "filters": [(k, wording.SEARCH_FILTERS[k]) for k in search_index.FILTERS]}
+        # Every page's Markdown is rendered (the macros have run): a build needs the index no more,
+        # and MkDocs now holds every page's HTML. A preview keeps it for its next, incremental build.
+        if not self.serving:
+            self.result = None
+            forget()
         return env
 
     def on_post_build(self, *, config) -> None:
@@ -174,9 +192,13 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             search_index.build_index(Path(config.site_dir))
         except search_index.SearchIndexError as exc:
             raise PluginError(f"the search index could not be built: {exc}") from exc
+        if self.serving:
+            self.preview.built()
 
     def on_build_error(self, *, error) -> None:
         gc.unfreeze()
+        if self.serving:
+            self.preview.failed()
 
     def on_serve(self, server, *, config, builder):
         for folder in (self.project.briefings_dir, self.project.content_dir):
@@ -185,6 +207,10 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         server.builder = functools.partial(self._build_or_show_failure, server.builder)
         return server
 
+    @functools.cached_property
+    def preview(self) -> "Preview":
+        return Preview()
+
     def _build_or_show_failure(self, builder) -> None:
         """A rebuild, and when anything in it raises (a macro, a Markdown extension, strict mode's
         warnings), a second one showing an empty site, the error page and the banner: MkDocs 1.6
@@ -192,7 +218,8 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         page at fault), MkDocs reports it as usual. SystemExit counts: the macros plugin exits on a
         failing macro, which would end the preview's build thread for good."""
         try:
-            builder()
+            with dirty_builds():
+                builder()
         except (Exception, SystemExit) as exc:  # noqa: BLE001 - the preview must answer whatever failed
             cause: BaseException = exc
             while isinstance(cause, SystemExit) and (cause.__cause__ or cause.__context__):
@@ -200,5 +227,37 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             failure = f"{type(cause).__name__}: {cause}".strip().rstrip(":")
             log.info("the site could not be built (%s): the preview shows the error page", failure)
             log.debug("the build failed:\n%s", "".join(traceback.format_exception(exc)))
-            with showing(failed_build(self.project, failure)):
+            with showing(failed_build(self.project, failure)), dirty_builds():
                 builder()
+
+
+_DIRTY_WARNING = "A 'dirty' build is being performed"
+
+
+class _NoDirtyWarning(logging.Filter):
+    """MkDocs warns that a dirty build may leave stale navigation; the preview's rebuilds
+    handle that themselves (`Preview`), and strict mode would count the warning as a failure."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not str(record.msg).startswith(_DIRTY_WARNING)
+
+
+@contextmanager
+def dirty_builds() -> Iterator[None]:
+    """While it lasts, `mkdocs serve` rebuilds as `mkdocs serve --dirty` does: pages whose file is not
+    modified keep their output (MkDocs 1.6 has no other way to skip a page)."""
+    import mkdocs.commands.serve as serve_command
+
+    original = serve_command.build
+    serve_command.build = functools.partial(_dirty, original)
+    quiet = _NoDirtyWarning()
+    logging.getLogger("mkdocs.commands.build").addFilter(quiet)
+    try:
+        yield
+    finally:
+        serve_command.build = original
+        logging.getLogger("mkdocs.commands.build").removeFilter(quiet)
+
+
+def _dirty(build, config, **options) -> None:
+    build(config, **{**options, "dirty": True})

@@ -62,7 +62,7 @@ def test_the_baseline_keeps_generated_pages_out_of_the_nav_as_the_plugin_does() 
     from generator.site import urls
 
     pages = {urls.briefing_page("b"): "", urls.actor_page("a"): "", urls.summit_page("s"): "", urls.PROBLEMS: "",
-             urls.TIMELINE: "", urls.BRIEFINGS_INDEX: "", "assets/chronologie.svg": ""}
+             urls.TIMELINE: "", urls.BRIEFINGS_INDEX: ""}
     config = yaml_load(baseline_config((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), pages))
     assert not any("briefings" in (p if isinstance(p, str) else next(iter(p))) for p in config["plugins"])
     assert sorted(config["not_in_nav"].split()) == ["/acteurs/*.md", "/briefings/*.md", f"/{urls.PROBLEMS}",

@@ -18,6 +18,7 @@ from __future__ import annotations
 import csv
 import html
 import json
+import posixpath
 import re
 import shutil
 from dataclasses import dataclass
@@ -392,8 +393,24 @@ def cross_page_values(site: HostileSite) -> dict[str, list[str]]:
                                   "chronologie/index.html", "revendications/index.html", "chiffres/index.html",
                                   "citations/index.html", "sources/index.html", "divergences/index.html"])
 def test_cross_source_page_shows_every_value(hostile: HostileSite, page: str) -> None:
-    text = hostile.article_text(page)
+    text = " ".join([hostile.article_text(page), *(hostile.article_text(s) for s in slices_of(hostile, page))])
     assert not missing(cross_page_values(hostile)[page], text)
+
+
+def slices_of(hostile: HostileSite, page: str) -> list[str]:
+    """The pages a cross-source page links down to when it is cut into slices (headed « its title — … »)."""
+    soup = hostile.soup(page)
+    heading = soup.select_one("div.md-content article h1")
+    found = []
+    for link in soup.select("div.md-content article a[href]"):
+        href = link["href"].split("#")[0]
+        if not href.endswith("/") or href.startswith(("http:", "https:")):
+            continue
+        target = posixpath.normpath(posixpath.join(posixpath.dirname(page), href)) + "/index.html"
+        h1 = hostile.soup(target).select_one("div.md-content article h1") if (hostile.build.site / target).exists() else None
+        if heading is not None and h1 is not None and text_of(h1).startswith(text_of(heading).strip() + " — "):
+            found.append(target)
+    return sorted(set(found))
 
 
 def test_home_page_macros_show_newest_titles_unevaluated(hostile: HostileSite) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import socket
 import subprocess
 import sys
@@ -209,3 +210,37 @@ def test_the_preview_searches_and_indexes_a_briefing_dropped_in(project: Path, s
     while indexed_pages(server) != before + 1 and time.monotonic() < deadline:
         time.sleep(0.3)
     assert indexed_pages(server) == before + 1
+
+
+# --- incremental rebuilds ------------------------------------------------------------------------
+
+
+def test_a_rebuild_renders_only_what_changed_and_shows_every_change(project: Path, server: str) -> None:
+    """The preview rebuilds only the generated pages whose Markdown changed: an edit shows on the
+    briefing's page and on the cross-source pages it touches, a deleted briefing's page is gone,
+    and a page the change does not touch keeps the very output written before (its file untouched)."""
+    path = project / "briefings" / "2025-11-21-depot.yaml"
+    path.write_text(briefing("Titre avant retouche"), encoding="utf-8")
+    wait_for(server + "briefings/2025-11-21-depot/", lambda b: "Titre avant retouche" in b)
+    untouched = server + OTHER_BRIEFING
+    served_before = served(untouched)
+
+    path.write_text(briefing("Titre après retouche"), encoding="utf-8")
+    wait_for(server + "briefings/2025-11-21-depot/", lambda b: "Titre après retouche" in b)
+    wait_for(server + "sources/", lambda b: "Titre après retouche" in b and "Titre avant retouche" not in b)
+    wait_for(server + "briefings/", lambda b: "Titre après retouche" in b)
+    assert served(untouched) == served_before
+
+    path.unlink()
+    wait_for(server + "briefings/", lambda b: "Titre après retouche" not in b and "Briefings" in b)
+    deadline = time.monotonic() + 60
+    while fetch(server + "briefings/2025-11-21-depot/")[0] != 404:
+        assert time.monotonic() < deadline, "the deleted briefing's page is still served"
+        time.sleep(0.3)
+    assert fetch(untouched)[0] == 200
+
+
+def served(url: str) -> bytes:
+    """A page as served, without the reload script's counters (MkDocs numbers every build in it)."""
+    with urllib.request.urlopen(url, timeout=10) as response:
+        return re.sub(rb"livereload\(\d+, *\d+\)", b"livereload()", response.read())

@@ -17,7 +17,6 @@ file the checker can read, and a passage of it would be printed.
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from pathlib import Path
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Generic, TypeVar
@@ -12,8 +11,9 @@ from pydantic import BaseModel, ValidationError
 from .fields import MAX_ID_LENGTH, RESERVED_IDS, SLUG_RE
 from .files import (BRIEFING_SUFFIXES, FILE_STEM_RE, find_briefing_files, file_stem_suggestion, linked_part,
                     scan_briefing_folder, skipped_reason)
-from .models import ActorEntry, Briefing, PartyEntry, PlaceEntry, TopicEntry, inner_model, is_model
+from .models import ActorEntry, Briefing, PartyEntry, PlaceEntry, TopicEntry
 from .problems import Problem, ProblemList, Severity, display_path, format_key_path
+from .validation import kind_of, problem_from_error
 from .yamlread import Document, Loc, YamlError, parse_document, read_text
 
 M = TypeVar("M", bound=BaseModel)
@@ -50,8 +50,12 @@ class Registries:
                                                            for name in REGISTRY_FILES})
 
 
-def load_briefings(folder: Path, root: Path | None, problems: ProblemList) -> list[Located[Briefing]]:
-    """Every briefing file of `folder`, validated; the ids default to file stems."""
+def load_briefings(folder: Path, root: Path | None, problems: ProblemList,
+                   memo: dict | None = None) -> list[Located[Briefing]]:
+    """Every briefing file of `folder`, validated; the ids default to file stems.
+
+    `memo` (kept by a caller between loads) holds what each file gave, by its text: only the files
+    whose text changed since the previous load are parsed and validated again."""
     linked = linked_part(folder, root)
     if linked is not None:
         problems.append(_link_problem(linked, root, "briefings"))
@@ -61,18 +65,40 @@ def load_briefings(folder: Path, root: Path | None, problems: ProblemList) -> li
         message, hint = skipped_reason(entry)
         problems.append(Problem(display_path(entry, root), 0, 0, "", message, hint, Severity.WARNING))
     out: list[Located[Briefing]] = []
+    kept: dict[tuple[str, str], tuple[Located[Briefing] | None, list[Problem]]] = {}
     for path in files:
         shown = display_path(path, root)
         if path.is_symlink():
             problems.append(_link_problem(path, root, "briefings"))
             continue
-        doc = _read(path, shown, problems)
-        if doc is None:
-            continue
-        briefing = briefing_from(doc, path.name, shown, problems)
-        if briefing is not None:
-            out.append(Located(briefing, shown, doc))
+        located = _load_briefing(path, shown, problems, memo, kept)
+        if located is not None:
+            out.append(located)
+    if memo is not None:
+        memo.clear()
+        memo.update(kept)
     return out
+
+
+def _load_briefing(path: Path, shown: str, problems: ProblemList, memo: dict | None,
+                   kept: dict) -> Located[Briefing] | None:
+    """One briefing file; with a `memo` (a live preview's), a file whose text did not change is not read again."""
+    try:
+        text = read_text(path)
+    except YamlError as exc:
+        problems.extend(Problem(shown, f.line, f.col, format_key_path(f.loc), f.message, f.hint) for f in exc.findings)
+        return None
+    key = (shown, text)
+    if memo is not None and key in memo:
+        located, found = kept[key] = memo[key]
+        problems.extend(found)
+        return located
+    briefing, doc, found = _parse_briefing(text, path.name, shown)
+    located = Located(briefing, shown, doc) if briefing is not None and doc is not None else None
+    if memo is not None:
+        kept[key] = (located, list(found))
+    problems.extend(found)
+    return located
 
 
 def briefing_from(doc: Document, file_name: str, shown: str, problems: ProblemList) -> Briefing | None:
@@ -82,7 +108,7 @@ def briefing_from(doc: Document, file_name: str, shown: str, problems: ProblemLi
                                 "a briefing needs at least title, summary and source"))
         return None
     if not isinstance(doc.data, dict):
-        problems.append(Problem(shown, 1, 1, "", f"the file holds {_kind(doc.data, echo=_inside(shown))}, not a briefing",
+        problems.append(Problem(shown, 1, 1, "", f"the file holds {kind_of(doc.data, echo=_inside(shown))}, not a briefing",
                                 "a briefing is a mapping of keys: title, summary, source, …"))
         return None
     data = dict(doc.data)
@@ -99,14 +125,18 @@ def briefing_from(doc: Document, file_name: str, shown: str, problems: ProblemLi
 def load_briefing_text(text: str, file_name: str, shown: str | None = None) -> tuple[Briefing | None, ProblemList]:
     """What the loader makes of `text` saved as `file_name` in the briefings folder: the check a
     command runs on a file before writing it."""
+    briefing, _, problems = _parse_briefing(text, file_name, shown or file_name)
+    return briefing, problems
+
+
+def _parse_briefing(text: str, file_name: str, shown: str) -> tuple[Briefing | None, Document | None, ProblemList]:
     problems = ProblemList()
-    shown = shown or file_name
     try:
         doc = parse_document(text)
     except YamlError as exc:
         problems.extend(Problem(shown, f.line, f.col, format_key_path(f.loc), f.message, f.hint) for f in exc.findings)
-        return None, problems
-    return briefing_from(doc, file_name, shown, problems), problems
+        return None, None, problems
+    return briefing_from(doc, file_name, shown, problems), doc, problems
 
 
 def file_name_problem(file_name: str, shown: str, declared_id: object = None) -> Problem | None:
@@ -153,7 +183,7 @@ def load_registry(path: Path, model: type[M], root: Path | None, problems: Probl
     if doc is None or doc.data is None:
         return []
     if not isinstance(doc.data, list):
-        problems.append(Problem(shown, 1, 1, "", f"the registry holds {_kind(doc.data, echo=_inside(shown))}, not a list",
+        problems.append(Problem(shown, 1, 1, "", f"the registry holds {kind_of(doc.data, echo=_inside(shown))}, not a list",
                                 "write one `- id: …` entry per item"))
         return []
     out: list[Located[M]] = []
@@ -161,7 +191,7 @@ def load_registry(path: Path, model: type[M], root: Path | None, problems: Probl
     for i, item in enumerate(doc.data):
         if not isinstance(item, dict):
             line, col = doc.position((i,))
-            problems.append(Problem(shown, line, col, f"[{i}]", f"expected an entry with id and name, found {_kind(item)}"))
+            problems.append(Problem(shown, line, col, f"[{i}]", f"expected an entry with id and name, found {kind_of(item)}"))
             continue
         entry = _validate(model, item, doc, shown, (i,), problems)
         if entry is None:
@@ -216,65 +246,8 @@ def _validate(model: type[M], data: dict[str, Any], doc: Document, shown: str, p
         return model.model_validate(data)
     except ValidationError as exc:
         for error in exc.errors(include_url=False):
-            problems.append(_problem_from_error(model, error, doc, shown, prefix))
+            problems.append(problem_from_error(model, error, doc, shown, prefix))
         return None
-
-
-def _problem_from_error(model: type[BaseModel], error: Any, doc: Document, shown: str, prefix: Loc) -> Problem:
-    loc: Loc = (*prefix, *(p for p in error["loc"] if isinstance(p, (str, int)) and not _is_validator_tag(p)))
-    kind = error["type"]
-    ctx = error.get("ctx") or {}
-    if kind == "extra_forbidden":
-        key = str(loc[-1])
-        allowed = _fields_at(model, loc[len(prefix):-1])
-        close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
-        hint = f"did you mean '{close[0]}'?" if close else f"allowed keys: {', '.join(allowed)}"
-        line, col = doc.position(loc, key=True)
-        return Problem(shown, line, col, format_key_path(loc[:-1]), f"unknown key '{key}'", hint)
-    line, col = doc.position(loc)
-    if kind == "missing":
-        line, col = doc.position(loc[:-1])
-        return Problem(shown, line, col, format_key_path(loc), "required", _missing_hint(str(loc[-1])))
-    if kind == "briefing":
-        return Problem(shown, line, col, format_key_path(loc), ctx["message"], ctx.get("hint", ""))
-    if kind == "literal_error":
-        expected = ctx.get("expected", "")
-        choices = [c.strip().strip("'") for c in expected.replace(" or ", ", ").split(",")]
-        given = error.get("input")
-        close = difflib.get_close_matches(str(given), choices, n=1, cutoff=0.5)
-        hint = f"did you mean '{close[0]}'?" if close else f"one of: {', '.join(choices)}"
-        return Problem(shown, line, col, format_key_path(loc), f"'{given}' is not allowed here", hint)
-    if kind in {"list_type", "dict_type", "model_type", "model_attributes_type"}:
-        want = "a list" if kind == "list_type" else "a mapping of keys"
-        return Problem(shown, line, col, format_key_path(loc), f"expected {want}, found {_kind(error.get('input'))}")
-    if kind == "string_type":
-        return Problem(shown, line, col, format_key_path(loc), f"expected text, found {_kind(error.get('input'))}")
-    return Problem(shown, line, col, format_key_path(loc), error["msg"])
-
-
-def _is_validator_tag(part: object) -> bool:
-    return isinstance(part, str) and ("[" in part or part in {"function-after", "function-before"})
-
-
-def _fields_at(model: type[BaseModel], loc: Loc) -> list[str]:
-    """The keys allowed at `loc` inside `model`, following nested models and lists."""
-    current: Any = model
-    for part in loc:
-        if isinstance(part, int):
-            continue
-        field = current.model_fields.get(part) if is_model(current) else None
-        if field is None:
-            return []
-        current = inner_model(field.annotation)
-    return sorted(current.model_fields) if is_model(current) else []
-
-
-
-
-def _missing_hint(key: str) -> str:
-    if key in {"outlet", "published"}:
-        return f"write `{key}: null` when the article does not say"
-    return f"add `{key}:`"
 
 
 def _inside(shown: str) -> bool:
@@ -282,14 +255,3 @@ def _inside(shown: str) -> bool:
     before any file is read, so only then is a short content quoted in a message: the text of a file
     from elsewhere never reaches a build log, which CI often publishes."""
     return not Path(shown).is_absolute()
-
-
-def _kind(value: Any, *, echo: bool = True) -> str:
-    """What a value is; with `echo`, a short text is quoted."""
-    if value is None:
-        return "nothing (null)"
-    if isinstance(value, dict):
-        return "a mapping"
-    if isinstance(value, list):
-        return "a list"
-    return f"the text '{value}'" if echo and len(str(value)) < 40 else "a text"

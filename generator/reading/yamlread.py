@@ -10,7 +10,7 @@ non-text mapping keys are rejected with their position.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -48,13 +48,44 @@ class Finding:
     hint: str = ""
 
 
-@dataclass
 class Document:
-    """The values of one YAML file and where each of them was written."""
+    """The values of one YAML file, and where each of them was written.
 
-    data: Any
-    value_pos: dict[Loc, tuple[int, int]] = field(default_factory=dict)
-    key_pos: dict[Loc, tuple[int, int]] = field(default_factory=dict)
+    The positions are found only when a message needs one: the file's text is kept and
+    parsed again then. Recording the line and column of every value of every file up front
+    would cost more memory than the values themselves (hundreds of MB at thousands of
+    briefings), for the few that are ever reported.
+    """
+
+    __slots__ = ("data", "_text", "_value_pos", "_key_pos")
+
+    def __init__(self, data: Any = None, text: str | None = None):
+        self.data = data
+        self._text = text
+        self._value_pos: dict[Loc, tuple[int, int]] | None = None if text is not None else {}
+        self._key_pos: dict[Loc, tuple[int, int]] | None = None if text is not None else {}
+
+    @property
+    def value_pos(self) -> dict[Loc, tuple[int, int]]:
+        if self._value_pos is None:
+            self._locate()
+        assert self._value_pos is not None
+        return self._value_pos
+
+    @property
+    def key_pos(self) -> dict[Loc, tuple[int, int]]:
+        if self._key_pos is None:
+            self._locate()
+        assert self._key_pos is not None
+        return self._key_pos
+
+    def _locate(self) -> None:
+        """Parse the kept text again, recording every position (the text parsed once already)."""
+        self._value_pos, self._key_pos = {}, {}
+        node = yaml.compose(self._text or "", Loader=_Loader)
+        if node is not None:
+            _Builder(self, record=True).value(node, ())
+        self._text = None
 
     def position(self, loc: Loc, *, key: bool = False) -> tuple[int, int]:
         """The line and column of `loc`, or of its nearest written ancestor."""
@@ -114,10 +145,10 @@ def parse_document(text: str) -> Document:
                                  "delete it: control characters cannot be written in a YAML file")]) from None
     except yaml.YAMLError as exc:
         raise YamlError([Finding(0, 0, (), f"YAML syntax: {exc}")]) from None
-    doc = Document(data=None)
+    doc = Document(data=None, text=text)
     if node is None:
         return doc
-    builder = _Builder(doc)
+    builder = _Builder(doc, record=False)
     doc.data = builder.value(node, ())
     if builder.findings:
         raise YamlError(builder.findings)
@@ -182,8 +213,9 @@ def _walk_events(text: str, loader: type) -> None:
 
 
 class _Builder:
-    def __init__(self, doc: Document):
+    def __init__(self, doc: Document, *, record: bool):
         self.doc = doc
+        self.record = record  # positions are recorded only when a message asks for one (Document._locate)
         self.findings: list[Finding] = []
         self.seen: set[int] = set()
         self.count = 0
@@ -200,7 +232,8 @@ class _Builder:
                        "write the value out in full")
             return None
         self.seen.add(id(node))
-        self.doc.value_pos[loc] = _pos(node)
+        if self.record:
+            self.doc.value_pos[loc] = _pos(node)
         if isinstance(node, yaml.ScalarNode):
             return self._scalar(node)
         if isinstance(node, yaml.SequenceNode):
@@ -227,7 +260,8 @@ class _Builder:
                            "keep one of them: YAML would silently drop the other")
                 continue
             first_seen[key] = key_node.start_mark.line + 1
-            self.doc.key_pos[key_loc] = _pos(key_node)
+            if self.record:
+                self.doc.key_pos[key_loc] = _pos(key_node)
             out[key] = self.value(value_node, key_loc)
         return out
 

@@ -86,9 +86,10 @@ def front_matter(title: str, **extra: Any) -> Md:
 class PageContext:
     """What every template gets: the index, the page's own path, and link helpers bound to it."""
 
-    def __init__(self, index: CorpusIndex, page: str):
+    def __init__(self, index: CorpusIndex, page: str, moved: dict[tuple[str, str], str] | None = None):
         self.index = index
         self.page = page
+        self.moved = moved or {}  # (page, anchor) → the slice of a cut page that now holds that anchor
 
     def briefing(self, b: Briefing) -> Md:
         return markup.link(b.title, urls.briefing_page(b.id), self.page)
@@ -118,7 +119,7 @@ class PageContext:
         if summit:
             return markup.link(label, urls.summit_page(summit), self.page,
                                "" if summit == event_id else urls.event_anchor(event_id))
-        return markup.link(label, urls.TIMELINE, self.page, urls.event_anchor(event_id))
+        return self.link(label, urls.TIMELINE, urls.event_anchor(event_id))
 
     @staticmethod
     def in_date_order(items: list[Any]) -> list[Any]:
@@ -126,7 +127,7 @@ class PageContext:
         return sorted(items, key=lambda x: (x.date is None, x.date.sort_key if x.date else (0, 0, 0)))
 
     def link(self, label: str, target: str, anchor: str = "") -> Md:
-        return markup.link(label, target, self.page, anchor)
+        return markup.link(label, self.moved.get((target, anchor), target), self.page, anchor)
 
     def url(self, label: str, url: str) -> Md:
         return markup.external_link(label, url)
@@ -140,9 +141,10 @@ def summit_of(index: CorpusIndex, event_id: str) -> str | None:
 class Renderer:
     def __init__(self) -> None:
         self.env = make_environment()
+        self.moved: dict[tuple[str, str], str] = {}  # see PageContext.moved
 
     def render(self, template: str, index: CorpusIndex, page: str, **context: Any) -> str:
-        ctx = PageContext(index, page)
+        ctx = PageContext(index, page, self.moved)
         text = self.env.get_template(template).render(ctx=ctx, index=index, **context)
         return tidy(text)
 

@@ -97,11 +97,3 @@ def topic_feed(topic_id: str) -> str:
 
 def actor_feed(actor_id: str) -> str:
     return f"{FEEDS_DIR}/acteur-{actor_id}.xml"
-
-
-def page_url(src_path: str) -> str:
-    """Where a generated page is served, relative to the site root: `briefings/x.md` → `briefings/x/`."""
-    stem = src_path.removesuffix(".md")
-    if stem == "index" or stem.endswith("/index"):
-        return stem.removesuffix("index")
-    return stem + "/"

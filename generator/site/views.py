@@ -4,23 +4,27 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
-from typing import Any
 
 from ..corpus.divergences import event_differences, figure_differences
-from ..corpus.index import Account, CorpusIndex, FigureEntry, QuoteEntry
+from ..corpus.index import Account, CorpusIndex, FigureEntry
 from ..reading.dates import PartialDate
 from ..reading.names import name_key
 from ..reading.problems import ProblemList
-from . import urls, wording
+from . import slices, urls, wording
 from .actor_listings import activity, demand_date, listing, quote_date
 from .actor_listings import roles as actor_roles
 from .differences import DifferenceView, split
 from .markup import Md
 from .render import Renderer, summit_of
 from .search_index import search_meta
-from .cards import briefing_card, heat_cell, summit_card
-from .figure_chart import figure_chart
+from .cards import briefing_card, summit_card
 from .timeline_svg import timeline_svg
+from .year_pages import render_briefings_index, render_sources, render_timeline, timeline_groups
+from .aggregate_pages import render_demands, render_figures, render_quotes
+from .page_order import date_key as _date_key
+from .page_order import name_order as _name_order
+from .page_order import quote_key as _quote_key
+from .page_order import render_page as _page
 
 
 @dataclass(frozen=True)
@@ -54,22 +58,25 @@ def render_site(index: CorpusIndex) -> dict[str, str]:
     """Every generated page (and the timeline image), keyed by path in the docs tree, in a stable order."""
     r = Renderer()
     events = _event_views(index)
+    # First: the pages below link to the slices of the quotes and of the timeline holding what they cite.
+    quote_pages = render_quotes(r, index)
+    timeline = timeline_groups(index, events, r)
     pages: dict[str, str] = {}
     for b in index.briefings:
         page = urls.briefing_page(b.id)
         pages[page] = r.render("briefing.md.j2", index, page, b=b, card=Md(briefing_card(index, b, page)),
                                search=search_meta(index, b))
-    pages[urls.BRIEFINGS_INDEX] = _page(r, index, "briefings_index.md.j2", urls.BRIEFINGS_INDEX)
+    pages.update(render_briefings_index(r, index))
     pages.update(render_actor_pages(r, index, events))
     pages.update(render_summit_pages(r, index, events))
-    pages[urls.TIMELINE] = render_timeline(r, index, events)
+    pages.update(render_timeline(r, index, events, timeline))
     pages.update(render_topic_pages(r, index, events))
-    pages[urls.DEMANDS] = render_demands(r, index)
+    pages.update(render_demands(r, index))
     indicators = _indicator_views(index)
-    pages[urls.FIGURES] = render_figures(r, index, indicators)
-    pages[urls.QUOTES] = render_quotes(r, index)
-    pages[urls.SOURCES] = render_sources(r, index)
-    pages[urls.DISAGREEMENTS] = render_disagreements(r, index, events, indicators)
+    pages.update(render_figures(r, index, indicators))
+    pages.update(quote_pages)
+    pages.update(render_sources(r, index))
+    pages.update(render_disagreements(r, index, events, indicators))
     return dict(sorted(pages.items()))
 
 
@@ -77,10 +84,6 @@ def render_problems_page(problems: ProblemList) -> str:
     """The report a live preview shows while a file is invalid; same problems as `briefings check`."""
     r = Renderer()
     return r.env.get_template("problems.md.j2").render(errors=problems.errors, warnings=problems.warnings)
-
-
-def _page(r: Renderer, index: CorpusIndex, template: str, page: str, **context: Any) -> str:
-    return r.render(template, index, page, urls=urls, summit_of=lambda e: summit_of(index, e), **context)
 
 
 def _event_views(index: CorpusIndex) -> dict[str, EventView]:
@@ -92,10 +95,6 @@ def _event_views(index: CorpusIndex) -> dict[str, EventView]:
                                     *split(index, event_differences(index, record)),
                                     date_inferred=bool(giving) and all(b == "inferred" for b in giving))
     return views
-
-
-def _date_key(date: PartialDate | None) -> tuple:
-    return (date is None, date.sort_key if date else (0, 0, 0))
 
 
 def render_actor_pages(r: Renderer, index: CorpusIndex, events: dict[str, EventView]) -> dict[str, str]:
@@ -133,11 +132,6 @@ def render_actor_pages(r: Renderer, index: CorpusIndex, events: dict[str, EventV
     return pages
 
 
-def _quote_key(q: QuoteEntry) -> tuple:
-    date = q.quote.date or q.briefing.source.published
-    return (_date_key(date), q.briefing.id, q.quote.text)
-
-
 def render_summit_pages(r: Renderer, index: CorpusIndex, events: dict[str, EventView]) -> dict[str, str]:
     pages = {}
     summits = sorted((e for e in events.values() if e.kind == "summit"), key=lambda e: (_date_key(e.date), e.id))
@@ -152,54 +146,6 @@ def render_summit_pages(r: Renderer, index: CorpusIndex, events: dict[str, Event
     return pages
 
 
-def render_timeline(r: Renderer, index: CorpusIndex, events: dict[str, EventView]) -> str:
-    entries = sorted(events.values(), key=lambda e: (_date_key(e.date), e.id))
-    by_period: dict[str, list[EventView]] = {}
-    for e in entries:
-        period = wording.date_text(PartialDate(e.date.year, e.date.month)) if e.date and e.date.month else (
-            wording.year_without_month(e.date.year) if e.date else wording.UNKNOWN_DATE_HEADING)
-        by_period.setdefault(period, []).append(e)
-    by_kind: dict[str, list[EventView]] = defaultdict(list)
-    for e in entries:
-        by_kind[e.kind].append(e)
-    strips = timeline_svg(entries, lambda e: "#" + urls.event_anchor(e.id))
-    return _page(r, index, "timeline.md.j2", urls.TIMELINE, entries=entries, by_period=list(by_period.items()),
-                 by_kind=sorted(by_kind.items()), strips=Md(strips))
-
-
-def _name_order(names: dict[str, str], item_id: str | None) -> tuple[str, str]:
-    """Alphabetical by displayed name, then by id: the same order on every run, whatever the hash seed."""
-    return (name_key(names.get(item_id, item_id)), item_id) if item_id else ("", "")
-
-
-POSITIONS = ("on-record", "reported")
-"""The bases the demands matrix counts as positions: declared, or reported through leaks or another outlet."""
-
-
-def render_demands(r: Renderer, index: CorpusIndex) -> str:
-    """Positions by party and topic; what the article only gives in the conditional, or the analyst deduces,
-    counted apart; the authors' own readings of a party in a section of their own, never counted."""
-    matrix: dict[tuple[str, str], list] = defaultdict(list)
-    readings: dict[str, list] = defaultdict(list)
-    for d in index.demands:
-        if d.demand.basis == "author":
-            readings[d.demand.party].append(d)
-        else:
-            matrix[(d.demand.party, d.demand.topic)].append(d)
-    for items in (*matrix.values(), *readings.values()):
-        items.sort(key=lambda d: (_date_key(d.demand.date or d.briefing.source.published), d.briefing.id))
-    counts = {pair: (sum(d.demand.basis in POSITIONS for d in items), sum(d.demand.basis not in POSITIONS for d in items))
-              for pair, items in matrix.items()}
-    party_ids = sorted({p for p, _ in matrix}, key=lambda p: _name_order(index.parties, p))
-    topic_ids = sorted({t for _, t in matrix}, key=lambda t: _name_order(index.topics, t))
-    heat = {(p, t): Md(heat_cell([d for d in items if d.demand.basis in POSITIONS], urls.pair_anchor(p, t),
-                                 index.topics.get(t, t)))
-            for (p, t), items in matrix.items()}
-    return _page(r, index, "demands.md.j2", urls.DEMANDS, matrix=dict(matrix), counts=counts, party_ids=party_ids,
-                 topic_ids=topic_ids, positions=POSITIONS, heat=heat,
-                 readings=sorted(readings.items(), key=lambda kv: _name_order(index.parties, kv[0])))
-
-
 def _indicator_views(index: CorpusIndex) -> list[IndicatorView]:
     views = []
     for indicator, entries in index.figures.items():
@@ -208,18 +154,6 @@ def _indicator_views(index: CorpusIndex) -> list[IndicatorView]:
         views.append(IndicatorView(indicator, label, entries, contradictions[0] if contradictions else None,
                                    nuances[0] if nuances else None))
     return views
-
-
-def render_figures(r: Renderer, index: CorpusIndex, indicators: list[IndicatorView]) -> str:
-    by_category: dict[str, list[IndicatorView]] = defaultdict(list)
-    for view in indicators:
-        by_category[view.entries[0].figure.category].append(view)
-    unattributed = [e for v in indicators for e in v.entries if not e.figure.attributed_to]
-    charts = {v.indicator: Md(figure_chart(v.label, v.entries,
-                                           lambda e: urls.href(urls.FIGURES, urls.briefing_page(e.briefing.id))))
-              for v in indicators}
-    return _page(r, index, "figures.md.j2", urls.FIGURES, by_category=sorted(by_category.items()),
-                 unattributed=unattributed, charts=charts)
 
 
 def render_topic_pages(r: Renderer, index: CorpusIndex, events: dict[str, EventView]) -> dict[str, str]:
@@ -258,33 +192,54 @@ def _event_href(index: CorpusIndex, page: str):
     return href
 
 
-def render_quotes(r: Renderer, index: CorpusIndex) -> str:
-    by_speaker: dict[str, list[QuoteEntry]] = {}
-    for speaker, quotes in sorted(index.quotes_by_speaker.items(),
-                                  key=lambda kv: (name_key(index.actors[kv[0]].name), kv[0])):
-        by_speaker[speaker] = sorted(quotes, key=_quote_key)
-    statements = [(sid, sorted(v, key=_quote_key)) for sid, v in index.statements.items() if len(v) > 1]
-    by_date = sorted(index.quotes, key=_quote_key)
-    return _page(r, index, "quotes.md.j2", urls.QUOTES, by_speaker=list(by_speaker.items()),
-                 statements=statements, by_date=by_date)
-
-
-def render_sources(r: Renderer, index: CorpusIndex) -> str:
-    order = ["news", "wire", "interview", "analysis", "opinion"]
-    by_genre: dict[str, list] = defaultdict(list)
-    for b in index.briefings:
-        by_genre[b.source.genre].append(b)
-    return _page(r, index, "sources.md.j2", urls.SOURCES,
-                 by_genre=[(g, by_genre[g]) for g in order if g in by_genre])
-
-
 def render_disagreements(r: Renderer, index: CorpusIndex, events: dict[str, EventView],
-                         indicators: list[IndicatorView]) -> str:
+                         indicators: list[IndicatorView]) -> dict[str, str]:
     ordered = sorted(events.values(), key=lambda e: (_date_key(e.date), e.id))
-    return _page(r, index, "disagreements.md.j2", urls.DISAGREEMENTS,
-                 diverging_events=[e for e in ordered if e.divergences],
-                 diverging_figures=[v for v in indicators if v.divergence],
-                 nuanced_events=[e for e in ordered if e.nuances],
-                 nuanced_figures=[v for v in indicators if v.nuance],
-                 single_events=[e for e in ordered if len(e.accounts) == 1],
-                 single_figures=[v for v in indicators if len({e.briefing.id for e in v.entries}) == 1])
+    listed_events = [e for e in ordered if e.divergences or e.nuances or len(e.accounts) == 1]
+    listed_figures = [v for v in indicators if v.divergence or v.nuance or len({e.briefing.id for e in v.entries}) == 1]
+
+    def page(page: str, evs: list[EventView], figs: list[IndicatorView], s: slices.Slice | None) -> str:
+        return _page(r, index, "disagreements.md.j2", page, slice=s,
+                     diverging_events=[e for e in evs if e.divergences],
+                     diverging_figures=[v for v in figs if v.divergence],
+                     nuanced_events=[e for e in evs if e.nuances],
+                     nuanced_figures=[v for v in figs if v.nuance],
+                     single_events=[e for e in evs if len(e.accounts) == 1],
+                     single_figures=[v for v in figs if len({e.briefing.id for e in v.entries}) == 1])
+
+    if sum(map(_divergence_weight, [*listed_events, *listed_figures])) <= slices.DIVERGENCES_PER_PAGE:
+        return {urls.DISAGREEMENTS: page(urls.DISAGREEMENTS, listed_events, listed_figures, None)}
+    # By year: an event in the year of its date, an indicator in the year its latest figure was published.
+    groups = slices.cut([*listed_events, *listed_figures], group_of=_divergence_year,
+                        label_of=lambda y: wording.UNKNOWN_DATE_HEADING if y == UNDATED else y,
+                        order=lambda y: (y == UNDATED, y), date_of=None,
+                        folder=urls.DISAGREEMENTS.removesuffix(".md"), index=urls.DISAGREEMENTS,
+                        index_label="Divergences, par année", limit=slices.DIVERGENCES_PER_PAGE,
+                        weight=_divergence_weight)
+    pages = {s.page: page(s.page, [x for x in s.items if isinstance(x, EventView)],
+                          [x for x in s.items if isinstance(x, IndicatorView)], s) for s in slices.pages_of(groups)}
+    pages[urls.DISAGREEMENTS] = _page(
+        r, index, "slices_index.md.j2", urls.DISAGREEMENTS, groups=groups, total=sum(g.count for g in groups),
+        pages=len(slices.pages_of(groups)), title="Divergences et sources uniques",
+        heading="Divergences et sources uniques", noun="sujet", group_noun="année",
+        intro="Pour l'éditeur : où les sources se contredisent, et ce qui ne repose que sur un seul article ; un sujet est un événement ou un indicateur chiffré.")
+    return pages
+
+
+def _divergence_year(item: EventView | IndicatorView) -> str:
+    if isinstance(item, EventView):
+        date = item.date
+    else:
+        date = max((e.briefing.source.published for e in item.entries if e.briefing.source.published),
+                   key=lambda d: d.sort_key, default=None)
+    return f"{date.year:04d}" if date else UNDATED
+
+
+def _divergence_weight(item: EventView | IndicatorView) -> int:
+    """About how many lines an item takes on the page: each account or figure its versions cite."""
+    if isinstance(item, EventView):
+        return 1 + len(item.accounts) * (1 + len(item.divergences) + len(item.nuances))
+    return 1 + len(item.entries)
+
+
+UNDATED = "sans-date"  # the slice of undated events, after the years

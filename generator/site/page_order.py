@@ -1,0 +1,29 @@
+"""What every page renderer shares: rendering one page, and the orders pages list things in."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..corpus.index import CorpusIndex, QuoteEntry
+from ..reading.dates import PartialDate
+from ..reading.names import name_key
+from . import urls
+from .render import Renderer, summit_of
+
+
+def render_page(r: Renderer, index: CorpusIndex, template: str, page: str, **context: Any) -> str:
+    return r.render(template, index, page, urls=urls, summit_of=lambda e: summit_of(index, e), **context)
+
+
+def date_key(date: PartialDate | None) -> tuple:
+    return (date is None, date.sort_key if date else (0, 0, 0))
+
+
+def quote_key(q: QuoteEntry) -> tuple:
+    date = q.quote.date or q.briefing.source.published
+    return (date_key(date), q.briefing.id, q.quote.text)
+
+
+def name_order(names: dict[str, str], item_id: str | None) -> tuple[str, str]:
+    """Alphabetical by displayed name, then by id: the same order on every run, whatever the hash seed."""
+    return (name_key(names.get(item_id, item_id)), item_id) if item_id else ("", "")

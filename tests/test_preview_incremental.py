@@ -1,0 +1,82 @@
+"""The live preview's incremental rebuilds (generator.plugin.Preview), without a server: which
+generated files MkDocs is told to render again, and which outputs are removed."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import File, Files
+
+from generator.plugin import Preview
+
+
+def config(tmp_path: Path) -> MkDocsConfig:
+    (tmp_path / "docs").mkdir(exist_ok=True)
+    (tmp_path / "docs" / "index.md").write_text("# Accueil\n", encoding="utf-8")
+    (tmp_path / "mkdocs.yml").write_text("site_name: t\n", encoding="utf-8")
+    cfg = MkDocsConfig(config_file_path=str(tmp_path / "mkdocs.yml"))
+    cfg.load_dict({"site_name": "t", "docs_dir": str(tmp_path / "docs"), "site_dir": str(tmp_path / "site")})
+    errors, warnings = cfg.validate()
+    assert not errors, errors
+    cfg.plugins._current_plugin = None  # what MkDocs sets while a plugin's hook runs
+    return cfg
+
+
+def files_for(cfg: MkDocsConfig, pages: dict[str, str]) -> Files:
+    hand = File("index.md", cfg.docs_dir, cfg.site_dir, cfg.use_directory_urls)
+    return Files([hand, *(File.generated(cfg, uri, content=text) for uri, text in pages.items())])
+
+
+def modified(files: Files) -> set[str]:
+    return {f.src_uri for f in files if f.is_modified()}
+
+
+def test_only_changed_pages_are_rendered_again_and_gone_ones_removed(tmp_path: Path) -> None:
+    cfg = config(tmp_path)
+    preview = Preview()
+    first = {"briefings/a.md": "# A\n", "briefings/b.md": "# B\n", "sources.md": "# Sources\n- A\n- B\n"}
+    files = files_for(cfg, first)
+    preview.plan(files, cfg, first, errors=0)
+    assert modified(files) == {"index.md", *first}  # the first build renders everything
+    preview.built()
+    for f in files:
+        Path(f.abs_dest_path).parent.mkdir(parents=True, exist_ok=True)
+        Path(f.abs_dest_path).write_text("html", encoding="utf-8")
+
+    second = {"briefings/a.md": "# A modifié\n", "sources.md": "# Sources\n- A modifié\n"}
+    files = files_for(cfg, second)
+    preview.plan(files, cfg, second, errors=0)
+    # hand-written pages always (the home page's macros read the corpus); generated ones when changed
+    assert modified(files) == {"index.md", "briefings/a.md", "sources.md"}
+    assert not (tmp_path / "site" / "briefings" / "b" / "index.html").exists()
+    assert (tmp_path / "site" / "briefings" / "a" / "index.html").exists()
+    preview.built()
+
+    files = files_for(cfg, second)
+    preview.plan(files, cfg, second, errors=0)
+    assert modified(files) == {"index.md"}
+    preview.built()
+
+
+def test_a_change_every_page_shows_renders_everything_again(tmp_path: Path) -> None:
+    cfg = config(tmp_path)
+    preview = Preview()
+    pages = {"briefings/a.md": "# A\n", "sources.md": "# Sources\n"}
+    preview.plan(files_for(cfg, pages), cfg, pages, errors=0)
+    preview.built()
+    files = files_for(cfg, pages)
+    preview.plan(files, cfg, pages, errors=1)  # the banner appears on every page
+    assert modified(files) == {"index.md", *pages}
+    preview.built()
+
+
+def test_a_failed_build_forgets_what_was_written(tmp_path: Path) -> None:
+    cfg = config(tmp_path)
+    preview = Preview()
+    pages = {"briefings/a.md": "# A\n"}
+    preview.plan(files_for(cfg, pages), cfg, pages, errors=0)
+    preview.failed()
+    files = files_for(cfg, pages)
+    preview.plan(files, cfg, pages, errors=0)
+    assert modified(files) == {"index.md", *pages}

@@ -1,0 +1,169 @@
+"""Cross-source pages that grow with the corpus are cut into slices of bounded size (site/slices.py,
+site/aggregate_pages.py): every entry stays on exactly one slice, every slice is linked from its index
+page and to its neighbours, and a strict build of a sliced site passes its link checks."""
+
+from __future__ import annotations
+
+import posixpath
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from bench.corpus import write_corpus
+from conftest import ROOT, mkdocs_build
+from generator.pipeline import Project, build
+from generator.reading.dates import PartialDate
+from generator.site import slices, urls
+
+LINK = re.compile(r"\]\(([^)#]+\.md)(?:#[^)]*)?\)")
+
+
+def links_of(pages: dict[str, str], page: str) -> set[str]:
+    """The pages `page` links to, as paths in the docs tree."""
+    base = posixpath.dirname(page)
+    return {posixpath.normpath(posixpath.join(base, target)) for target in LINK.findall(pages[page])}
+
+
+def test_cut_keeps_every_item_once_within_the_limit_and_links_neighbours() -> None:
+    items = [(f"g{i % 3}", PartialDate(2019 + i % 4, 1 + i % 12, None), i) for i in range(500)]
+    groups = slices.cut(items, group_of=lambda x: x[0], label_of=str.upper, order=lambda g: g,
+                        date_of=lambda x: x[1], folder="citations", index="citations.md", index_label="Citations",
+                        limit=40)
+    flat = slices.pages_of(groups)
+    assert sorted(x[2] for s in flat for x in s.items) == list(range(500))
+    assert all(0 < len(s.items) <= 40 for s in flat)
+    assert len({s.page for s in flat}) == len(flat)
+    assert [s.next.page for s in flat[:-1]] == [s.page for s in flat[1:]]
+    assert [s.previous.page for s in flat[1:]] == [s.page for s in flat[:-1]]
+    assert flat[0].previous is None and flat[-1].next is None
+    assert sum(g.count for g in groups) == 500
+
+
+def test_a_heavy_item_is_a_slice_of_its_own() -> None:
+    items = [("a", None, 1), ("a", None, 500), ("a", None, 2)]
+    groups = slices.cut(items, group_of=lambda x: x[0], label_of=str, order=str, date_of=lambda x: x[1],
+                        folder="chiffres", index="chiffres.md", index_label="Chiffres", limit=10,
+                        weight=lambda x: x[2])
+    assert [[x[2] for x in s.items] for s in slices.pages_of(groups)] == [[1], [500], [2]]
+
+
+@pytest.fixture(scope="module")
+def sliced(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, object]:
+    root = tmp_path_factory.mktemp("sliced")
+    write_corpus(root, 120, seed=5)
+    result = build(Project.at(root))
+    assert result.ok, result.problems.errors_render()
+    return root, result
+
+
+@pytest.mark.parametrize("index_page, folder", [(urls.QUOTES, "citations/"), (urls.DEMANDS, "revendications/"),
+                                                (urls.FIGURES, "chiffres/"), (urls.DISAGREEMENTS, "divergences/")])
+def test_every_slice_is_linked_from_its_index_and_to_its_neighbours(sliced, index_page: str, folder: str) -> None:
+    _, result = sliced
+    pages = result.pages
+    slice_pages = {p for p in pages if p.startswith(folder) and p.endswith(".md")}
+    assert len(slice_pages) > 1, "the corpus is large enough to be cut"
+    assert links_of(pages, index_page) >= slice_pages
+    for page in slice_pages:
+        assert index_page in links_of(pages, page), page
+    # Following "next" from the first slice visits them all.
+    seen, chain = set(), re.compile(r"· \[[^\]]+\]\(([^)]+\.md)\) →")
+    page = min(slice_pages, key=lambda p: pages[p].count("← ") > 0)
+    while page not in seen:
+        seen.add(page)
+        found = chain.search(pages[page])
+        if not found:
+            break
+        page = posixpath.normpath(posixpath.join(posixpath.dirname(page), found.group(1)))
+    assert seen == slice_pages
+
+
+def test_every_entry_is_on_a_slice(sliced) -> None:
+    _, result = sliced
+    index, pages = result.index, result.pages
+    quote_slices = [v for p, v in pages.items() if p.startswith("citations/")]
+    # Each quote is listed once in its slice's table by date (one row per quote).
+    rows = sum(len(re.findall(r"^\| .* \| .* \| .* \| \[", v, flags=re.M)) for v in quote_slices)
+    assert rows == len(index.quotes)
+    demand_lines = sum(v.count("\n- ") for p, v in pages.items() if p.startswith("revendications/"))
+    assert demand_lines == len(index.demands)
+    figure_rows = sum(len(re.findall(r"^\| \*\*", v, flags=re.M)) for p, v in pages.items() if p.startswith("chiffres/"))
+    assert figure_rows == sum(len(e) for e in index.figures.values())
+    # Every event told by one article only is listed on one slice of the divergences.
+    single = sum(len(re.findall(r"^- .* — \[", v.split("## Événements rapportés par un seul article")[1]
+                                .split("## Indicateurs")[0], flags=re.M))
+                 for p, v in pages.items() if p.startswith("divergences/"))
+    assert single == sum(1 for e in index.events.values() if len(e.accounts) == 1)
+
+
+def test_an_actor_page_links_to_its_speaker_slice(sliced) -> None:
+    _, result = sliced
+    speaker = max(result.index.quotes_by_speaker, key=lambda s: len(result.index.quotes_by_speaker[s]))
+    page = urls.actor_page(speaker)
+    assert page in result.pages
+    anchor = urls.section_anchor("orateur", speaker)
+    targets = re.findall(r"\]\(\.\./(citations/[^)#]+\.md)#" + re.escape(anchor), result.pages[page])
+    assert targets and all(t in result.pages and f"{{#{anchor}}}" in result.pages[t] for t in targets)
+
+
+def test_no_slice_grows_with_the_corpus(tmp_path: Path) -> None:
+    """Slices of a corpus four times larger are no larger than the limit allows (in Markdown bytes)."""
+    bound = 160_000
+    for n in (60, 240):
+        root = tmp_path / f"n{n}"
+        write_corpus(root, n, seed=7)
+        result = build(Project.at(root))
+        assert result.ok
+        for page, text in result.pages.items():
+            if page.startswith(("citations", "revendications", "chiffres", "divergences")) and page.endswith(".md"):
+                assert len(text.encode("utf-8")) < bound, (n, page)
+
+
+@pytest.mark.slow
+def test_a_sliced_site_builds_strictly(sliced, tmp_path: Path) -> None:
+    root, _ = sliced
+    shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
+    shutil.copytree(ROOT / "docs", root / "docs", dirs_exist_ok=True)
+    built = mkdocs_build(root, tmp_path / "site")
+    assert built.returncode == 0, built.output[-3000:]
+    assert (tmp_path / "site" / "citations" / "index.html").exists()
+    assert any((tmp_path / "site" / "citations").glob("*/index.html"))
+
+
+@pytest.fixture(scope="module")
+def many(tmp_path_factory: pytest.TempPathFactory):
+    root = tmp_path_factory.mktemp("many")
+    write_corpus(root, 330, seed=11)
+    result = build(Project.at(root))
+    assert result.ok, result.problems.errors_render()
+    return result
+
+
+@pytest.mark.parametrize("index_page, folder", [(urls.TIMELINE, "chronologie/"), (urls.SOURCES, "sources/"),
+                                                (urls.BRIEFINGS_INDEX, "briefings-par-annee/")])
+def test_pages_listing_every_event_or_briefing_are_cut_by_year(many, index_page: str, folder: str) -> None:
+    pages = many.pages
+    slice_pages = {p for p in pages if p.startswith(folder) and p.endswith(".md")}
+    assert len(slice_pages) > 1
+    assert links_of(pages, index_page) >= slice_pages
+    assert all(index_page in links_of(pages, p) for p in slice_pages)
+
+
+def test_every_briefing_is_listed_once_by_year(many) -> None:
+    listed = [t for p, v in many.pages.items() if p.startswith("briefings-par-annee/") for t in links_of(many.pages, p)
+              if t.startswith("briefings/") and t != urls.BRIEFINGS_INDEX]
+    assert sorted(listed) == sorted(urls.briefing_page(b.id) for b in many.index.briefings)
+
+
+def test_every_link_to_an_event_or_speaker_anchor_lands_on_the_slice_holding_it(many) -> None:
+    pages = many.pages
+    anchored = re.compile(r"\]\(([^)#]+\.md)#((?:ev|orateur)-[^)]+)\)")
+    checked = 0
+    for page, text in pages.items():
+        for target, anchor in anchored.findall(text):
+            resolved = posixpath.normpath(posixpath.join(posixpath.dirname(page), target))
+            assert f"{{#{anchor}}}" in pages[resolved], (page, resolved, anchor)
+            checked += 1
+    assert checked > 100
