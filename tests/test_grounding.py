@@ -160,3 +160,26 @@ def test_the_guide_s_example_is_grounded_and_its_grounding_error_is_the_real_one
                     encoding="utf-8")
     result = CliRunner().invoke(main, args)
     assert shown in result.output.splitlines(), result.output
+
+
+def test_a_number_of_any_length_in_the_article_is_read_without_failing(tmp_path: Path) -> None:
+    """Python's `int` refuses more than 4,300 digits; a figure's evidence (or an ordinal) may hold more."""
+    digits = "9" * 5000
+    article = f"Selon l’agence, {digits} personnes ont fui.\nC’est la {digits}e année du conflit.\n"
+    root = tmp_path / "project"
+    (root / "briefings").mkdir(parents=True)
+    shutil.copytree(SET / "content", root / "content")
+    articles = tmp_path / "articles"
+    articles.mkdir()
+    (articles / "long.txt").write_text(article, encoding="utf-8")
+    briefing = {"title": "T", "summary": "S", "source": {"outlet": "O", "published": "2026-03-12", "genre": "news",
+                                                         "text_file": "long.txt"},
+                "figures": [{"indicator": "fled", "label": "Fuite", "value": 5, "unit": "people",
+                             "evidence": f"{digits} personnes ont fui"},
+                            {"indicator": "years", "label": "Années", "value": 4, "unit": "years",
+                             "evidence": f"la {digits}e année du conflit"}]}
+    (root / "briefings" / "2026-03-12-long.yaml").write_text(json.dumps(briefing), encoding="utf-8")
+    result = CliRunner().invoke(main, ["--root", str(root), "check", "--sources", str(articles), "--format", "json"])
+    assert isinstance(result.exception, SystemExit), result.exception
+    report = json.loads(result.output)
+    assert {e["key_path"] for e in report["errors"]} == {"figures[0].value", "figures[1].value"}
