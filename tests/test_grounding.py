@@ -183,3 +183,29 @@ def test_a_number_of_any_length_in_the_article_is_read_without_failing(tmp_path:
     assert isinstance(result.exception, SystemExit), result.exception
     report = json.loads(result.output)
     assert {e["key_path"] for e in report["errors"]} == {"figures[0].value", "figures[1].value"}
+
+
+def test_a_word_the_article_repeats_in_guillemets_is_read_a_bounded_number_of_times(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The scare-quote rule reads the sentence around a word's places between guillemets: its first
+    places (20), not all 2,000, for each of the quotes (a cost counted, not timed)."""
+    from generator.corpus import article as article_module
+
+    root = tmp_path / "project"
+    (root / "briefings").mkdir(parents=True)
+    shutil.copytree(SET / "content", root / "content")
+    articles = tmp_path / "articles"
+    articles.mkdir()
+    (articles / "q.txt").write_text("« non » " * 2000 + "\n", encoding="utf-8")
+    briefing = {"title": "T", "summary": "S", "source": {"outlet": "O", "published": "2026-03-12", "genre": "news",
+                                                         "text_file": "q.txt"},
+                "quotes": [{"speaker": "X", "text": "non"} for _ in range(5)]}
+    (root / "briefings" / "2026-03-12-q.yaml").write_text(json.dumps(briefing), encoding="utf-8")
+    calls = []
+    paragraph_at = article_module.Article.paragraph_at
+    monkeypatch.setattr(article_module.Article, "paragraph_at",
+                        lambda self, position: calls.append(position) or paragraph_at(self, position))
+    result = CliRunner().invoke(main, ["--root", str(root), "check", "--sources", str(articles), "--format", "json"])
+    report = json.loads(result.output)
+    assert len([w for w in report["warnings"] if "scare quotes" in w["message"]]) == 5
+    assert len(calls) <= 5 * 20
