@@ -156,7 +156,8 @@ def _entry(value, qualifier=None, attributed="ONU", as_of=None, published=(2025,
 
     from generator.reading.dates import PartialDate
     figure = SimpleNamespace(value=value, qualifier=qualifier, attributed_to=attributed, unit="people",
-                             as_of=PartialDate(*as_of) if as_of else None, amount_text=text, label="L")
+                             as_of=PartialDate(*as_of) if as_of else None, amount_text=text, label="L",
+                             basis="on-record", as_of_basis="stated")
     briefing = SimpleNamespace(id=title.lower(), title=title, source=SimpleNamespace(published=PartialDate(*published)))
     return SimpleNamespace(figure=figure, briefing=briefing)
 

@@ -123,9 +123,11 @@ def _producer(e: Any) -> str:
 def mark_title(e: Any) -> str:
     date, published = _when(e)
     when = (f"article du {wording.date_text(date)} (pas de date propre au chiffre)" if published
-            else wording.date_text(date))
+            else wording.date_text(date) + (f" {wording.DATE_INFERRED}" if e.figure.as_of_basis == "inferred" else ""))
     producer = e.figure.attributed_to or "⚠ non attribué"
-    return f"{wording.figure_text(e.figure)} — {when} — produit par : {producer} — source : {e.briefing.title}"
+    basis = "" if e.figure.basis == "on-record" else f" ({wording.BASIS_MARKS['figure'][e.figure.basis]})"
+    return (f"{wording.figure_text(e.figure)}{basis} — {when} — produit par : {producer} — "
+            f"source : {e.briefing.title}")
 
 
 def _mark(e: Any, cx: float, py: Callable[[float], float], value: float, href: str) -> str:
