@@ -363,3 +363,16 @@ def test_the_pictures_name_each_claim_with_its_status(site: Build, index: Corpus
             continue
         named = [t for t in markers if f" — {record.title} — " in t]
         assert named and all(wording.BASIS_MARKS["event"][b] in named[0] for b in bases), (record.id, named)
+
+
+def test_structured_data_claims_only_the_words_said_on_the_record_or_reported(index: CorpusIndex) -> None:
+    """A schema.org `Quotation` says its speaker said these words, with no room for a mark: a quote in the
+    conditional, the author's or the analyst's attribution stays on the page, with its mark, only."""
+    from generator.site.jsonld import briefing_data
+
+    kept = left = 0
+    for b in index.briefings:
+        quoted = [n["text"] for n in briefing_data(b, index)["@graph"] if n["@type"] == "Quotation"]
+        assert quoted == [q.text for q in b.quotes if q.basis in ("on-record", "reported")], b.id
+        kept, left = kept + len(quoted), left + len(b.quotes) - len(quoted)
+    assert kept and left
