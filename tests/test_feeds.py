@@ -187,3 +187,30 @@ def test_every_date_check_accepts_can_be_in_the_calendar_or_is_left_out(tmp_path
     assert events["Avant-dernier jour"].decoded("dtend") == date(9999, 12, 31)
     assert events["Novembre 9999"].decoded("dtend") == date(9999, 12, 1)
     assert events["Premier jour"].decoded("dtstart") == date(1, 1, 1)
+
+
+HEDGED_BRIEFING = """\
+title: Un sommet qui n'est pas sûr
+summary: L'article rapporte au conditionnel un sommet dont l'analyste déduit le mois.
+source: {outlet: Agence, published: 2025-11-20, genre: wire}
+events:
+  - {id: hedged, kind: summit, title: Sommet incertain, date: 2026-01, date_basis: inferred,
+     date_note: Mois déduit., status: planned, basis: conditional}
+  - {id: stated, kind: call, title: Appel annoncé, date: 2026-01-05, status: planned}
+"""
+
+
+def test_a_calendar_entry_says_on_what_each_source_rests_it(tmp_path: Path) -> None:
+    """A calendar entry names its sources with the status of their accounts, as the site marks them:
+    an event given in the conditional and a month the analyst deduced are not plain facts."""
+    from generator.site import wording
+
+    project = feed_project(tmp_path / "project")
+    (project / "briefings" / "2025-11-20-incertain.yaml").write_text(HEDGED_BRIEFING, encoding="utf-8")
+    result = build(Project.at(project))
+    assert result.ok, result.problems.render()
+    events = calendar_events(result.pages)
+    hedged = str(events["Sommet incertain"]["description"])
+    assert wording.BASIS_MARKS["event"]["conditional"] in hedged and wording.DATE_INFERRED in hedged
+    stated = str(events["Appel annoncé"]["description"])
+    assert wording.BASIS_MARKS["event"]["conditional"] not in stated and wording.DATE_INFERRED not in stated
