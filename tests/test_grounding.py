@@ -209,3 +209,21 @@ def test_a_word_the_article_repeats_in_guillemets_is_read_a_bounded_number_of_ti
     report = json.loads(result.output)
     assert len([w for w in report["warnings"] if "scare quotes" in w["message"]]) == 5
     assert len(calls) <= 5 * 20
+
+
+@pytest.mark.parametrize("published", ["0001-01-01", "9999-12-31"])
+def test_relative_days_at_the_ends_of_the_calendar_are_no_dates(published: str) -> None:
+    """« hier » of 0001-01-01, « demain » of 9999-12-31, « le 31 décembre dernier » in year 1 or « le 1er janvier
+    prochain » in 9999 name no day Python's dates hold: they are read as phrases without a date, never a failure
+    of `check --sources` or `draft`."""
+    from generator.authoring.draft import draft_article
+    from generator.reading.dates import PartialDate
+    from generator.reading.french_dates import find_dated_phrases
+
+    text = ("Hier et avant-hier, demain et aujourd’hui. Le lendemain aussi. Le 31 décembre dernier, "
+            "le 1er janvier prochain et le 29 février dernier.")
+    day = PartialDate.parse(published)
+    phrases = find_dated_phrases(text, day)
+    assert len(phrases) >= 6 and all(p.date is None or 1 <= p.date.year <= 9999 for p in phrases)
+    assert any(p.date is None for p in phrases)
+    draft_article(text, {}, {}, published=day)
