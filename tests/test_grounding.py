@@ -227,3 +227,15 @@ def test_relative_days_at_the_ends_of_the_calendar_are_no_dates(published: str) 
     assert len(phrases) >= 6 and all(p.date is None or 1 <= p.date.year <= 9999 for p in phrases)
     assert any(p.date is None for p in phrases)
     draft_article(text, {}, {}, published=day)
+
+
+def test_short_quotations_are_indexed_by_their_words_however_deep_the_nesting() -> None:
+    """Only quotations of at most SHORT_QUOTE_CHARS are indexed (and copied): deeply nested guillemets, each
+    pair holding all the others, are read in time proportional to the article, not to its square."""
+    from generator.corpus.article import SHORT_QUOTE_CHARS, Article
+
+    article = Article.read("Il a dit « un « deux » trois » et « quatre » puis « " + "x" * (SHORT_QUOTE_CHARS + 1)
+                           + " ».\n" + "«" * 5000 + " mot " + "»" * 5000)
+    assert set(article.by_words) == {"un « deux » trois", "deux", "quatre", "mot"} | {
+        "«" * k + " mot " + "»" * k for k in range(1, 38)}
+    assert len(article.quoted) == 5004
