@@ -338,3 +338,41 @@ def test_the_marks_are_the_generators_own(tmp_path: Path) -> None:
     text = result.pages[urls.briefing_page("2025-01-01-x")]
     assert "<b>" not in text and 'class="basis basis-author"' not in text
     assert text.count('class="basis ') == 1 and 'class="basis basis-reported"' in text
+
+
+def test_the_pictures_name_each_claim_with_its_status(site: Build, index: CorpusIndex) -> None:
+    """A figure chart's mark and a timeline strip's marker are named by their `<title>`: it says the basis
+    of a claim the article does not state as a fact, and a deduced date, as the lists beside them do."""
+    charts = BeautifulSoup(site.page("chiffres/index.html"), "html.parser")
+    titles = [t.get_text() for t in charts.select("a.fc-mark > title")]
+    checked = 0
+    for f in (e.figure for entries in index.figures.values() for e in entries):
+        shown = [t for t in titles if t.startswith(wording.figure_text(f) + " ")]
+        if f.basis == "on-record" or not shown:  # an indicator with one value has no chart
+            continue
+        checked += 1
+        assert all(wording.BASIS_MARKS["figure"][f.basis] in t for t in shown), (f, shown)
+        if f.as_of is not None and f.as_of_basis == "inferred":
+            assert all(wording.DATE_INFERRED in t for t in shown), shown
+    assert checked
+    strips = BeautifulSoup(site.page("chronologie/index.html"), "html.parser")
+    markers = {t.get_text() for t in strips.select(".tl-mark > title")}
+    for record in index.events.values():
+        bases = {a.event.basis for a in record.accounts}
+        if record.date is None or bases == {"on-record"}:
+            continue
+        named = [t for t in markers if f" — {record.title} — " in t]
+        assert named and all(wording.BASIS_MARKS["event"][b] in named[0] for b in bases), (record.id, named)
+
+
+def test_structured_data_claims_only_the_words_said_on_the_record_or_reported(index: CorpusIndex) -> None:
+    """A schema.org `Quotation` says its speaker said these words, with no room for a mark: a quote in the
+    conditional, the author's or the analyst's attribution stays on the page, with its mark, only."""
+    from generator.site.jsonld import briefing_data
+
+    kept = left = 0
+    for b in index.briefings:
+        quoted = [n["text"] for n in briefing_data(b, index)["@graph"] if n["@type"] == "Quotation"]
+        assert quoted == [q.text for q in b.quotes if q.basis in ("on-record", "reported")], b.id
+        kept, left = kept + len(quoted), left + len(b.quotes) - len(quoted)
+    assert kept and left

@@ -98,3 +98,14 @@ def test_the_draft_passes_the_grounding_checks(tmp_path: Path) -> None:
     left = [w["message"] for w in report["warnings"] if "placeholder" not in w["message"]]
     assert left == ["the quote is a whole line of the article without final punctuation: an intertitle, not a "
                     "speaker's words"]  # the candidate the draft marks as an intertitle
+
+
+def test_a_number_the_format_refuses_is_left_to_the_analyst(tmp_path: Path) -> None:
+    """A quantity of 10^18 or more (here 5,000 digits, past what Python's `int` reads) is no figure of the
+    draft: the format refuses it, and the draft is still written."""
+    article = f"Selon l’agence, près de {'9' * 5000} personnes et plus de {'8' * 30} dollars, et 12 chars.\n"
+    found = draft_article(article, {}, {}, published=PartialDate(2026, 3, 12))
+    text = render_draft(found, article_name="long.txt", schema_ref="schema.json", briefing_id="long")
+    briefing, problems = load_briefing_text(text, "long.yaml", "long.yaml")
+    assert not problems.errors, problems.errors_render()
+    assert [f.value for f in briefing.figures] == [12]

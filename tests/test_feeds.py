@@ -160,3 +160,57 @@ def test_feeds_and_calendar_are_the_same_on_every_build(files: dict[str, str], t
     again = build(Project.at(feed_project(tmp_path / "project"))).pages
     for path in [*feeds(files), urls.CALENDAR]:
         assert again[path] == files[path], path
+
+
+LAST_YEAR_BRIEFING = """\
+title: Des dates au bout du calendrier
+summary: Les dates les plus lointaines que le format accepte.
+source: {outlet: O, published: 2025-11-20, genre: news}
+events:
+  - {id: last-month, kind: summit, title: Dernier mois, date: 9999-12, status: planned}
+  - {id: last-day, kind: call, title: Dernier jour, date: 9999-12-31, status: proposed}
+  - {id: day-before, kind: call, title: Avant-dernier jour, date: 9999-12-30, status: planned}
+  - {id: november, kind: call, title: Novembre 9999, date: 9999-11, status: planned}
+  - {id: first-day, kind: call, title: Premier jour, date: 0001-01-01, status: planned}
+"""
+
+
+def test_every_date_check_accepts_can_be_in_the_calendar_or_is_left_out(tmp_path: Path) -> None:
+    """An event whose end (DTEND, exclusive) would fall in year 10000 cannot be an iCalendar date:
+    it is left out of the calendar, and the build goes on."""
+    project = feed_project(tmp_path / "project")
+    (project / "briefings" / "2025-11-20-bout.yaml").write_text(LAST_YEAR_BRIEFING, encoding="utf-8")
+    result = build(Project.at(project))
+    assert result.ok and not result.crashes, result.problems.render()
+    events = calendar_events(result.pages)
+    assert "Dernier mois" not in events and "Dernier jour" not in events
+    assert events["Avant-dernier jour"].decoded("dtend") == date(9999, 12, 31)
+    assert events["Novembre 9999"].decoded("dtend") == date(9999, 12, 1)
+    assert events["Premier jour"].decoded("dtstart") == date(1, 1, 1)
+
+
+HEDGED_BRIEFING = """\
+title: Un sommet qui n'est pas sûr
+summary: L'article rapporte au conditionnel un sommet dont l'analyste déduit le mois.
+source: {outlet: Agence, published: 2025-11-20, genre: wire}
+events:
+  - {id: hedged, kind: summit, title: Sommet incertain, date: 2026-01, date_basis: inferred,
+     date_note: Mois déduit., status: planned, basis: conditional}
+  - {id: stated, kind: call, title: Appel annoncé, date: 2026-01-05, status: planned}
+"""
+
+
+def test_a_calendar_entry_says_on_what_each_source_rests_it(tmp_path: Path) -> None:
+    """A calendar entry names its sources with the status of their accounts, as the site marks them:
+    an event given in the conditional and a month the analyst deduced are not plain facts."""
+    from generator.site import wording
+
+    project = feed_project(tmp_path / "project")
+    (project / "briefings" / "2025-11-20-incertain.yaml").write_text(HEDGED_BRIEFING, encoding="utf-8")
+    result = build(Project.at(project))
+    assert result.ok, result.problems.render()
+    events = calendar_events(result.pages)
+    hedged = str(events["Sommet incertain"]["description"])
+    assert wording.BASIS_MARKS["event"]["conditional"] in hedged and wording.DATE_INFERRED in hedged
+    stated = str(events["Appel annoncé"]["description"])
+    assert wording.BASIS_MARKS["event"]["conditional"] not in stated and wording.DATE_INFERRED not in stated

@@ -160,3 +160,82 @@ def test_the_guide_s_example_is_grounded_and_its_grounding_error_is_the_real_one
                     encoding="utf-8")
     result = CliRunner().invoke(main, args)
     assert shown in result.output.splitlines(), result.output
+
+
+def test_a_number_of_any_length_in_the_article_is_read_without_failing(tmp_path: Path) -> None:
+    """Python's `int` refuses more than 4,300 digits; a figure's evidence (or an ordinal) may hold more."""
+    digits = "9" * 5000
+    article = f"Selon l’agence, {digits} personnes ont fui.\nC’est la {digits}e année du conflit.\n"
+    root = tmp_path / "project"
+    (root / "briefings").mkdir(parents=True)
+    shutil.copytree(SET / "content", root / "content")
+    articles = tmp_path / "articles"
+    articles.mkdir()
+    (articles / "long.txt").write_text(article, encoding="utf-8")
+    briefing = {"title": "T", "summary": "S", "source": {"outlet": "O", "published": "2026-03-12", "genre": "news",
+                                                         "text_file": "long.txt"},
+                "figures": [{"indicator": "fled", "label": "Fuite", "value": 5, "unit": "people",
+                             "evidence": f"{digits} personnes ont fui"},
+                            {"indicator": "years", "label": "Années", "value": 4, "unit": "years",
+                             "evidence": f"la {digits}e année du conflit"}]}
+    (root / "briefings" / "2026-03-12-long.yaml").write_text(json.dumps(briefing), encoding="utf-8")
+    result = CliRunner().invoke(main, ["--root", str(root), "check", "--sources", str(articles), "--format", "json"])
+    assert isinstance(result.exception, SystemExit), result.exception
+    report = json.loads(result.output)
+    assert {e["key_path"] for e in report["errors"]} == {"figures[0].value", "figures[1].value"}
+
+
+def test_a_word_the_article_repeats_in_guillemets_is_read_a_bounded_number_of_times(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The scare-quote rule reads the sentence around a word's places between guillemets: its first
+    places (20), not all 2,000, for each of the quotes (a cost counted, not timed)."""
+    from generator.corpus import article as article_module
+
+    root = tmp_path / "project"
+    (root / "briefings").mkdir(parents=True)
+    shutil.copytree(SET / "content", root / "content")
+    articles = tmp_path / "articles"
+    articles.mkdir()
+    (articles / "q.txt").write_text("« non » " * 2000 + "\n", encoding="utf-8")
+    briefing = {"title": "T", "summary": "S", "source": {"outlet": "O", "published": "2026-03-12", "genre": "news",
+                                                         "text_file": "q.txt"},
+                "quotes": [{"speaker": "X", "text": "non"} for _ in range(5)]}
+    (root / "briefings" / "2026-03-12-q.yaml").write_text(json.dumps(briefing), encoding="utf-8")
+    calls = []
+    paragraph_at = article_module.Article.paragraph_at
+    monkeypatch.setattr(article_module.Article, "paragraph_at",
+                        lambda self, position: calls.append(position) or paragraph_at(self, position))
+    result = CliRunner().invoke(main, ["--root", str(root), "check", "--sources", str(articles), "--format", "json"])
+    report = json.loads(result.output)
+    assert len([w for w in report["warnings"] if "scare quotes" in w["message"]]) == 5
+    assert len(calls) <= 5 * 20
+
+
+@pytest.mark.parametrize("published", ["0001-01-01", "9999-12-31"])
+def test_relative_days_at_the_ends_of_the_calendar_are_no_dates(published: str) -> None:
+    """« hier » of 0001-01-01, « demain » of 9999-12-31, « le 31 décembre dernier » in year 1 or « le 1er janvier
+    prochain » in 9999 name no day Python's dates hold: they are read as phrases without a date, never a failure
+    of `check --sources` or `draft`."""
+    from generator.authoring.draft import draft_article
+    from generator.reading.dates import PartialDate
+    from generator.reading.french_dates import find_dated_phrases
+
+    text = ("Hier et avant-hier, demain et aujourd’hui. Le lendemain aussi. Le 31 décembre dernier, "
+            "le 1er janvier prochain et le 29 février dernier.")
+    day = PartialDate.parse(published)
+    phrases = find_dated_phrases(text, day)
+    assert len(phrases) >= 6 and all(p.date is None or 1 <= p.date.year <= 9999 for p in phrases)
+    assert any(p.date is None for p in phrases)
+    draft_article(text, {}, {}, published=day)
+
+
+def test_short_quotations_are_indexed_by_their_words_however_deep_the_nesting() -> None:
+    """Only quotations of at most SHORT_QUOTE_CHARS are indexed (and copied): deeply nested guillemets, each
+    pair holding all the others, are read in time proportional to the article, not to its square."""
+    from generator.corpus.article import SHORT_QUOTE_CHARS, Article
+
+    article = Article.read("Il a dit « un « deux » trois » et « quatre » puis « " + "x" * (SHORT_QUOTE_CHARS + 1)
+                           + " ».\n" + "«" * 5000 + " mot " + "»" * 5000)
+    assert set(article.by_words) == {"un « deux » trois", "deux", "quatre", "mot"} | {
+        "«" * k + " mot " + "»" * k for k in range(1, 38)}
+    assert len(article.quoted) == 5004

@@ -118,6 +118,8 @@ FIELDS = (
     "fg_label", "fg_unit", "fg_attributed", "fg_evidence", "fg2_label", "fg2_attributed", "fg2_evidence",
     "qt_text", "qt_context", "qt_via",
     "actor_name", "actor_role", "actor_alias", "party_name", "party_alias", "topic_name", "topic_desc",
+    # format v2: the analyst's notes and a vague amount, shown beside the items as marks
+    "analyst_note", "ev_note", "ev_date_note", "dm_note", "fg_note", "fg3_amount", "qt_note",
 )
 assert N > len(FIELDS), "each field of one briefing must hold a different value"
 
@@ -184,7 +186,7 @@ def briefing_data(i: int, corpus: Corpus) -> dict:
     nxt = (i + 1) % N
     published = date(2024, 1, 1) + timedelta(days=i)
     return {
-        "title": v("title"), "summary": v("summary"),
+        "title": v("title"), "summary": v("summary"), "analyst_note": v("analyst_note"),
         "source": {"outlet": v("outlet"), "headline": v("headline"), "authors": [v("author1"), v("author2")],
                    "published": published.isoformat(), "url": v("url"), "language": v("language"),
                    "genre": "opinion" if i % 5 == 0 else "news", "credits": [v("credit")]},
@@ -194,21 +196,24 @@ def briefing_data(i: int, corpus: Corpus) -> dict:
             {"id": f"e-{i}", "kind": "summit", "title": v("ev_title"),
              "date": (date(2024, 6, 1) + timedelta(days=i)).isoformat(), "date_text": v("ev_date_text"),
              "place": v("ev_place"), "participants": [f"a-{i}", unregistered(i)], "status": "held",
-             "outcome": v("ev_outcome"), "duration": v("ev_duration"), "evidence": v("ev_evidence")},
+             "outcome": v("ev_outcome"), "duration": v("ev_duration"), "evidence": v("ev_evidence"),
+             "date_basis": "inferred", "date_note": v("ev_date_note"), "note": v("ev_note"), "basis": "conditional"},
             {"id": f"e-{nxt}", "kind": "summit", "title": v("ev2_title"), "date_text": v("ev2_date_text"),
              "place": v("ev2_place"), "participants": [f"a-{i}"], "status": "planned",
              "outcome": v("ev2_outcome"), "duration": v("ev2_duration"), "evidence": v("ev2_evidence")},
         ],
         "demands": [{"party": f"p-{i}", "topic": f"t-{i}", "voiced_by": f"a-{i}", "text": v("dm_text"),
-                     "status": "reported", "via": v("dm_via"), "evidence": v("dm_evidence")}],
+                     "status": "reported", "via": v("dm_via"), "evidence": v("dm_evidence"), "note": v("dm_note")}],
         "figures": [
             {"indicator": f"f-{i}", "label": v("fg_label"), "value": 3, "unit": v("fg_unit"),
-             "attributed_to": v("fg_attributed"), "evidence": v("fg_evidence")},
+             "attributed_to": v("fg_attributed"), "evidence": v("fg_evidence"), "note": v("fg_note")},
+            {"indicator": f"f3-{i}", "label": f"Quantité {i}", "value": None, "amount_text": v("fg3_amount"),
+             "magnitude": 0, "basis": "author"},
             {"indicator": f"f-{nxt}", "label": v("fg2_label"), "value": 4.5, "qualifier": "about",
              "attributed_to": v("fg2_attributed"), "evidence": v("fg2_evidence")},
         ],
         "quotes": [{"speaker": f"a-{i}", "text": v("qt_text"), "context": v("qt_context"), "via": v("qt_via"),
-                    "translated": i % 2 == 0, "statement": f"s-{i // 2}"}],
+                    "translated": i % 2 == 0, "statement": f"s-{i // 2}", "note": v("qt_note"), "basis": "conditional"}],
     }
 
 

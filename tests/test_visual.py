@@ -156,7 +156,8 @@ def _entry(value, qualifier=None, attributed="ONU", as_of=None, published=(2025,
 
     from generator.reading.dates import PartialDate
     figure = SimpleNamespace(value=value, qualifier=qualifier, attributed_to=attributed, unit="people",
-                             as_of=PartialDate(*as_of) if as_of else None, amount_text=text, label="L")
+                             as_of=PartialDate(*as_of) if as_of else None, amount_text=text, label="L",
+                             basis="on-record", as_of_basis="stated")
     briefing = SimpleNamespace(id=title.lower(), title=title, source=SimpleNamespace(published=PartialDate(*published)))
     return SimpleNamespace(figure=figure, briefing=briefing)
 
@@ -180,3 +181,21 @@ def test_the_chart_draws_qualifiers_marks_unattributed_values_and_lists_vague_am
     d = up.find(f"{SVG}path").get("d").replace("M", " ").replace("L", " ").split()
     assert float(d[3]) < float(d[1])  # « au moins » points up (SVG y grows downward)
     assert figure_chart("L", entries[:1] + entries[-1:], str) == ""  # one number: no chart
+
+
+def test_the_chart_s_date_labels_never_overlap() -> None:
+    """Values dated close together (22 October, then November) would write their dates over each other:
+    a label that would overlap the one before it is left out (the marks' titles and the table keep every date)."""
+    from generator.site.figure_chart import HEIGHT, figure_chart
+
+    entries = [_entry(100, published=(2025, 8, 16)), _entry(90, published=(2025, 10, 22)), _entry(95, as_of=(2025, 11)),
+               _entry(97, as_of=(2025, 11, 2)), _entry(99, as_of=(2025, 11, 3))]
+    root = ET.fromstring(figure_chart("L", entries, lambda e: "x/"))
+    labels = [t for t in root.iter(f"{SVG}text") if t.get("y") == str(HEIGHT - 12)]
+    assert labels[0].text == "16 août 2025"
+    spans = []
+    for t in labels:  # 6 px a character: about what a 12 px sans-serif font takes
+        x, width = float(t.get("x")), 6 * len(t.text)
+        start = {"start": x, "end": x - width}.get(t.get("text-anchor"), x - width / 2)
+        spans.append((start, start + width))
+    assert all(a_end <= b_start for (_, a_end), (b_start, _) in zip(spans, spans[1:])), [t.text for t in labels]

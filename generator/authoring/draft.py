@@ -20,6 +20,7 @@ from ..reading.article_text import NameFinder, Span, SpanIndex, nearest, sentenc
 from ..reading.dates import PartialDate
 from ..reading.french_cues import basis_cue
 from ..reading.french_dates import DatedPhrase, find_dated_phrases, publication_date
+from ..reading.fields import MAX_FIGURE
 from ..reading.french_quantities import VAGUE_MAGNITUDES, Quantity, find_quantities, vague_quantities
 from ..reading.names import slugify
 from ..reading.problems import visible
@@ -72,8 +73,10 @@ def draft_article(text: str, names: dict[str, str], display: dict[str, str],
     dated = _by_sentence([d for d in draft.dates if d.date is not None], spans)
     for quote in draft.quotes:
         quote.date = _first_date_beside(dated.get(spans.of(quote.span)), quote.span)
-    draft.quantities = find_quantities(text, [d.span for d in every_date])
-    numbers = SpanIndex([q.span for q in draft.quantities] + [d.span for d in every_date])
+    found = find_quantities(text, [d.span for d in every_date])
+    # A number the format refuses (10^18 or more: « write it in a larger unit ») is the analyst's to rewrite.
+    draft.quantities = [q for q in found if abs(q.value) < MAX_FIGURE]
+    numbers = SpanIndex([q.span for q in found] + [d.span for d in every_date])
     draft.vague = [(span, words) for span, words in vague_quantities(text)
                    if _scale_word(words) and not numbers.overlaps(span)]
     for quantity in draft.quantities:

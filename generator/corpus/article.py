@@ -47,6 +47,10 @@ class Article:
                                 key=lambda q: (q.start, -q.end))
         article.quoted_starts = [q.start for q in article.quoted]
         for q in article.quoted:
+            # The text is normalised: a short inside has at most a space on each side. Longer quotations are
+            # not copied, so nested guillemets (« « « … » » ») cost time in proportion to the article.
+            if q.end - q.start > SHORT_QUOTE_CHARS + 2:
+                continue
             inside = article.text[q.start:q.end].strip()
             if len(inside) <= SHORT_QUOTE_CHARS:
                 article.by_words.setdefault(inside, []).append(q)

@@ -13,7 +13,7 @@ from __future__ import annotations
 import calendar
 import re
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import MAXYEAR, MINYEAR, date, timedelta
 
 from .article_text import Span
 from .dates import PartialDate
@@ -99,7 +99,7 @@ def _absolute(kind: str, m: re.Match[str], published: PartialDate | None) -> Par
         day = 1 if groups["day"].lower() == "1er" else int(groups["day"])
     if year is None:
         year = _year_for(month, day, published, (groups.get("when") or "").lower())
-        if year is None:
+        if year is None or not MINYEAR <= year <= MAXYEAR:  # « dernier » before 0001, « prochain » after 9999
             return None
     if day is not None and day > calendar.monthrange(year, month)[1]:
         return None
@@ -127,7 +127,10 @@ def _relative(words: str, last_day: PartialDate | None, published: PartialDate |
     anchor = last_day if words in {"le lendemain", "la veille", "le même jour"} else published
     if anchor is None or anchor.precision != "day":
         return None
-    day = date(anchor.year, anchor.month, anchor.day) + timedelta(days=offset)  # type: ignore[arg-type]
+    try:
+        day = date(anchor.year, anchor.month, anchor.day) + timedelta(days=offset)  # type: ignore[arg-type]
+    except OverflowError:  # « demain » of 9999-12-31, « hier » of 0001-01-01: no day the calendar holds
+        return None
     return PartialDate(day.year, day.month, day.day)
 
 

@@ -93,8 +93,10 @@ def _read(m: re.Match[str], span: Span) -> Quantity | None:
 
 
 def _number(digits: str) -> int | float:
+    """Any run of digits, however long: past 18 digits (never a figure) as a float, which Python reads at
+    any length (`int` refuses more than 4,300 digits), up to `inf`."""
     compact = re.sub(_SPACE, "", digits).replace(",", ".")
-    return float(compact) if "." in compact else int(compact)
+    return float(compact) if "." in compact or len(compact) > 18 else int(compact)
 
 
 # --- every number of a passage, for checking a figure against its evidence --------------------------------
@@ -174,5 +176,5 @@ ORDINAL = re.compile(r"(?<![\w-])(?:(?P<digits>\d+)(?:e|ème|eme|è)|(?P<word>"
 def find_ordinals(text: str) -> list[tuple[Span, int]]:
     """Every ordinal of `text` (« quatrième », « 4e »), with its number: « dans sa quatrième année »
     says more than 3 years."""
-    return [(Span(m.start(), m.end()), int(m.group("digits")) if m.group("digits") else ORDINALS[m.group("word").lower()])
+    return [(Span(m.start(), m.end()), _number(m.group("digits")) if m.group("digits") else ORDINALS[m.group("word").lower()])
             for m in ORDINAL.finditer(text)]

@@ -25,6 +25,8 @@ LEFT, RIGHT, TOP, BOTTOM = 92, 20, 28, 34
 R = 6
 ABOUT = 0.05
 """Half the height of the « près de » band, as a share of the value."""
+# An upper bound of a 12 px sans-serif character's width, and the least space between two date labels.
+LABEL_CHAR_WIDTH, LABEL_GAP = 7, 8
 
 
 def _when(entry: Any) -> tuple[PartialDate | None, bool]:
@@ -92,6 +94,7 @@ def figure_chart(label: str, entries: list[Any], href: Callable[[Any], str]) -> 
     if unit_text:
         body.append(f'<text class="fc-label" x="4" y="12">{esc(unit_text)}</text>')
     seen_dates: set[str] = set()
+    drawn_to = float("-inf")  # where the last date label ends: a label that would overlap it is left out
     for e in sorted(marks, key=lambda e: _x_of(_when(e)[0])):
         date = _when(e)[0]
         text = wording.date_text(date)
@@ -99,6 +102,11 @@ def figure_chart(label: str, entries: list[Any], href: Callable[[Any], str]) -> 
             seen_dates.add(text)
             x = px(_x_of(date))
             anchor = "start" if x < LEFT + 60 else "end" if x > WIDTH - RIGHT - 60 else "middle"
+            width = LABEL_CHAR_WIDTH * len(text)
+            start = x if anchor == "start" else x - width if anchor == "end" else x - width / 2
+            if start < drawn_to + LABEL_GAP:
+                continue
+            drawn_to = start + width
             body.append(f'<text class="fc-label" x="{x:.1f}" y="{HEIGHT - 12}" text-anchor="{anchor}">{esc(text)}</text>')
     crowd: dict[int, int] = {}
     for e in marks:  # values given for the same day stand side by side, not on top of each other
@@ -123,9 +131,11 @@ def _producer(e: Any) -> str:
 def mark_title(e: Any) -> str:
     date, published = _when(e)
     when = (f"article du {wording.date_text(date)} (pas de date propre au chiffre)" if published
-            else wording.date_text(date))
+            else wording.date_text(date) + (f" {wording.DATE_INFERRED}" if e.figure.as_of_basis == "inferred" else ""))
     producer = e.figure.attributed_to or "⚠ non attribué"
-    return f"{wording.figure_text(e.figure)} — {when} — produit par : {producer} — source : {e.briefing.title}"
+    basis = "" if e.figure.basis == "on-record" else f" ({wording.BASIS_MARKS['figure'][e.figure.basis]})"
+    return (f"{wording.figure_text(e.figure)}{basis} — {when} — produit par : {producer} — "
+            f"source : {e.briefing.title}")
 
 
 def _mark(e: Any, cx: float, py: Callable[[float], float], value: float, href: str) -> str:

@@ -8,7 +8,9 @@ A date keeps its precision, as everywhere on the site:
   (DTSTART 1 October, DTEND 1 November, exclusive), and its description says the
   date is known to the month only;
 - a year alone says too little to put on a calendar: such an event is left out
-  (the timeline shows it), as is an event with no date.
+  (the timeline shows it), as is an event with no date;
+- an event ending after 9999-12-31 (December 9999, or its last day) cannot be written: iCalendar
+  dates have four-digit years, as Python's do. It is left out too (the site shows it).
 
 `STATUS` is TENTATIVE: « prévu » or « proposé » is what the newest article said, not a
 confirmation. `DTSTAMP`, which RFC 5545 requires, is the newest publication date among the
@@ -44,7 +46,8 @@ def calendar_text(index: CorpusIndex) -> str:
     cal.add("x-wr-calname", wording.CALENDAR_NAME)
     for event_id in sorted(index.events):
         record = index.events[event_id]
-        if record.status in CALENDAR_STATUSES and record.date is not None and record.date.month:
+        if record.status in CALENDAR_STATUSES and record.date is not None and record.date.month \
+                and not _ends_after_9999(record.date):
             cal.add_component(vevent(record))
     return cal.to_ical().decode("utf-8")
 
@@ -55,6 +58,10 @@ def span(value: PartialDate) -> tuple[date, date]:
     if value.day:
         return start, date.fromordinal(start.toordinal() + 1)
     return start, (date(value.year + 1, 1, 1) if value.month == 12 else date(value.year, value.month + 1, 1))
+
+
+def _ends_after_9999(value: PartialDate) -> bool:
+    return value.year == date.max.year and value.month == 12 and value.day in (None, 31)
 
 
 def vevent(record: EventRecord) -> VEvent:

@@ -2,9 +2,10 @@
 
 - A briefing page is an `Article` (the briefing: its title, summary, topics) `isBasedOn` the
   `NewsArticle` it summarises (outlet, headline, authors, publication date; its `@id` and
-  `url` are the article's address when it has a web one). Each quote of the briefing is a
-  `Quotation`: its exact words, `spokenByCharacter` the speaker (a `Person`, or an
-  `Organization` for a state, an organisation or a group) and `isBasedOn` the same article.
+  `url` are the article's address when it has a web one). Each quote of the briefing said on
+  the record or reported (format v2 `basis`) is a `Quotation`: its exact words,
+  `spokenByCharacter` the speaker (a `Person`, or an `Organization` for a state, an
+  organisation or a group) and `isBasedOn` the same article.
 - A summit page is an `Event`: name, start date at its known precision (`2025-10`),
   `eventStatus` from the status the newest account gives (held and planned →
   EventScheduled, cancelled → EventCancelled, postponed → EventPostponed; proposed or
@@ -39,6 +40,10 @@ EVENT_STATUS = {
     "cancelled": "https://schema.org/EventCancelled",
     "postponed": "https://schema.org/EventPostponed",
 }
+# A `Quotation` says its speaker said these words: only a quote said on the record or reported by a named
+# relay is one. Words the article gives in the conditional, as its author's reading or that the analyst
+# attributes are shown on the page with their mark, never as structured data that drops it.
+QUOTATION_BASES = ("on-record", "reported")
 # libyaml's emitter when PyYAML has it: the pure-Python one takes seconds over a long summary's JSON.
 _DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 _ESCAPES = {ord("<"): "\\u003c", ord(">"): "\\u003e", ord("&"): "\\u0026"}
@@ -102,6 +107,8 @@ def briefing_data(b: Briefing, index: CorpusIndex) -> dict[str, Any]:
     }]
     reference = {"@id": based_on["@id"]} if "@id" in based_on else based_on
     for q in b.quotes:
+        if q.basis not in QUOTATION_BASES:
+            continue
         quote: dict[str, Any] = {"@type": "Quotation", "text": q.text,
                                  "spokenByCharacter": speaker(index, q.speaker), "isBasedOn": reference}
         if q.date:

@@ -28,7 +28,7 @@ from html import escape
 from typing import Any, Protocol
 
 from ..reading.dates import PartialDate
-from .wording import EVENT_KIND_LABELS, STATUS_LABELS, date_text
+from .wording import BASIS_LABELS, BASIS_MARKS, DATE_INFERRED, EVENT_KIND_LABELS, STATUS_LABELS, date_text
 
 WIDTH, LEFT, RIGHT = 760, 128, 8
 RADIUS, STEP = 6, 13  # a marker, and the gap between events that share a month's column
@@ -81,9 +81,14 @@ def has_date_contradiction(event: Any) -> bool:
 def marker_title(event: Any) -> str:
     status = getattr(event, "status", None)
     written = next((a.event.date_text for a in getattr(event, "accounts", ()) if a.event.date_text), None)
-    parts = [date_text(event.date) + (f" (« {written} »)" if written else ""), event.title]
+    inferred = f" {DATE_INFERRED}" if getattr(event, "date_inferred", False) else ""
+    parts = [date_text(event.date) + inferred + (f" (« {written} »)" if written else ""), event.title]
     if status:
         parts.append(STATUS_LABELS.get(status, status))
+    # A marker names the claim with its status, as the lists do: its accounts' bases, unless all state it.
+    bases = {a.event.basis for a in getattr(event, "accounts", ())}
+    if bases - {"on-record"}:
+        parts.append(", ".join(BASIS_MARKS["event"][b] for b in BASIS_LABELS if b in bases))
     if has_date_contradiction(event):
         parts.append(DATE_CONTRADICTION)
     return " — ".join(parts)

@@ -224,7 +224,11 @@ def calendar_description(record) -> str:
         lines.append(f"Date connue au mois près ({date_text(record.date)})\u202f: l'événement couvre tout le mois, "
                      "sans jour fixé.")
     lines.append("Sources\u202f:")
-    lines.extend(f"- {source_text(a.briefing)}" for a in record.accounts)
+    # each source with the status of its account, as on the site: « au conditionnel », « date déduite »
+    lines.extend(f"- {source_text(a.briefing)}"
+                 + ("" if a.event.basis == "on-record" else f" — {BASIS_MARKS['event'][a.event.basis]}")
+                 + (f" — {DATE_INFERRED}" if a.event.date_basis == "inferred" and a.event.date == record.date else "")
+                 for a in record.accounts)
     return "\n".join(lines)
 
 
