@@ -24,6 +24,7 @@ from .site.export import export_files
 from .site.feeds import feed_files
 from .site.ical import calendar_text
 from .site.jsonld import with_head_data
+from .site.page_cache import PageCache
 from .site.views import render_site
 
 __all__ = ["Project", "Result", "build", "cached_build", "check"]
@@ -67,7 +68,8 @@ def check(project: Project, articles: Path | None = None, *, leave_out: frozense
 MAX_LEFT_OUT = 3  # files set aside, one per unexpected failure, before a preview gives up on generated pages
 
 
-def build(project: Project, *, partial: bool = False, memo: dict | None = None) -> Result:
+def build(project: Project, *, partial: bool = False, memo: dict | None = None,
+          cache: PageCache | None = None) -> Result:
     """Check, index and render.
 
     With errors, no page is rendered — unless `partial`: then the pages are
@@ -85,7 +87,7 @@ def build(project: Project, *, partial: bool = False, memo: dict | None = None) 
     with collector_paused():
         while True:
             try:
-                result = _build_once(project, partial, frozenset(left_out), memo)
+                result = _build_once(project, partial, frozenset(left_out), memo, cache)
                 break
             except Exception as exc:  # noqa: BLE001 - any failure must reach the reader as a problem
                 crashes.append("".join(traceback.format_exception(exc)))
@@ -102,12 +104,13 @@ def build(project: Project, *, partial: bool = False, memo: dict | None = None) 
         return result
 
 
-def _build_once(project: Project, partial: bool, leave_out: frozenset[str], memo: dict | None) -> Result:
+def _build_once(project: Project, partial: bool, leave_out: frozenset[str], memo: dict | None,
+                cache: PageCache | None = None) -> Result:
     index, problems = check(project, leave_out=leave_out, memo=memo)
     result = Result(problems=problems, index=index)
     if problems.errors and not partial:
         return result
-    result.pages = site_files(index)
+    result.pages = site_files(index, cache)
     result.edit_paths = {urls.briefing_page(b_id): project.root / path for b_id, path in index.file_of.items()}
     return result
 
@@ -190,15 +193,16 @@ def collector_paused() -> Iterator[None]:
             gc.enable()
 
 
-def site_files(index: CorpusIndex) -> dict[str, str]:
-    """Every generated page and published file, keyed by its path in the docs tree."""
-    return {**with_head_data(render_pages(index), index), **export_files(index), **divergence_files(index),
+def site_files(index: CorpusIndex, cache: PageCache | None = None) -> dict[str, str]:
+    """Every generated page and published file, keyed by its path in the docs tree
+    (with a live preview's `cache`, briefing pages whose inputs did not change are not rendered again)."""
+    return {**with_head_data(render_pages(index, cache), index), **export_files(index), **divergence_files(index),
             **feed_files(index), urls.CALENDAR: calendar_text(index)}
 
 
-def render_pages(index: CorpusIndex) -> dict[str, str]:
+def render_pages(index: CorpusIndex, cache: PageCache | None = None) -> dict[str, str]:
     """Every generated page, keyed by its path in the docs tree, in a stable order."""
-    return render_site(index)
+    return render_site(index, cache)
 
 
 def input_fingerprint(project: Project) -> tuple:
@@ -238,13 +242,15 @@ def failed_build(project: Project, failure: str) -> Result:
 
 
 _memo: dict = {}  # a live preview's briefings as last loaded, by file text (`load_briefings`)
+_pages = PageCache()  # a live preview's briefing pages as last rendered
 
 
 def cached_build(project: Project, *, live: bool = False) -> Result:
     """A partial `build`, reused while no input file has changed: one MkDocs build asks for it
     from the plugin and from the home page's macros, and `mkdocs serve` rebuilds on any change
     in docs/. `live` (a preview) keeps each file's loaded briefing for the next build, which then
-    reads only the files that changed. Callers that publish must refuse a result that is not `ok`."""
+    reads only the files that changed and renders again only the briefing pages whose inputs changed.
+    Callers that publish must refuse a result that is not `ok`."""
     if _shown_instead:
         return _shown_instead[-1]
     key = (project, input_fingerprint(project))
@@ -252,7 +258,8 @@ def cached_build(project: Project, *, live: bool = False) -> Result:
         _cache.clear()
         if not live:
             _memo.clear()
-        _cache[key] = build(project, partial=True, memo=_memo if live else None)
+            _pages.clear()
+        _cache[key] = build(project, partial=True, memo=_memo if live else None, cache=_pages if live else None)
     return _cache[key]
 
 
@@ -260,6 +267,7 @@ def forget() -> None:
     """Drop the cached result: a published build needs its index no more once every page is read."""
     _cache.clear()
     _memo.clear()
+    _pages.clear()
 
 
 def _digest(path: Path) -> bytes | tuple[int, int] | None:

@@ -20,7 +20,10 @@ Hooks, in the order MkDocs calls them:
 - `on_post_page`, `on_post_template`  fill in each page's Content-Security-Policy (site/csp.py).
 - `on_env`      gives the theme override the search box's French wording (site/wording.py).
 - `on_post_build`  indexes the built site for the search (site/search_index.py: Pagefind, once over
-                the whole site folder, also under `serve`); a failure stops the build.
+                the whole site folder); a failure stops the build. Under `serve`, the first build is
+                indexed before the preview opens and every rebuild in a background thread after it
+                (`BackgroundIndexer`: the page is served first, the search catches up seconds later);
+                a failure there is reported in the log and the preview goes on.
 - `on_post_build`, `on_build_error`  hand the objects `on_files` set aside back to the garbage collector.
 - `on_serve`    watches the briefings and registries folders, which live outside the docs folder, and
                 wraps the preview's rebuild: when anything else in it fails (a macro, a Markdown
@@ -81,6 +84,7 @@ class BriefingsConfig(Config):
 
 class BriefingsPlugin(BasePlugin[BriefingsConfig]):
     serving = False
+    rebuilding = False  # under `serve`, once the first build is done: search indexing moves to the background
     problems: ProblemList = ProblemList()
     result: Result | None = None
 
@@ -188,12 +192,31 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
 
     def on_post_build(self, *, config) -> None:
         gc.unfreeze()
+        if self.serving:
+            self.preview.built()
+            if self.rebuilding:  # the rebuilt pages are served now; the search catches up in the background
+                self.indexer.submit(Path(config.site_dir))
+                return
+            try:  # the first build: the preview opens with its search working
+                search_index.build_index(Path(config.site_dir))
+            except Exception as exc:  # noqa: BLE001 - reported; the preview works without its search
+                self._search_failed(exc)
+            return
         try:
             search_index.build_index(Path(config.site_dir))
         except search_index.SearchIndexError as exc:
             raise PluginError(f"the search index could not be built: {exc}") from exc
-        if self.serving:
-            self.preview.built()
+
+    @functools.cached_property
+    def indexer(self) -> search_index.BackgroundIndexer:
+        return search_index.BackgroundIndexer(report=self._search_failed)
+
+    @staticmethod
+    def _search_failed(exc: Exception) -> None:
+        # INFO: a warning logged while the next rebuild runs would abort it in strict mode.
+        log.info("the search index could not be built (the preview's search shows the previous one): %s",
+                 exc if isinstance(exc, search_index.SearchIndexError) else f"{type(exc).__name__}: {exc}")
+        log.debug("the search index failed:\n%s", "".join(traceback.format_exception(exc)))
 
     def on_build_error(self, *, error) -> None:
         gc.unfreeze()
@@ -205,6 +228,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             if folder.is_dir():
                 server.watch(str(folder))
         server.builder = functools.partial(self._build_or_show_failure, server.builder)
+        self.rebuilding = True
         return server
 
     @functools.cached_property

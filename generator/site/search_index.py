@@ -23,6 +23,8 @@ from __future__ import annotations
 import shutil
 import subprocess
 import tempfile
+import threading
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -81,11 +83,12 @@ def _iso(published: Any) -> str:
     return published.iso() if published is not None else "0000"
 
 
-def build_index(site_dir: Path, *, executable: Path | None = None) -> Path:
+def build_index(site_dir: Path, *, executable: Path | None = None, background: bool = False) -> Path:
     """Index every page of the built site at `site_dir` into `site_dir/pagefind/`; return that folder.
 
     Raises SearchIndexError when Pagefind fails or writes no index: the site is then incomplete and
     the build must stop. The previous bundle, if any, is replaced only once the new one is whole.
+    `background` (a live preview's indexing, behind the next rebuild) runs Pagefind at a lower priority.
     """
     site_dir = Path(site_dir)
     bundle = site_dir / BUNDLE
@@ -105,6 +108,9 @@ def build_index(site_dir: Path, *, executable: Path | None = None) -> Path:
             raise SearchIndexError(f"no HTML page to index in {site_dir}")
         command = [str(binary), "--site", str(pages), "--output-path", str(output),
                    "--force-language", LANGUAGE, "--exclude-selectors", EXCLUDED, "--quiet"]
+        nice = shutil.which("nice") if background else None
+        if nice:
+            command = [nice, "-n", "10", *command]
         try:
             run = subprocess.run(command, capture_output=True, text=True, encoding="utf-8", errors="replace",
                                  check=False)
@@ -130,3 +136,49 @@ def _executable() -> Path:
         return Path(get_executable())
     except FileNotFoundError as exc:
         raise SearchIndexError(f"the Pagefind binary is missing: {exc}") from exc
+
+
+class BackgroundIndexer:
+    """A live preview's search index, built after each rebuild in a thread of its own: the rebuilt
+    pages are served at once and the search catches up seconds later.
+
+    One Pagefind run at a time, the newest build winning: a build finished while a run goes on is
+    indexed once that run ends (builds finished meanwhile are not indexed one by one). A failure is
+    handed to `report` and the indexer keeps working for the next build; `mkdocs build` never uses
+    this class (it indexes synchronously and stops on a failure).
+    """
+
+    def __init__(self, report: Callable[[Exception], None],
+                 index: Callable[[Path], object] = lambda site: build_index(site, background=True)) -> None:
+        self._index, self._report = index, report
+        self._lock = threading.Lock()
+        self._wanted: Path | None = None
+        self._thread: threading.Thread | None = None
+        self._idle = threading.Event()
+        self._idle.set()
+
+    def submit(self, site_dir: Path) -> None:
+        """Index `site_dir` as soon as no run is going on."""
+        with self._lock:
+            self._wanted = Path(site_dir)
+            self._idle.clear()
+            if self._thread is None:
+                self._thread = threading.Thread(target=self._run, name="briefings-search-index", daemon=True)
+                self._thread.start()
+
+    def wait(self, timeout: float | None = None) -> bool:
+        """Until every submitted build is indexed (or `timeout` seconds); whether it is."""
+        return self._idle.wait(timeout)
+
+    def _run(self) -> None:
+        while True:
+            with self._lock:
+                site, self._wanted = self._wanted, None
+                if site is None:
+                    self._thread = None
+                    self._idle.set()
+                    return
+            try:
+                self._index(site)
+            except Exception as exc:  # noqa: BLE001 - a failure, whatever it is, must not end the preview
+                self._report(exc)
