@@ -107,7 +107,9 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
 
     def on_files(self, files: Files, *, config) -> Files:
         # Never raises for the input: failures come back as problems.
-        result = cached_build(self.project, live=self.serving)
+        # A preview's rebuild writes the published data files after serving its pages (`Preview.write_later`).
+        later = self.serving and self.rebuilding and bool(self.preview.published)
+        result = cached_build(self.project, live=self.serving, later=later)
         self.result = result  # what this build's pages, and the home page's macros, are made from
         for trace in result.crashes:
             log.debug("the generator failed:\n%s", trace)  # shown with `mkdocs … -v`
@@ -136,6 +138,8 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             for src_uri in sorted(urls.NAV_PAGES - pages.keys()):
                 if files.get_file_from_path(src_uri) is None:
                     pages[src_uri] = report
+        kept = frozenset(self.preview.published - pages.keys()) if result.later is not None else frozenset()
+        pages.update(dict.fromkeys(kept, ""))  # MkDocs keeps their output; written after the build
         docs_root = Path(config.docs_dir).resolve()
         for src_uri, content in pages.items():
             inclusion = InclusionLevel.INCLUDED if src_uri in urls.NAV_PAGES else InclusionLevel.NOT_IN_NAV
@@ -145,7 +149,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             file.edit_uri = edit_uri(source, docs_root) if source else None
             files.append(file)
         if self.serving:
-            self.preview.plan(files, config, pages, len(problems.errors))
+            self.preview.plan(files, config, pages, len(problems.errors), kept)
         # The pipeline's index (every briefing as objects) lives until the build ends, for the
         # home page's macros: set it aside from the cyclic garbage collector, which would
         # otherwise walk it again on every full collection while MkDocs renders the pages
@@ -195,6 +199,8 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         if self.serving:
             self.preview.built()
             if self.rebuilding:  # the rebuilt pages are served now; the search catches up in the background
+                if self.result is not None and self.result.later is not None:
+                    self.preview.write_later(self.result.later, config.site_dir)
                 self.indexer.submit(Path(config.site_dir))
                 return
             try:  # the first build: the preview opens with its search working
@@ -218,6 +224,12 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
                  exc if isinstance(exc, search_index.SearchIndexError) else f"{type(exc).__name__}: {exc}")
         log.debug("the search index failed:\n%s", "".join(traceback.format_exception(exc)))
 
+    @staticmethod
+    def _published_failed(exc: Exception) -> None:
+        log.info("the exports could not be written (the preview serves the previous ones): %s: %s",
+                 type(exc).__name__, exc)
+        log.debug("the exports failed:\n%s", "".join(traceback.format_exception(exc)))
+
     def on_build_error(self, *, error) -> None:
         gc.unfreeze()
         if self.serving:
@@ -233,7 +245,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
 
     @functools.cached_property
     def preview(self) -> "Preview":
-        return Preview()
+        return Preview(report=self._published_failed)
 
     def _build_or_show_failure(self, builder) -> None:
         """A rebuild, and when anything in it raises (a macro, a Markdown extension, strict mode's

@@ -244,19 +244,24 @@ def test_a_search_index_failure_is_reported_and_the_preview_goes_on(project: Pat
 
 def test_a_rebuild_renders_only_what_changed_and_shows_every_change(project: Path, server: str) -> None:
     """The preview rebuilds only the generated pages whose Markdown changed: an edit shows on the
-    briefing's page and on the cross-source pages it touches, a deleted briefing's page is gone,
+    briefing's page, on the cross-source pages it touches and in the exports, a deleted briefing's page is gone,
     and a page the change does not touch keeps the very output written before (its file untouched)."""
     path = project / "briefings" / "2025-11-21-depot.yaml"
-    path.write_text(briefing("Titre avant retouche"), encoding="utf-8")
+    def event(when: str) -> str:  # a row of the exports
+        return f"events:\n  - {{id: rencontre-depot, kind: meeting, title: Rencontre {when} retouche, date: 2025-11-20}}\n"
+
+    path.write_text(briefing("Titre avant retouche", extra=event("avant")), encoding="utf-8")
     wait_for(server + "briefings/2025-11-21-depot/", lambda b: "Titre avant retouche" in b)
     untouched = server + OTHER_BRIEFING
     served_before = served(untouched)
 
-    path.write_text(briefing("Titre après retouche"), encoding="utf-8")
+    path.write_text(briefing("Titre après retouche", extra=event("après")), encoding="utf-8")
     wait_for(server + "briefings/2025-11-21-depot/", lambda b: "Titre après retouche" in b)
     wait_for(server + "sources/", lambda b: "Titre après retouche" in b and "Titre avant retouche" not in b)
     wait_for(server + "briefings/", lambda b: "Titre après retouche" in b)
     assert served(untouched) == served_before
+    # the exports are written after the pages are served, and catch up
+    wait_for(server + "exports/briefings.json", lambda b: "Rencontre après retouche" in b and "Rencontre avant" not in b)
 
     path.unlink()
     wait_for(server + "briefings/", lambda b: "Titre après retouche" not in b and "Briefings" in b)

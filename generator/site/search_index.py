@@ -138,47 +138,52 @@ def _executable() -> Path:
         raise SearchIndexError(f"the Pagefind binary is missing: {exc}") from exc
 
 
-class BackgroundIndexer:
-    """A live preview's search index, built after each rebuild in a thread of its own: the rebuilt
-    pages are served at once and the search catches up seconds later.
+class Latest:
+    """Jobs run in a thread of their own, one at a time, the newest winning: a job submitted while one runs
+    is run once that one ends (jobs submitted meanwhile and overtaken are dropped). A failure is handed
+    to `report` and the next job runs as usual."""
 
-    One Pagefind run at a time, the newest build winning: a build finished while a run goes on is
-    indexed once that run ends (builds finished meanwhile are not indexed one by one). A failure is
-    handed to `report` and the indexer keeps working for the next build; `mkdocs build` never uses
-    this class (it indexes synchronously and stops on a failure).
-    """
-
-    def __init__(self, report: Callable[[Exception], None],
-                 index: Callable[[Path], object] = lambda site: build_index(site, background=True)) -> None:
-        self._index, self._report = index, report
+    def __init__(self, run: Callable[[Any], object], report: Callable[[Exception], None], name: str) -> None:
+        self._run_one, self._report, self._name = run, report, name
         self._lock = threading.Lock()
-        self._wanted: Path | None = None
+        self._wanted: Any = None
         self._thread: threading.Thread | None = None
         self._idle = threading.Event()
         self._idle.set()
 
-    def submit(self, site_dir: Path) -> None:
-        """Index `site_dir` as soon as no run is going on."""
+    def submit(self, job: Any) -> None:
+        """Run `job` as soon as no other runs."""
         with self._lock:
-            self._wanted = Path(site_dir)
+            self._wanted = job
             self._idle.clear()
             if self._thread is None:
-                self._thread = threading.Thread(target=self._run, name="briefings-search-index", daemon=True)
+                self._thread = threading.Thread(target=self._run, name=self._name, daemon=True)
                 self._thread.start()
 
     def wait(self, timeout: float | None = None) -> bool:
-        """Until every submitted build is indexed (or `timeout` seconds); whether it is."""
+        """Until every submitted job is done (or `timeout` seconds); whether it is."""
         return self._idle.wait(timeout)
 
     def _run(self) -> None:
         while True:
             with self._lock:
-                site, self._wanted = self._wanted, None
-                if site is None:
+                job, self._wanted = self._wanted, None
+                if job is None:
                     self._thread = None
                     self._idle.set()
                     return
             try:
-                self._index(site)
+                self._run_one(job)
             except Exception as exc:  # noqa: BLE001 - a failure, whatever it is, must not end the preview
                 self._report(exc)
+
+
+class BackgroundIndexer(Latest):
+    """A live preview's search index, built after each rebuild in a thread of its own (`submit(site_dir)`):
+    the rebuilt pages are served at once and the search catches up seconds later. One Pagefind run at a
+    time, the newest build winning; a failure is handed to `report` and the next build is indexed as
+    usual. `mkdocs build` never uses this class (it indexes synchronously and stops on a failure)."""
+
+    def __init__(self, report: Callable[[Exception], None],
+                 index: Callable[[Path], object] = lambda site: build_index(site, background=True)) -> None:
+        super().__init__(lambda site: index(Path(site)), report, "briefings-search-index")
