@@ -31,8 +31,9 @@ Hooks, in the order MkDocs calls them:
 
 Under `mkdocs serve` only, a rebuild after the first is incremental (`Preview`): MkDocs 1.6 renders
 every page on every change, so the plugin runs its rebuilds as MkDocs' own `--dirty` builds and
-tells MkDocs which generated files changed; the others keep the HTML already written. `mkdocs build`
-is never incremental.
+tells MkDocs which generated files changed; the others keep the HTML already written. Briefing pages
+whose inputs did not change are not rendered again (site/page_cache.py), and the exports are written
+after the rebuilt pages are served. `mkdocs build` is never incremental.
 """
 
 from __future__ import annotations
