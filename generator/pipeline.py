@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import functools
 import gc
 import hashlib
 import traceback
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -24,6 +25,7 @@ from .site.export import export_files
 from .site.feeds import feed_files
 from .site.ical import calendar_text
 from .site.jsonld import with_head_data
+from .site.page_cache import PageCache
 from .site.views import render_site
 
 __all__ = ["Project", "Result", "build", "cached_build", "check"]
@@ -36,6 +38,7 @@ class Result:
     index: CorpusIndex | None = None
     edit_paths: dict[str, Path] = field(default_factory=dict)  # generated page → the YAML file its edit link opens
     crashes: list[str] = field(default_factory=list)  # tracebacks of unexpected exceptions, each also a problem
+    later: Callable[[], dict[str, str]] | None = None  # with `later`: the `published_files`, left out of `pages`
 
     @property
     def ok(self) -> bool:
@@ -67,7 +70,8 @@ def check(project: Project, articles: Path | None = None, *, leave_out: frozense
 MAX_LEFT_OUT = 3  # files set aside, one per unexpected failure, before a preview gives up on generated pages
 
 
-def build(project: Project, *, partial: bool = False, memo: dict | None = None) -> Result:
+def build(project: Project, *, partial: bool = False, memo: dict | None = None,
+          cache: PageCache | None = None, later: bool = False) -> Result:
     """Check, index and render.
 
     With errors, no page is rendered — unless `partial`: then the pages are
@@ -85,7 +89,7 @@ def build(project: Project, *, partial: bool = False, memo: dict | None = None) 
     with collector_paused():
         while True:
             try:
-                result = _build_once(project, partial, frozenset(left_out), memo)
+                result = _build_once(project, partial, frozenset(left_out), memo, cache, later)
                 break
             except Exception as exc:  # noqa: BLE001 - any failure must reach the reader as a problem
                 crashes.append("".join(traceback.format_exception(exc)))
@@ -102,12 +106,14 @@ def build(project: Project, *, partial: bool = False, memo: dict | None = None) 
         return result
 
 
-def _build_once(project: Project, partial: bool, leave_out: frozenset[str], memo: dict | None) -> Result:
+def _build_once(project: Project, partial: bool, leave_out: frozenset[str], memo: dict | None,
+                cache: PageCache | None = None, later: bool = False) -> Result:
     index, problems = check(project, leave_out=leave_out, memo=memo)
     result = Result(problems=problems, index=index)
     if problems.errors and not partial:
         return result
-    result.pages = site_files(index)
+    result.pages = site_files(index, cache, later=later)
+    result.later = functools.partial(published_files, index) if later else None
     result.edit_paths = {urls.briefing_page(b_id): project.root / path for b_id, path in index.file_of.items()}
     return result
 
@@ -190,15 +196,26 @@ def collector_paused() -> Iterator[None]:
             gc.enable()
 
 
-def site_files(index: CorpusIndex) -> dict[str, str]:
-    """Every generated page and published file, keyed by its path in the docs tree."""
-    return {**with_head_data(render_pages(index), index), **export_files(index), **divergence_files(index),
-            **feed_files(index), urls.CALENDAR: calendar_text(index)}
+def site_files(index: CorpusIndex, cache: PageCache | None = None, *, later: bool = False) -> dict[str, str]:
+    """Every generated page and published file, keyed by its path in the docs tree. With a preview's `cache`, briefing
+    pages whose inputs did not change are not rendered again; `later`: without the `published_files`."""
+    pages = with_head_data(render_pages(index, cache), index)
+    return {**pages, **({} if later else published_files(index)), **feed_files(index),
+            urls.CALENDAR: calendar_text(index)}
 
 
-def render_pages(index: CorpusIndex) -> dict[str, str]:
+def published_files(index: CorpusIndex) -> dict[str, str]:
+    """The published data files (CSV and JSON exports, divergence files), all under `exports/` (`is_published_file`)."""
+    return {**export_files(index), **divergence_files(index)}
+
+
+def is_published_file(path: str) -> bool:  # noqa: D103
+    return path.startswith(urls.EXPORTS_DIR + "/")
+
+
+def render_pages(index: CorpusIndex, cache: PageCache | None = None) -> dict[str, str]:
     """Every generated page, keyed by its path in the docs tree, in a stable order."""
-    return render_site(index)
+    return render_site(index, cache)
 
 
 def input_fingerprint(project: Project) -> tuple:
@@ -206,11 +223,9 @@ def input_fingerprint(project: Project) -> tuple:
     the entries of the briefings folder the loader skips with a warning (found by the loader's own finder).
 
     The bytes, not the modification time and size: tools that keep times (`cp -p`, `rsync -t`,
-    unzip) or two same-size saves within one clock tick would otherwise leave a stale page.
-    Hashing a thousand briefings (5 MB) takes about 40 ms, next to half a minute of rebuilding.
-    Links and anything that is not a regular file are never opened (a FIFO would block): the
-    loader refuses them, and their name and status are enough to see them come and go.
-    """
+    unzip) or two same-size saves within one clock tick would otherwise leave a stale page
+    (hashing a thousand briefings, 5 MB, takes about 40 ms). Links and anything that is not a regular file are never opened (a FIFO would block): the
+    loader refuses them, and their name and status are enough to see them come and go."""
     files, skipped = scan_briefing_folder(project.briefings_dir)
     return (*((str(p), _digest(p)) for p in [*files, *project.registry_files]),
             *((str(p), _stat(p)) for p in skipped))
@@ -238,21 +253,26 @@ def failed_build(project: Project, failure: str) -> Result:
 
 
 _memo: dict = {}  # a live preview's briefings as last loaded, by file text (`load_briefings`)
+_pages = PageCache()  # a live preview's briefing pages as last rendered
 
 
-def cached_build(project: Project, *, live: bool = False) -> Result:
+def cached_build(project: Project, *, live: bool = False, later: bool = False) -> Result:
     """A partial `build`, reused while no input file has changed: one MkDocs build asks for it
     from the plugin and from the home page's macros, and `mkdocs serve` rebuilds on any change
     in docs/. `live` (a preview) keeps each file's loaded briefing for the next build, which then
-    reads only the files that changed. Callers that publish must refuse a result that is not `ok`."""
+    reads only the files that changed and renders again only the briefing pages whose inputs changed.
+    `later` (a preview's rebuild) leaves the published data files out of the pages: `Result.later` makes them.
+    Callers that publish must refuse a result that is not `ok`."""
     if _shown_instead:
         return _shown_instead[-1]
-    key = (project, input_fingerprint(project))
+    key = (project, input_fingerprint(project), later and live)
     if key not in _cache:
         _cache.clear()
         if not live:
             _memo.clear()
-        _cache[key] = build(project, partial=True, memo=_memo if live else None)
+            _pages.clear()
+        _cache[key] = build(project, partial=True, memo=_memo if live else None, cache=_pages if live else None,
+                            later=key[2])
     return _cache[key]
 
 
@@ -260,6 +280,7 @@ def forget() -> None:
     """Drop the cached result: a published build needs its index no more once every page is read."""
     _cache.clear()
     _memo.clear()
+    _pages.clear()
 
 
 def _digest(path: Path) -> bytes | tuple[int, int] | None:

@@ -20,7 +20,10 @@ Hooks, in the order MkDocs calls them:
 - `on_post_page`, `on_post_template`  fill in each page's Content-Security-Policy (site/csp.py).
 - `on_env`      gives the theme override the search box's French wording (site/wording.py).
 - `on_post_build`  indexes the built site for the search (site/search_index.py: Pagefind, once over
-                the whole site folder, also under `serve`); a failure stops the build.
+                the whole site folder); a failure stops the build. Under `serve`, the first build is
+                indexed before the preview opens and every rebuild in a background thread after it
+                (`BackgroundIndexer`: the page is served first, the search catches up seconds later);
+                a failure there is reported in the log and the preview goes on.
 - `on_post_build`, `on_build_error`  hand the objects `on_files` set aside back to the garbage collector.
 - `on_serve`    watches the briefings and registries folders, which live outside the docs folder, and
                 wraps the preview's rebuild: when anything else in it fails (a macro, a Markdown
@@ -28,8 +31,9 @@ Hooks, in the order MkDocs calls them:
 
 Under `mkdocs serve` only, a rebuild after the first is incremental (`Preview`): MkDocs 1.6 renders
 every page on every change, so the plugin runs its rebuilds as MkDocs' own `--dirty` builds and
-tells MkDocs which generated files changed; the others keep the HTML already written. `mkdocs build`
-is never incremental.
+tells MkDocs which generated files changed; the others keep the HTML already written. Briefing pages
+whose inputs did not change are not rendered again (site/page_cache.py), and the exports are written
+after the rebuilt pages are served. `mkdocs build` is never incremental.
 """
 
 from __future__ import annotations
@@ -81,6 +85,7 @@ class BriefingsConfig(Config):
 
 class BriefingsPlugin(BasePlugin[BriefingsConfig]):
     serving = False
+    rebuilding = False  # under `serve`, once the first build is done: search indexing moves to the background
     problems: ProblemList = ProblemList()
     result: Result | None = None
 
@@ -103,7 +108,9 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
 
     def on_files(self, files: Files, *, config) -> Files:
         # Never raises for the input: failures come back as problems.
-        result = cached_build(self.project, live=self.serving)
+        # A preview's rebuild writes the published data files after serving its pages (`Preview.write_later`).
+        later = self.serving and self.rebuilding and bool(self.preview.published)
+        result = cached_build(self.project, live=self.serving, later=later)
         self.result = result  # what this build's pages, and the home page's macros, are made from
         for trace in result.crashes:
             log.debug("the generator failed:\n%s", trace)  # shown with `mkdocs … -v`
@@ -132,6 +139,8 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             for src_uri in sorted(urls.NAV_PAGES - pages.keys()):
                 if files.get_file_from_path(src_uri) is None:
                     pages[src_uri] = report
+        kept = frozenset(self.preview.published - pages.keys()) if result.later is not None else frozenset()
+        pages.update(dict.fromkeys(kept, ""))  # MkDocs keeps their output; written after the build
         docs_root = Path(config.docs_dir).resolve()
         for src_uri, content in pages.items():
             inclusion = InclusionLevel.INCLUDED if src_uri in urls.NAV_PAGES else InclusionLevel.NOT_IN_NAV
@@ -141,7 +150,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             file.edit_uri = edit_uri(source, docs_root) if source else None
             files.append(file)
         if self.serving:
-            self.preview.plan(files, config, pages, len(problems.errors))
+            self.preview.plan(files, config, pages, len(problems.errors), kept)
         # The pipeline's index (every briefing as objects) lives until the build ends, for the
         # home page's macros: set it aside from the cyclic garbage collector, which would
         # otherwise walk it again on every full collection while MkDocs renders the pages
@@ -188,12 +197,39 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
 
     def on_post_build(self, *, config) -> None:
         gc.unfreeze()
+        if self.serving:
+            self.preview.built()
+            if self.rebuilding:  # the rebuilt pages are served now; the search catches up in the background
+                if self.result is not None and self.result.later is not None:
+                    self.preview.write_later(self.result.later, config.site_dir)
+                self.indexer.submit(Path(config.site_dir))
+                return
+            try:  # the first build: the preview opens with its search working
+                search_index.build_index(Path(config.site_dir))
+            except Exception as exc:  # noqa: BLE001 - reported; the preview works without its search
+                self._search_failed(exc)
+            return
         try:
             search_index.build_index(Path(config.site_dir))
         except search_index.SearchIndexError as exc:
             raise PluginError(f"the search index could not be built: {exc}") from exc
-        if self.serving:
-            self.preview.built()
+
+    @functools.cached_property
+    def indexer(self) -> search_index.BackgroundIndexer:
+        return search_index.BackgroundIndexer(report=self._search_failed)
+
+    @staticmethod
+    def _search_failed(exc: Exception) -> None:
+        # INFO: a warning logged while the next rebuild runs would abort it in strict mode.
+        log.info("the search index could not be built (the preview's search shows the previous one): %s",
+                 exc if isinstance(exc, search_index.SearchIndexError) else f"{type(exc).__name__}: {exc}")
+        log.debug("the search index failed:\n%s", "".join(traceback.format_exception(exc)))
+
+    @staticmethod
+    def _published_failed(exc: Exception) -> None:
+        log.info("the exports could not be written (the preview serves the previous ones): %s: %s",
+                 type(exc).__name__, exc)
+        log.debug("the exports failed:\n%s", "".join(traceback.format_exception(exc)))
 
     def on_build_error(self, *, error) -> None:
         gc.unfreeze()
@@ -205,11 +241,12 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             if folder.is_dir():
                 server.watch(str(folder))
         server.builder = functools.partial(self._build_or_show_failure, server.builder)
+        self.rebuilding = True
         return server
 
     @functools.cached_property
     def preview(self) -> "Preview":
-        return Preview()
+        return Preview(report=self._published_failed)
 
     def _build_or_show_failure(self, builder) -> None:
         """A rebuild, and when anything in it raises (a macro, a Markdown extension, strict mode's

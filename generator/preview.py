@@ -6,10 +6,13 @@ used through their attributes only: this module does not import MkDocs).
 
 from __future__ import annotations
 
+import os
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from .pipeline import _stat
+from .pipeline import _stat, is_published_file
+from .site.search_index import Latest
 
 
 class Preview:
@@ -19,15 +22,22 @@ class Preview:
     every page shows has changed: the banner (the number of errors), the hand-written pages and their nav,
     mkdocs.yml. Hand-written pages are always rendered again (the home page's macros read the corpus).
     The output of a generated page that is gone is deleted; after a failed build, every page is rendered.
+
+    The published data files (exports) of a rebuild are `kept` by MkDocs as they are and written
+    after the rebuilt pages are served (`write_later`), in a thread of their own, the newest build winning.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, report: Callable[[Exception], None] = lambda exc: None) -> None:
         self.written: dict[str, tuple[int, str]] = {}  # src_uri → (hash of its content, output path)
         self.pending: dict[str, tuple[int, str]] = {}
         self.context: tuple | None = None
         self.pending_context: tuple | None = None
+        self.published: set[str] = set()  # the published data files the last full build wrote
+        self.writer = Latest(self._write, report, "briefings-published-files")
 
-    def plan(self, files: Any, config: Any, pages: dict[str, str], errors: int) -> None:
+    def plan(self, files: Any, config: Any, pages: dict[str, str], errors: int,
+             kept: frozenset[str] = frozenset()) -> None:
+        """Mark MkDocs' files modified or not; `kept`: files written later (`write_later`), never by MkDocs."""
         context = (errors, _stat(Path(config.config_file_path or ".")),
                    tuple((f.src_uri, _stat(Path(f.abs_src_path))) for f in files if f.abs_src_path))
         same, self.pending, self.pending_context = context == self.context, {}, context
@@ -38,17 +48,45 @@ class Preview:
                 continue
             digest = hash(pages[file.src_uri])
             self.pending[file.src_uri] = (digest, file.abs_dest_path)
-            if same and self.written.get(file.src_uri, (None,))[0] == digest:
+            if file.src_uri in kept or (same and self.written.get(file.src_uri, (None,))[0] == digest):
                 file.is_modified = lambda: False  # type: ignore[method-assign]
         for src_uri, (_, dest) in self.written.items():
             if src_uri not in self.pending:
                 _remove(Path(dest))
+        if not kept:
+            self.published = {src_uri for src_uri in pages if is_published_file(src_uri)}
+
+    def write_later(self, make: Callable[[], dict[str, str]], site_dir: str) -> None:
+        """Write the published data files `make` gives into the site, after this build (see `Latest`)."""
+        self.writer.submit((make, Path(site_dir), frozenset(self.published)))
+
+    def _write(self, job: tuple[Callable[[], dict[str, str]], Path, frozenset[str]]) -> None:
+        self.published = _write_published(job)
 
     def built(self) -> None:
         self.written, self.context = self.pending, self.pending_context
 
     def failed(self) -> None:
         self.written, self.context = {}, None
+
+
+def _write_published(job: tuple[Callable[[], dict[str, str]], Path, frozenset[str]]) -> set[str]:
+    """Each file whose bytes differ from those in the site, replaced whole (a reader never gets half of one)."""
+    make, site, before = job
+    files = make()
+    for src_uri, text in files.items():
+        dest, data = site / src_uri, text.encode("utf-8")
+        try:
+            if dest.read_bytes() == data:
+                continue
+        except OSError:
+            dest.parent.mkdir(parents=True, exist_ok=True)
+        temporary = dest.with_name(f".{dest.name}.partial")
+        temporary.write_bytes(data)
+        os.replace(temporary, dest)
+    for src_uri in before - files.keys():
+        (site / src_uri).unlink(missing_ok=True)
+    return set(files)
 
 
 def _remove(dest: Path) -> None:

@@ -5,7 +5,8 @@ generator and then runs MkDocs' own command line with the arguments it was given
 
 - a briefing whose title holds PANNE-PAGE makes the rendering of its own page raise;
 - an event titled PANNE-FRISE makes the timeline image raise, where no briefing is at hand;
-- a briefing published in 2031 makes the home page's macros raise, outside the generator's pipeline.
+- a briefing published in 2031 makes the home page's macros raise, outside the generator's pipeline;
+- a built page holding PANNE-RECHERCHE makes the search indexing (Pagefind) fail.
 
 Real inputs that crash the generator get fixed; these stay, so the preview's
 handling of a failure nobody foresaw keeps being exercised.
@@ -16,7 +17,9 @@ from __future__ import annotations
 import sys
 
 import generator.macros
-from generator.site import render, views
+from pathlib import Path
+
+from generator.site import render, search_index, views
 
 
 class PlantedFault(RuntimeError):
@@ -47,7 +50,17 @@ def faulty_date_text(date):
     return _date_text(date)
 
 
+_build_index = search_index.build_index
+
+
+def faulty_build_index(site_dir, **options):
+    if any("PANNE-RECHERCHE" in page.read_text(encoding="utf-8") for page in Path(site_dir).rglob("*.html")):
+        raise search_index.SearchIndexError("planted: Pagefind failed")
+    return _build_index(site_dir, **options)
+
+
 render.Renderer.render = faulty_render
+search_index.build_index = faulty_build_index
 generator.macros.date_text = faulty_date_text
 views.timeline_svg = faulty_timeline_svg
 

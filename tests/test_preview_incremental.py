@@ -80,3 +80,33 @@ def test_a_failed_build_forgets_what_was_written(tmp_path: Path) -> None:
     files = files_for(cfg, pages)
     preview.plan(files, cfg, pages, errors=0)
     assert modified(files) == {"index.md", *pages}
+
+
+def test_published_files_are_kept_by_mkdocs_and_written_after_the_build(tmp_path: Path) -> None:
+    """A rebuild's exports are left to a background writer: MkDocs keeps their output, and the
+    writer replaces the files whose bytes changed and removes those gone."""
+    cfg = config(tmp_path)
+    preview = Preview()
+    first = {"briefings/a.md": "# A\n", "exports/a.csv": "id\na\n", "exports/old.csv": "id\n"}
+    files = files_for(cfg, first)
+    preview.plan(files, cfg, first, errors=0)
+    preview.built()
+    assert preview.published == {"exports/a.csv", "exports/old.csv"}
+    site = tmp_path / "site"
+    for f in files:
+        Path(f.abs_dest_path).parent.mkdir(parents=True, exist_ok=True)
+        Path(f.abs_dest_path).write_text(first.get(f.src_uri, "html"), encoding="utf-8")
+
+    second = {"briefings/a.md": "# A modifié\n", **dict.fromkeys(preview.published, "")}
+    files = files_for(cfg, second)
+    preview.plan(files, cfg, second, errors=0, kept=frozenset(preview.published))
+    assert modified(files) == {"index.md", "briefings/a.md"}
+    preview.built()
+    unchanged = (site / "exports" / "a.csv").stat().st_mtime_ns
+    preview.write_later(lambda: {"exports/a.csv": "id\na\n", "exports/new.csv": "id\nb\n"}, str(site))
+    assert preview.writer.wait(10)
+    assert (site / "exports" / "a.csv").stat().st_mtime_ns == unchanged  # same bytes: not written again
+    assert (site / "exports" / "new.csv").read_text(encoding="utf-8") == "id\nb\n"
+    assert not (site / "exports" / "old.csv").exists()
+    assert not list((site / "exports").glob(".*"))  # no partial file left behind
+    assert preview.published == {"exports/a.csv", "exports/new.csv"}  # what the next rebuild keeps

@@ -200,16 +200,43 @@ def indexed_pages(server: str) -> int:
         return 0
 
 
+def wait_for_index(server: str, pages: int, timeout: float = 60) -> None:
+    """Until the preview's search index holds `pages` pages: a rebuild is served first, and indexed
+    in the background after it (bounded in time)."""
+    deadline = time.monotonic() + timeout
+    while indexed_pages(server) != pages and time.monotonic() < deadline:
+        time.sleep(0.3)
+    assert indexed_pages(server) == pages
+
+
 def test_the_preview_searches_and_indexes_a_briefing_dropped_in(project: Path, server: str) -> None:
     """`mkdocs serve` builds into a temporary folder: the search index is built there too, on every rebuild."""
-    before = indexed_pages(server)
+    before = indexed_pages(server)  # the first build is indexed before the preview opens
     assert before > 10
     (project / "briefings" / "2025-11-21-depot.yaml").write_text(NEW, encoding="utf-8")
     wait_for(server + "briefings/2025-11-21-depot/", lambda b: "Briefing déposé pendant" in b)
+    wait_for_index(server, before + 1)
+
+
+@pytest.mark.parametrize("server", ["faults"], indirect=True)
+def test_a_search_index_failure_is_reported_and_the_preview_goes_on(project: Path, server: str) -> None:
+    """Pagefind failing on a rebuild (planted by tests/serve_with_faults.py) is written to the log; the
+    preview keeps serving every page, and the next rebuild's index catches up."""
+    before = indexed_pages(server)
+    assert before > 10
+    path = project / "briefings" / "2025-11-21-depot.yaml"
+    path.write_text(briefing("PANNE-RECHERCHE dans la recherche"), encoding="utf-8")
+    wait_for(server + "briefings/2025-11-21-depot/", lambda b: "PANNE-RECHERCHE" in b)
+    log = project.parent / "serve.log"
     deadline = time.monotonic() + 60
-    while indexed_pages(server) != before + 1 and time.monotonic() < deadline:
+    while "the search index could not be built" not in log.read_text(encoding="utf-8"):
+        assert time.monotonic() < deadline, "the search index failure was not reported"
         time.sleep(0.3)
-    assert indexed_pages(server) == before + 1
+    assert indexed_pages(server) == before  # the previous index is still served
+    assert_every_page_answers(server)
+    path.write_text(briefing("Briefing réparé"), encoding="utf-8")
+    wait_for(server + "briefings/2025-11-21-depot/", lambda b: "Briefing réparé" in b)
+    wait_for_index(server, before + 1)
 
 
 # --- incremental rebuilds ------------------------------------------------------------------------
@@ -217,19 +244,24 @@ def test_the_preview_searches_and_indexes_a_briefing_dropped_in(project: Path, s
 
 def test_a_rebuild_renders_only_what_changed_and_shows_every_change(project: Path, server: str) -> None:
     """The preview rebuilds only the generated pages whose Markdown changed: an edit shows on the
-    briefing's page and on the cross-source pages it touches, a deleted briefing's page is gone,
+    briefing's page, on the cross-source pages it touches and in the exports, a deleted briefing's page is gone,
     and a page the change does not touch keeps the very output written before (its file untouched)."""
     path = project / "briefings" / "2025-11-21-depot.yaml"
-    path.write_text(briefing("Titre avant retouche"), encoding="utf-8")
+    def event(when: str) -> str:  # a row of the exports
+        return f"events:\n  - {{id: rencontre-depot, kind: meeting, title: Rencontre {when} retouche, date: 2025-11-20}}\n"
+
+    path.write_text(briefing("Titre avant retouche", extra=event("avant")), encoding="utf-8")
     wait_for(server + "briefings/2025-11-21-depot/", lambda b: "Titre avant retouche" in b)
     untouched = server + OTHER_BRIEFING
     served_before = served(untouched)
 
-    path.write_text(briefing("Titre après retouche"), encoding="utf-8")
+    path.write_text(briefing("Titre après retouche", extra=event("après")), encoding="utf-8")
     wait_for(server + "briefings/2025-11-21-depot/", lambda b: "Titre après retouche" in b)
     wait_for(server + "sources/", lambda b: "Titre après retouche" in b and "Titre avant retouche" not in b)
     wait_for(server + "briefings/", lambda b: "Titre après retouche" in b)
     assert served(untouched) == served_before
+    # the exports are written after the pages are served, and catch up
+    wait_for(server + "exports/briefings.json", lambda b: "Rencontre après retouche" in b and "Rencontre avant" not in b)
 
     path.unlink()
     wait_for(server + "briefings/", lambda b: "Titre après retouche" not in b and "Briefings" in b)

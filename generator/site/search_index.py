@@ -23,6 +23,8 @@ from __future__ import annotations
 import shutil
 import subprocess
 import tempfile
+import threading
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -81,11 +83,12 @@ def _iso(published: Any) -> str:
     return published.iso() if published is not None else "0000"
 
 
-def build_index(site_dir: Path, *, executable: Path | None = None) -> Path:
+def build_index(site_dir: Path, *, executable: Path | None = None, background: bool = False) -> Path:
     """Index every page of the built site at `site_dir` into `site_dir/pagefind/`; return that folder.
 
     Raises SearchIndexError when Pagefind fails or writes no index: the site is then incomplete and
     the build must stop. The previous bundle, if any, is replaced only once the new one is whole.
+    `background` (a live preview's indexing, behind the next rebuild) runs Pagefind at a lower priority.
     """
     site_dir = Path(site_dir)
     bundle = site_dir / BUNDLE
@@ -105,6 +108,9 @@ def build_index(site_dir: Path, *, executable: Path | None = None) -> Path:
             raise SearchIndexError(f"no HTML page to index in {site_dir}")
         command = [str(binary), "--site", str(pages), "--output-path", str(output),
                    "--force-language", LANGUAGE, "--exclude-selectors", EXCLUDED, "--quiet"]
+        nice = shutil.which("nice") if background else None
+        if nice:
+            command = [nice, "-n", "10", *command]
         try:
             run = subprocess.run(command, capture_output=True, text=True, encoding="utf-8", errors="replace",
                                  check=False)
@@ -130,3 +136,54 @@ def _executable() -> Path:
         return Path(get_executable())
     except FileNotFoundError as exc:
         raise SearchIndexError(f"the Pagefind binary is missing: {exc}") from exc
+
+
+class Latest:
+    """Jobs run in a thread of their own, one at a time, the newest winning: a job submitted while one runs
+    is run once that one ends (jobs submitted meanwhile and overtaken are dropped). A failure is handed
+    to `report` and the next job runs as usual."""
+
+    def __init__(self, run: Callable[[Any], object], report: Callable[[Exception], None], name: str) -> None:
+        self._run_one, self._report, self._name = run, report, name
+        self._lock = threading.Lock()
+        self._wanted: Any = None
+        self._thread: threading.Thread | None = None
+        self._idle = threading.Event()
+        self._idle.set()
+
+    def submit(self, job: Any) -> None:
+        """Run `job` as soon as no other runs."""
+        with self._lock:
+            self._wanted = job
+            self._idle.clear()
+            if self._thread is None:
+                self._thread = threading.Thread(target=self._run, name=self._name, daemon=True)
+                self._thread.start()
+
+    def wait(self, timeout: float | None = None) -> bool:
+        """Until every submitted job is done (or `timeout` seconds); whether it is."""
+        return self._idle.wait(timeout)
+
+    def _run(self) -> None:
+        while True:
+            with self._lock:
+                job, self._wanted = self._wanted, None
+                if job is None:
+                    self._thread = None
+                    self._idle.set()
+                    return
+            try:
+                self._run_one(job)
+            except Exception as exc:  # noqa: BLE001 - a failure, whatever it is, must not end the preview
+                self._report(exc)
+
+
+class BackgroundIndexer(Latest):
+    """A live preview's search index, built after each rebuild in a thread of its own (`submit(site_dir)`):
+    the rebuilt pages are served at once and the search catches up seconds later. One Pagefind run at a
+    time, the newest build winning; a failure is handed to `report` and the next build is indexed as
+    usual. `mkdocs build` never uses this class (it indexes synchronously and stops on a failure)."""
+
+    def __init__(self, report: Callable[[Exception], None],
+                 index: Callable[[Path], object] = lambda site: build_index(site, background=True)) -> None:
+        super().__init__(lambda site: index(Path(site)), report, "briefings-search-index")

@@ -15,6 +15,7 @@ from .actor_listings import activity, demand_date, listing, quote_date
 from .actor_listings import roles as actor_roles
 from .differences import DifferenceView, split
 from .markup import Md
+from .page_cache import PageCache, briefing_inputs
 from .render import Renderer, summit_of
 from .search_index import search_meta
 from .cards import briefing_card, summit_card
@@ -54,18 +55,27 @@ class IndicatorView:
     nuance: DifferenceView | None
 
 
-def render_site(index: CorpusIndex) -> dict[str, str]:
-    """Every generated page (and the timeline image), keyed by path in the docs tree, in a stable order."""
+def render_site(index: CorpusIndex, cache: PageCache | None = None) -> dict[str, str]:
+    """Every generated page (and the timeline image), keyed by path in the docs tree, in a stable order.
+
+    With a `cache` (a live preview's), a briefing page whose inputs did not change is not rendered again."""
     r = Renderer()
     events = _event_views(index)
     # First: the pages below link to the slices of the quotes and of the timeline holding what they cite.
     quote_pages = render_quotes(r, index)
     timeline = timeline_groups(index, events, r)
     pages: dict[str, str] = {}
+    kept = cache.start() if cache is not None else {}
     for b in index.briefings:
         page = urls.briefing_page(b.id)
-        pages[page] = r.render("briefing.md.j2", index, page, b=b, card=Md(briefing_card(index, b, page)),
-                               search=search_meta(index, b))
+
+        def render(b=b, page=page) -> str:
+            return r.render("briefing.md.j2", index, page, b=b, card=Md(briefing_card(index, b, page)),
+                            search=search_meta(index, b))
+        pages[page] = (cache.page(kept, page, b, briefing_inputs(index, b, r.moved), render)
+                       if cache is not None else render())
+    if cache is not None:
+        cache.keep(kept)
     pages.update(render_briefings_index(r, index))
     pages.update(render_actor_pages(r, index, events))
     pages.update(render_summit_pages(r, index, events))

@@ -1,0 +1,65 @@
+"""A live preview's briefing pages as last rendered, each with everything it was rendered from.
+
+A briefing page shows its own briefing and, from the rest of the corpus, only what its links and
+labels look up: the registries' topics and parties, for each name it cites the actor that name resolves
+to (an unregistered name's page depends on the other briefings), and for each of its events the event's
+title, the summit whose history holds it and the slice of the timeline that holds its entry. When
+none of those changed and the briefing is the very object the loader kept for an unchanged file,
+the Markdown rendered last time is the Markdown a full render gives (tests/test_page_cache.py checks
+an incremental sequence of edits against fresh full builds). `mkdocs build` never uses it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from ..corpus.records import CorpusIndex
+from ..reading.models import Briefing
+from . import urls
+
+
+def briefing_inputs(index: CorpusIndex, b: Briefing, moved: dict[tuple[str, str], str]) -> tuple:
+    """What a briefing page reads besides its briefing (see the module's docstring), as comparable values."""
+    names = [m.name for m in b.actors]
+    for e in b.events:
+        names.extend(e.participants)
+    names.extend(d.voiced_by for d in b.demands if d.voiced_by)
+    names.extend(q.speaker for q in b.quotes if q.speaker)
+    actors = []
+    for name in dict.fromkeys(names):
+        actor_id = index.resolve(name)
+        actors.append((name, actor_id, index.actors.get(actor_id)))
+    events = []
+    for e in b.events:
+        record = index.events.get(e.id)
+        events.append((e.id, record.title if record else None, index.history_of.get(e.id),
+                       moved.get((urls.TIMELINE, urls.event_anchor(e.id)))))
+    return (dict(index.topics), dict(index.parties), tuple(actors), tuple(events))
+
+
+class PageCache:
+    """Briefing pages by path: the briefing object, its inputs and the Markdown rendered from them."""
+
+    def __init__(self) -> None:
+        self.entries: dict[str, tuple[Briefing, tuple, str]] = {}
+        self.rendered = 0  # pages rendered (not reused) by the last render, for the tests
+
+    def start(self) -> dict[str, tuple[Briefing, tuple, str]]:
+        """A new render begins: what it does not ask for again is dropped when it ends (`keep`)."""
+        self.rendered = 0
+        return {}
+
+    def page(self, kept: dict, page: str, b: Briefing, inputs: tuple, render: Callable[[], str]) -> str:
+        entry = self.entries.get(page)
+        if entry is None or entry[0] is not b or entry[1] != inputs:
+            entry = (b, inputs, render())
+            self.rendered += 1
+        kept[page] = entry
+        return entry[2]
+
+    def keep(self, kept: dict[str, Any]) -> None:
+        self.entries = kept
+
+    def clear(self) -> None:
+        self.entries = {}
