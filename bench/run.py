@@ -8,7 +8,13 @@ Three builds of the same synthetic corpus:
 3. the baseline: `mkdocs build` of the very same generated Markdown written out
    as plain files in docs/, with the briefings plugin removed from a copy of
    mkdocs.yml (theme, search, tags, macros and Markdown extensions unchanged),
-   so full / baseline isolates what the generator itself costs.
+   so full / baseline isolates what the generator itself costs. The plugin ends its build by
+   indexing the site with Pagefind; the baseline build runs the same indexing, in its own process
+   (it then counts in its time and memory), so that the search index is not counted as the
+   generator's cost.
+
+What a reader downloads for a first search (`first_query_bytes`) is measured on the full site,
+in Chromium (bench/search_payload.py).
 
 Wall time is what the benchmark reports; the CPU time of each build is recorded
 too, as a check when other work shares the machine. Peak memory is the build
@@ -88,9 +94,29 @@ def run_measured(cmd: list[str], cwd: Path, log: Path, timeout: float = 3600) ->
     return Process(usage["seconds"], usage["cpu"], usage["returncode"], rss_bytes / 2**20, log)
 
 
-def mkdocs_build(project: Path, site: Path, log: Path) -> Process:
+# The baseline build: `mkdocs build`, then the same Pagefind run over the built site as the plugin's
+# `on_post_build`, in one process, so that full / baseline leaves out the search index too.
+_BASELINE_BUILD = """
+import sys
+from pathlib import Path
+from mkdocs.__main__ import cli
+try:
+    cli.main(args=["build", "--site-dir", sys.argv[1]], prog_name="mkdocs")
+except SystemExit as stop:
+    if stop.code:
+        raise
+from generator.site.search_index import build_index
+build_index(Path(sys.argv[1]))
+"""
+
+
+def mkdocs_build(project: Path, site: Path, log: Path, *, index_search: bool = False) -> Process:
+    """`mkdocs build` of `project` into `site`; with `index_search`, followed by the site's Pagefind run
+    (what the plugin does at the end of a build) in the same process."""
     shutil.rmtree(site, ignore_errors=True)
-    run = run_measured([sys.executable, "-m", "mkdocs", "build", "--site-dir", str(site)], project, log)
+    cmd = ([sys.executable, "-c", _BASELINE_BUILD, str(site)] if index_search
+           else [sys.executable, "-m", "mkdocs", "build", "--site-dir", str(site)])
+    run = run_measured(cmd, project, log)
     if run.returncode != 0:
         tail = log.read_text(encoding="utf-8", errors="replace")[-3000:]
         raise RuntimeError(f"mkdocs build failed in {project} (exit {run.returncode}):\n{tail}")
@@ -314,14 +340,16 @@ def page_listing(site: Path, folder: str, target: str) -> str:
 
 
 def first_query_bytes(site: Path) -> int | None:
-    """What a reader's browser downloads before its first search result: computed by
-    bench/search_payload.py (`first_query_bytes(site)`) once the site's search provides it."""
-    # CALL SITE: bench/search_payload.py, written with the site's search, defines first_query_bytes(site: Path).
-    try:
-        from .search_payload import first_query_bytes as compute  # type: ignore[import-not-found]
-    except ImportError:
+    """What a reader's browser downloads before its first search result (bench/search_payload.py: Chromium
+    types a query in the search dialog of the served site); None where Chromium or Playwright is missing."""
+    from . import search_payload
+
+    if not search_payload.CHROMIUM.exists():
         return None
-    return compute(site)
+    try:
+        return search_payload.first_query_bytes(site).total
+    except ImportError:  # Playwright not installed
+        return None
 
 
 def measure(n: int, workdir: Path, seed: int = 0, repeat: int = 1, serve: bool = False,
@@ -355,7 +383,8 @@ def measure(n: int, workdir: Path, seed: int = 0, repeat: int = 1, serve: bool =
         say(f"N={n}: mkdocs build with the plugin ({i + 1}/{repeat})")
         runs["full"].append(mkdocs_build(full, base / "site-full", base / "full-build.log"))
         say(f"N={n}: mkdocs build of the plain pages ({i + 1}/{repeat})")
-        runs["baseline"].append(mkdocs_build(base / "baseline", base / "site-baseline", base / "baseline-build.log"))
+        runs["baseline"].append(mkdocs_build(base / "baseline", base / "site-baseline", base / "baseline-build.log",
+                                             index_search=True))
     full_run = min(runs["full"], key=lambda p: p.seconds)
     baseline_run = min(runs["baseline"], key=lambda p: p.seconds)
     full_cpu = min(p.cpu_seconds for p in runs["full"])
