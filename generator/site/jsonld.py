@@ -28,7 +28,7 @@ from typing import Any
 import yaml
 
 from ..corpus.index import CorpusIndex
-from ..corpus.records import EventRecord
+from ..corpus.records import EventRecord, briefing_sort_key
 from ..reading.models import Briefing
 from . import markup, urls, wording
 
@@ -121,6 +121,10 @@ def agent(index: CorpusIndex, actor_id: str, name: str) -> dict[str, Any]:
     return {"@type": kind, "name": actor.name if actor else name}
 
 
+SUBJECT_OF_LIMIT = 20
+"""Articles a summit's JSON-LD names (`subjectOf`): the most recently published."""
+
+
 def summit_data(record: EventRecord, index: CorpusIndex) -> dict[str, Any]:
     event: dict[str, Any] = {"@context": CONTEXT, "@type": "Event", "name": record.title}
     if record.date:
@@ -136,5 +140,8 @@ def summit_data(record: EventRecord, index: CorpusIndex) -> dict[str, Any]:
             attendees.setdefault(index.resolve(name), name)
     if attendees:
         event["attendee"] = [agent(index, actor_id, name) for actor_id, name in attendees.items()]
-    event["subjectOf"] = [source_article(a.briefing) for a in record.accounts]
+    # The articles describing it: the most recent ones when there are many (the page's head stays small).
+    recent = {id(a) for a in sorted(record.accounts, key=lambda a: briefing_sort_key(a.briefing),
+                                    reverse=True)[:SUBJECT_OF_LIMIT]}
+    event["subjectOf"] = [source_article(a.briefing) for a in record.accounts if id(a) in recent]
     return event

@@ -17,7 +17,8 @@ from .differences import DifferenceView, split
 from .markup import Md
 from .render import Renderer, summit_of
 from .search_index import search_meta
-from .cards import briefing_card, summit_card
+from .cards import briefing_card
+from .summit_pages import render_summit
 from .timeline_svg import timeline_svg
 from .year_pages import render_briefings_index, render_sources, render_timeline, timeline_groups
 from .aggregate_pages import render_demands, render_figures, render_quotes
@@ -138,10 +139,7 @@ def render_summit_pages(r: Renderer, index: CorpusIndex, events: dict[str, Event
     for s in summits:
         members = dict.fromkeys([s.id, *index.children.get(s.id, [])])  # each once, even an event related to itself
         history = sorted((events[m] for m in members if m in events), key=lambda e: (_date_key(e.date), e.id))
-        page = urls.summit_page(s.id)
-        pages[page] = _page(r, index, "summit.md.j2", page, s=s, divergences=s.divergences, nuances=s.nuances,
-                            history=history, card=Md(summit_card(index, s, page)),
-                            strip=Md(timeline_svg(history, lambda e: "#" + urls.event_anchor(e.id))))
+        pages.update(render_summit(r, index, s, history))
     pages[urls.SUMMITS_INDEX] = _page(r, index, "summits_index.md.j2", urls.SUMMITS_INDEX, summits=summits)
     return pages
 
