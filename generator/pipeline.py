@@ -5,7 +5,7 @@ from __future__ import annotations
 import gc
 import hashlib
 import traceback
-from collections.abc import Iterator
+from collections.abc import Iterator, MutableMapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -24,6 +24,7 @@ from .site.export import export_files
 from .site.feeds import feed_files
 from .site.ical import calendar_text
 from .site.jsonld import with_head_data
+from .site.page_store import Pages
 from .site.views import render_site
 
 __all__ = ["Project", "Result", "build", "cached_build", "check"]
@@ -31,7 +32,7 @@ __all__ = ["Project", "Result", "build", "cached_build", "check"]
 
 @dataclass
 class Result:
-    pages: dict[str, str] = field(default_factory=dict)
+    pages: MutableMapping[str, str] = field(default_factory=dict)  # a Pages (site/page_store.py) once built
     problems: ProblemList = field(default_factory=ProblemList)
     index: CorpusIndex | None = None
     edit_paths: dict[str, Path] = field(default_factory=dict)  # generated page → the YAML file its edit link opens
@@ -190,10 +191,10 @@ def collector_paused() -> Iterator[None]:
             gc.enable()
 
 
-def site_files(index: CorpusIndex) -> dict[str, str]:
-    """Every generated page and published file, keyed by its path in the docs tree."""
-    return {**with_head_data(render_pages(index), index), **export_files(index), **divergence_files(index),
-            **feed_files(index), urls.CALENDAR: calendar_text(index)}
+def site_files(index: CorpusIndex) -> Pages:
+    """Every generated page and published file, keyed by its path in the docs tree (stored compressed)."""
+    return Pages({**with_head_data(render_pages(index), index), **export_files(index), **divergence_files(index),
+                  **feed_files(index), urls.CALENDAR: calendar_text(index)})
 
 
 def render_pages(index: CorpusIndex) -> dict[str, str]:

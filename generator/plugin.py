@@ -52,6 +52,7 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from .site import csp, markup, search_index, urls, wording
+from .site.page_store import Pages, decompress
 from .site.views import render_problems_page
 from .pipeline import Project, Result, cached_build, failed_build, forget, showing
 from .preview import Preview
@@ -70,6 +71,19 @@ def edit_uri(source: Path, docs_root: Path) -> str:
     otherwise end the attribute. Only `/` stays as written.
     """
     return quote(Path(os.path.relpath(source.resolve(), docs_root)).as_posix(), safe="/")
+
+
+class StoredPage(File):
+    """A generated page whose Markdown MkDocs is given compressed (site/page_store.py): the text is
+    made again each time MkDocs reads it, which a build does once, to render the page."""
+
+    @property
+    def content_string(self) -> str:
+        return decompress(self._content)
+
+    @property
+    def content_bytes(self) -> bytes:
+        return self.content_string.encode("utf-8")
 
 
 class BriefingsConfig(Config):
@@ -108,7 +122,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         for trace in result.crashes:
             log.debug("the generator failed:\n%s", trace)  # shown with `mkdocs … -v`
         problems = ProblemList(result.problems)
-        pages = dict(result.pages) if result.ok or self.serving else {}
+        pages = Pages(result.pages) if result.ok or self.serving else Pages()  # a copy; the text stays compressed
         for src_uri in list(pages):
             if files.get_file_from_path(src_uri) is not None:
                 shown = self.project.shown(self.project.docs_dir / src_uri)
@@ -133,10 +147,12 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
                 if files.get_file_from_path(src_uri) is None:
                     pages[src_uri] = report
         docs_root = Path(config.docs_dir).resolve()
-        for src_uri, content in pages.items():
+        for src_uri in pages:
             inclusion = InclusionLevel.INCLUDED if src_uri in urls.NAV_PAGES else InclusionLevel.NOT_IN_NAV
-            data = content if src_uri.endswith(".md") else content.encode("utf-8")  # CSV, JSON, SVG: half the memory
-            file = File.generated(config, src_uri, content=data, inclusion=inclusion)
+            if src_uri.endswith(".md"):  # read once, when MkDocs renders it: kept compressed until then
+                file = StoredPage.generated(config, src_uri, content=pages.compressed(src_uri), inclusion=inclusion)
+            else:  # CSV, JSON, SVG: copied as they are
+                file = File.generated(config, src_uri, content=pages[src_uri].encode("utf-8"), inclusion=inclusion)
             source = result.edit_paths.get(src_uri)
             file.edit_uri = edit_uri(source, docs_root) if source else None
             files.append(file)
