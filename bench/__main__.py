@@ -135,10 +135,6 @@ def _save(path: Path, run: dict) -> None:
                     encoding="utf-8")
 
 
-def _mb(value: float) -> str:
-    return f"{value / 2**20:.1f}"
-
-
 def _seconds(run: dict, key: str) -> str:
     return f"{run[key]:.1f}" if run.get(key) is not None else "—"
 

@@ -193,11 +193,14 @@ def collector_paused() -> Iterator[None]:
 
 def site_files(index: CorpusIndex) -> Pages:
     """Every generated page and published file, keyed by its path in the docs tree (stored compressed)."""
-    return Pages({**with_head_data(render_pages(index), index), **export_files(index), **divergence_files(index),
-                  **feed_files(index), urls.CALENDAR: calendar_text(index)})
+    pages = with_head_data(render_pages(index), index)
+    for files in (export_files(index), divergence_files(index), feed_files(index)):
+        pages.update(files)
+    pages[urls.CALENDAR] = calendar_text(index)
+    return pages
 
 
-def render_pages(index: CorpusIndex) -> dict[str, str]:
+def render_pages(index: CorpusIndex) -> Pages:
     """Every generated page, keyed by its path in the docs tree, in a stable order."""
     return render_site(index)
 

@@ -31,6 +31,7 @@ from ..corpus.index import CorpusIndex
 from ..corpus.records import EventRecord, briefing_sort_key
 from ..reading.models import Briefing
 from . import markup, urls, wording
+from .page_store import Pages
 
 CONTEXT = "https://schema.org"
 EVENT_STATUS = {
@@ -49,9 +50,9 @@ def script_json(data: Any) -> str:
     return json.dumps(data, ensure_ascii=True, sort_keys=False).translate(_ESCAPES)
 
 
-def with_head_data(pages: dict[str, str], index: CorpusIndex) -> dict[str, str]:
-    """The pages, with JSON-LD (and actor pages with their feed) added to their front matter."""
-    out = dict(pages)
+def with_head_data(pages: Pages, index: CorpusIndex) -> Pages:
+    """The pages, with JSON-LD (and actor pages with their feed) added to their front matter (a copy)."""
+    out = pages.copy()
     for b in index.briefings:
         _add(out, urls.briefing_page(b.id), jsonld=script_json(briefing_data(b, index)))
     for event_id, record in index.events.items():
@@ -64,7 +65,7 @@ def with_head_data(pages: dict[str, str], index: CorpusIndex) -> dict[str, str]:
     return out
 
 
-def _add(pages: dict[str, str], page: str, **meta: str) -> None:
+def _add(pages: Pages, page: str, **meta: str) -> None:
     """Front matter keys put first in the page's block (the block a template's `front_matter` wrote)."""
     text = pages.get(page)
     if text is None or not text.startswith("---\n"):

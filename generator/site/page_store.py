@@ -65,6 +65,12 @@ class Pages(MutableMapping[str, str]):
     def copy(self) -> Pages:
         return Pages(self)
 
+    def sorted(self) -> Pages:
+        """A copy in the order of its keys."""
+        out = Pages()
+        out._data = dict(sorted(self._data.items()))
+        return out
+
     def compressed(self, key: str) -> bytes:
         """The file as stored: zlib-compressed UTF-8 (`decompress` gives the text back)."""
         return self._data[key]

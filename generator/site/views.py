@@ -15,6 +15,7 @@ from .actor_listings import activity, demand_date, listing, quote_date
 from .actor_listings import roles as actor_roles
 from .differences import DifferenceView, split
 from .markup import Md
+from .page_store import Pages
 from .render import Renderer, summit_of
 from .search_index import search_meta
 from .cards import briefing_card
@@ -55,14 +56,15 @@ class IndicatorView:
     nuance: DifferenceView | None
 
 
-def render_site(index: CorpusIndex) -> dict[str, str]:
-    """Every generated page (and the timeline image), keyed by path in the docs tree, in a stable order."""
+def render_site(index: CorpusIndex) -> Pages:
+    """Every generated page (and the timeline image), keyed by path in the docs tree, in a stable order;
+    each page compressed as soon as it is rendered (site/page_store.py)."""
     r = Renderer()
     events = _event_views(index)
     # First: the pages below link to the slices of the quotes and of the timeline holding what they cite.
     quote_pages = render_quotes(r, index)
     timeline = timeline_groups(index, events, r)
-    pages: dict[str, str] = {}
+    pages = Pages()
     for b in index.briefings:
         page = urls.briefing_page(b.id)
         pages[page] = r.render("briefing.md.j2", index, page, b=b, card=Md(briefing_card(index, b, page)),
@@ -78,7 +80,7 @@ def render_site(index: CorpusIndex) -> dict[str, str]:
     pages.update(quote_pages)
     pages.update(render_sources(r, index))
     pages.update(render_disagreements(r, index, events, indicators))
-    return dict(sorted(pages.items()))
+    return pages.sorted()
 
 
 def render_problems_page(problems: ProblemList) -> str:
