@@ -21,7 +21,6 @@ from .cards import summit_card
 from .markup import Md
 from .page_order import render_page
 from .render import Renderer
-from .timeline_svg import timeline_svg
 
 RECENT_ACCOUNTS = 20
 """Accounts a bounded summit page lists in full: the most recently published."""
@@ -29,12 +28,12 @@ SOURCES_PER_VERSION = 6
 """Sources a bounded summit page names for each version of a difference and each event of its history."""
 
 
-def render_summit(r: Renderer, index: CorpusIndex, s: Any, history: list[Any]) -> dict[str, str]:
-    """The summit's page and, when it would list too many accounts, the pages of its accounts."""
+def render_summit(r: Renderer, index: CorpusIndex, s: Any, history: list[Any], strip: Md) -> dict[str, str]:
+    """The summit's page and, when it would list too many accounts, the pages of its accounts;
+    `strip` is its history as a timeline image."""
     page = urls.summit_page(s.id)
     context = dict(s=s, divergences=s.divergences, nuances=s.nuances, history=history,
-                   card=Md(summit_card(index, s, page)),
-                   strip=Md(timeline_svg(history, lambda e: "#" + urls.event_anchor(e.id))))
+                   card=Md(summit_card(index, s, page)), strip=strip)
     if weight(s, history) <= slices.SUMMIT_ACCOUNTS_PER_PAGE:
         return {page: render_page(r, index, "summit.md.j2", page, **context)}
     groups = slices.cut(s.accounts, group_of=lambda a: f"{s.id}--recits", label_of=lambda _: f"{s.title} — récits",

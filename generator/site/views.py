@@ -141,7 +141,8 @@ def render_summit_pages(r: Renderer, index: CorpusIndex, events: dict[str, Event
     for s in summits:
         members = dict.fromkeys([s.id, *index.children.get(s.id, [])])  # each once, even an event related to itself
         history = sorted((events[m] for m in members if m in events), key=lambda e: (_date_key(e.date), e.id))
-        pages.update(render_summit(r, index, s, history))
+        strip = Md(timeline_svg(history, lambda e: "#" + urls.event_anchor(e.id)))
+        pages.update(render_summit(r, index, s, history, strip))
     pages[urls.SUMMITS_INDEX] = _page(r, index, "summits_index.md.j2", urls.SUMMITS_INDEX, summits=summits)
     return pages
 
