@@ -135,10 +135,6 @@ def _save(path: Path, run: dict) -> None:
                     encoding="utf-8")
 
 
-def _mb(value: float) -> str:
-    return f"{value / 2**20:.1f}"
-
-
 def _seconds(run: dict, key: str) -> str:
     return f"{run[key]:.1f}" if run.get(key) is not None else "—"
 
@@ -146,9 +142,10 @@ def _seconds(run: dict, key: str) -> str:
 def table(runs: list[dict]) -> str:
     """The results as a Markdown table, one row per N."""
     head = ("| N | pipeline (s) | full build (s) | baseline (s) | full / baseline | same, CPU time "
-            "| ms per briefing (full) | site KB per briefing | largest page KB | search index MB (gzip) "
-            "| peak RSS MB (baseline) | serve: new briefing (s) | serve: edit (s) |")
-    rows = [head, "|" + " ---: |" * 13]
+            "| ms per briefing (full) | site KB per briefing | largest page KB | first search KB "
+            "| peak RSS MB, build process (baseline) | same, with Pagefind (baseline) "
+            "| serve: new briefing (s) | serve: edit (s) |")
+    rows = [head, "|" + " ---: |" * 14]
     for r in sorted(runs, key=lambda r: r["n"]):
         largest = r.get("largest_page_bytes", r.get("largest_html_page", {}).get("bytes", 0))
         serve = _seconds(r, "serve_drop_s" if "serve_drop_s" in r else "serve_rebuild_s")
@@ -156,10 +153,19 @@ def table(runs: list[dict]) -> str:
             f"| {r['n']:,} | {r['pipeline_s']:.2f} | {r['full_s']:.2f} | {r['baseline_s']:.2f} | {r['ratio']:.2f} "
             f"| {r['ratio_cpu']:.2f} "
             f"| {r['full_s'] / r['n'] * 1000:.1f} | {r['site_bytes_per_briefing'] / 1024:.0f} | {largest / 1024:.0f} "
-            f"| {_mb(r['search_index_bytes'])} ({_mb(r['search_index_gzip_bytes'])}) "
+            f"| {_kb(r.get('first_query_bytes'))} | {_rss(r, 'build_rss_mb')} "
             f"| {r['peak_rss_mb']:.0f} ({r.get('baseline_peak_rss_mb', 0):.0f}) "
             f"| {serve} | {_seconds(r, 'serve_edit_s')} |")
     return "\n".join(rows)
+
+
+def _kb(value: int | None) -> str:
+    return "—" if value is None else f"{value / 1024:.0f}"
+
+
+def _rss(r: dict, key: str) -> str:
+    """The build process's own peak, and the baseline's, where the run measured them."""
+    return f"{r[key]:.0f} ({r['baseline_' + key]:.0f})" if r.get(key) else "—"
 
 
 def update_readme(readme: Path, text: str, start_mark: str = START_MARK, end_mark: str = END_MARK) -> None:

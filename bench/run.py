@@ -8,7 +8,13 @@ Three builds of the same synthetic corpus:
 3. the baseline: `mkdocs build` of the very same generated Markdown written out
    as plain files in docs/, with the briefings plugin removed from a copy of
    mkdocs.yml (theme, search, tags, macros and Markdown extensions unchanged),
-   so full / baseline isolates what the generator itself costs.
+   so full / baseline isolates what the generator itself costs. The plugin ends its build by
+   indexing the site with Pagefind; the baseline build runs the same indexing, in its own process
+   (it then counts in its time and memory), so that the search index is not counted as the
+   generator's cost.
+
+What a reader downloads for a first search (`first_query_bytes`) is measured on the full site,
+in Chromium (bench/search_payload.py).
 
 Wall time is what the benchmark reports; the CPU time of each build is recorded
 too, as a check when other work shares the machine. Peak memory is the build
@@ -51,7 +57,10 @@ class Process:
     cpu_seconds: float  # user + system: less sensitive than wall time to other work on the machine
     returncode: int
     peak_rss_mb: float
+    """The build and every process it started (Pagefind's binary among them): the largest of their peaks."""
     log: Path
+    own_rss_mb: float | None = None
+    """The build's Python process alone: MkDocs and the generator, without the Pagefind binary."""
 
 
 # Started by a small launcher process, not by the benchmark itself: a process's peak RSS
@@ -83,17 +92,49 @@ def run_measured(cmd: list[str], cwd: Path, log: Path, timeout: float = 3600) ->
             launcher.wait()
             raise RuntimeError(f"{' '.join(cmd)} did not finish within {timeout:.0f} s (log: {log})") from None
     usage = json.loads(report.read_text(encoding="utf-8"))
-    # ru_maxrss is in kilobytes on Linux, in bytes on macOS.
-    rss_bytes = usage["maxrss"] if sys.platform == "darwin" else usage["maxrss"] * 1024
-    return Process(usage["seconds"], usage["cpu"], usage["returncode"], rss_bytes / 2**20, log)
+    return Process(usage["seconds"], usage["cpu"], usage["returncode"], _megabytes(usage["maxrss"]), log)
 
 
-def mkdocs_build(project: Path, site: Path, log: Path) -> Process:
+def _megabytes(maxrss: int) -> float:
+    """ru_maxrss in MB: it is in kilobytes on Linux, in bytes on macOS."""
+    return (maxrss if sys.platform == "darwin" else maxrss * 1024) / 2**20
+
+
+# A build: `mkdocs build` in this one Python process, then (baseline only) the same Pagefind run over the
+# built site as the plugin's `on_post_build`, so that full / baseline leaves the search index out. The
+# process writes its own peak memory (RUSAGE_SELF: MkDocs and the generator, not the Pagefind binary,
+# a child process whose peak the launcher's figure includes) to the file named by its second argument.
+_BUILD = """
+import json, resource, sys
+from pathlib import Path
+from mkdocs.__main__ import cli
+site, report, index_search = sys.argv[1], sys.argv[2], sys.argv[3] == "1"
+code = 0
+try:
+    cli.main(args=["build", "--site-dir", site], prog_name="mkdocs")
+except SystemExit as stop:
+    code = stop.code if isinstance(stop.code, int) else (1 if stop.code else 0)
+if not code and index_search:
+    from generator.site.search_index import build_index
+    build_index(Path(site))
+with open(report, "w") as out:
+    json.dump({"maxrss": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}, out)
+sys.exit(code)
+"""
+
+
+def mkdocs_build(project: Path, site: Path, log: Path, *, index_search: bool = False) -> Process:
+    """`mkdocs build` of `project` into `site`; with `index_search`, followed by the site's Pagefind run
+    (what the plugin does at the end of a build) in the same process."""
     shutil.rmtree(site, ignore_errors=True)
-    run = run_measured([sys.executable, "-m", "mkdocs", "build", "--site-dir", str(site)], project, log)
+    own = log.with_suffix(".own.json")
+    own.unlink(missing_ok=True)
+    cmd = [sys.executable, "-c", _BUILD, str(site), str(own), "1" if index_search else "0"]
+    run = run_measured(cmd, project, log)
     if run.returncode != 0:
         tail = log.read_text(encoding="utf-8", errors="replace")[-3000:]
         raise RuntimeError(f"mkdocs build failed in {project} (exit {run.returncode}):\n{tail}")
+    run.own_rss_mb = _megabytes(json.loads(own.read_text(encoding="utf-8"))["maxrss"])
     return run
 
 
@@ -314,14 +355,16 @@ def page_listing(site: Path, folder: str, target: str) -> str:
 
 
 def first_query_bytes(site: Path) -> int | None:
-    """What a reader's browser downloads before its first search result: computed by
-    bench/search_payload.py (`first_query_bytes(site)`) once the site's search provides it."""
-    # CALL SITE: bench/search_payload.py, written with the site's search, defines first_query_bytes(site: Path).
-    try:
-        from .search_payload import first_query_bytes as compute  # type: ignore[import-not-found]
-    except ImportError:
+    """What a reader's browser downloads before its first search result (bench/search_payload.py: Chromium
+    types a query in the search dialog of the served site); None where Chromium or Playwright is missing."""
+    from . import search_payload
+
+    if not search_payload.CHROMIUM.exists():
         return None
-    return compute(site)
+    try:
+        return search_payload.first_query_bytes(site).total
+    except ImportError:  # Playwright not installed
+        return None
 
 
 def measure(n: int, workdir: Path, seed: int = 0, repeat: int = 1, serve: bool = False,
@@ -355,7 +398,8 @@ def measure(n: int, workdir: Path, seed: int = 0, repeat: int = 1, serve: bool =
         say(f"N={n}: mkdocs build with the plugin ({i + 1}/{repeat})")
         runs["full"].append(mkdocs_build(full, base / "site-full", base / "full-build.log"))
         say(f"N={n}: mkdocs build of the plain pages ({i + 1}/{repeat})")
-        runs["baseline"].append(mkdocs_build(base / "baseline", base / "site-baseline", base / "baseline-build.log"))
+        runs["baseline"].append(mkdocs_build(base / "baseline", base / "site-baseline", base / "baseline-build.log",
+                                             index_search=True))
     full_run = min(runs["full"], key=lambda p: p.seconds)
     baseline_run = min(runs["baseline"], key=lambda p: p.seconds)
     full_cpu = min(p.cpu_seconds for p in runs["full"])
@@ -401,6 +445,12 @@ def measure(n: int, workdir: Path, seed: int = 0, repeat: int = 1, serve: bool =
         "search_index_gzip_bytes": stats.search_index_gzip_bytes,
         "baseline_site_bytes": baseline_stats.total_bytes,
         "baseline_peak_rss_mb": round(baseline_run.peak_rss_mb, 1),
+        # The Python process alone (MkDocs and the generator), without Pagefind's binary, whose own peak
+        # is often the largest of the build's processes and so hides the generator's in peak_rss_mb.
+        "build_rss_mb": round(min(p.own_rss_mb or 0 for p in runs["full"]), 1),
+        "baseline_build_rss_mb": round(min(p.own_rss_mb or 0 for p in runs["baseline"]), 1),
+        "ratio_rss": round(min(p.own_rss_mb or 0 for p in runs["full"])
+                           / min(p.own_rss_mb or 1 for p in runs["baseline"]), 3),
         "largest_html_page": {"path": stats.largest_page[0], "bytes": stats.largest_page[1]},
         "largest_generated_page": {"path": largest_md[0], "bytes": len(largest_md[1].encode("utf-8"))},
         "corpus_warnings": warnings,

@@ -6,7 +6,7 @@ import functools
 import gc
 import hashlib
 import traceback
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, MutableMapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -26,6 +26,7 @@ from .site.feeds import feed_files
 from .site.ical import calendar_text
 from .site.jsonld import with_head_data
 from .site.page_cache import PageCache
+from .site.page_store import Pages
 from .site.views import render_site
 
 __all__ = ["Project", "Result", "build", "cached_build", "check"]
@@ -33,7 +34,7 @@ __all__ = ["Project", "Result", "build", "cached_build", "check"]
 
 @dataclass
 class Result:
-    pages: dict[str, str] = field(default_factory=dict)
+    pages: MutableMapping[str, str] = field(default_factory=dict)  # a Pages (site/page_store.py) once built
     problems: ProblemList = field(default_factory=ProblemList)
     index: CorpusIndex | None = None
     edit_paths: dict[str, Path] = field(default_factory=dict)  # generated page → the YAML file its edit link opens
@@ -47,12 +48,9 @@ class Result:
 
 def check(project: Project, articles: Path | None = None, *, leave_out: frozenset[str] = frozenset(),
           memo: dict | None = None) -> tuple[CorpusIndex, ProblemList]:
-    """Load and index everything; every problem of every file is collected.
-
-    With `articles` (a folder of article texts), verbatim fields are also checked against the article texts there.
-    Briefing files named in `leave_out` (as messages show them) are read but kept out of the index.
-    With a `memo` (see `load_briefings`), files whose text did not change since the last call are not read again.
-    """
+    """Load and index everything; every problem of every file is collected. With `articles` (a folder of article
+    texts), verbatim fields are also checked against them. Files named in `leave_out` (as messages show them) are
+    read but kept out of the index. With a `memo` (`load_briefings`), unchanged files are not read again."""
     problems = ProblemList()
     if not project.briefings_dir.is_dir():
         problems.append(Problem(project.shown(project.briefings_dir), 0, 0, "", "the briefings folder does not "
@@ -196,12 +194,14 @@ def collector_paused() -> Iterator[None]:
             gc.enable()
 
 
-def site_files(index: CorpusIndex, cache: PageCache | None = None, *, later: bool = False) -> dict[str, str]:
-    """Every generated page and published file, keyed by its path in the docs tree. With a preview's `cache`, briefing
-    pages whose inputs did not change are not rendered again; `later`: without the `published_files`."""
+def site_files(index: CorpusIndex, cache: PageCache | None = None, *, later: bool = False) -> Pages:
+    """Every generated page and published file by its path in the docs tree, stored compressed (`cache`: a preview's
+    unchanged briefing pages are not rendered again; `later`: without the `published_files`)."""
     pages = with_head_data(render_pages(index, cache), index)
-    return {**pages, **({} if later else published_files(index)), **feed_files(index),
-            urls.CALENDAR: calendar_text(index)}
+    for files in ({} if later else published_files(index), feed_files(index)):
+        pages.update(files)
+    pages[urls.CALENDAR] = calendar_text(index)
+    return pages
 
 
 def published_files(index: CorpusIndex) -> dict[str, str]:
@@ -213,7 +213,7 @@ def is_published_file(path: str) -> bool:  # noqa: D103
     return path.startswith(urls.EXPORTS_DIR + "/")
 
 
-def render_pages(index: CorpusIndex, cache: PageCache | None = None) -> dict[str, str]:
+def render_pages(index: CorpusIndex, cache: PageCache | None = None) -> Pages:
     """Every generated page, keyed by its path in the docs tree, in a stable order."""
     return render_site(index, cache)
 

@@ -1,39 +1,28 @@
-"""The MkDocs plugin: the only module that imports mkdocs.
-
-Hooks, in the order MkDocs calls them:
+"""The MkDocs plugin: the only module that imports mkdocs. Hooks, in the order MkDocs calls them:
 
 - `on_startup`  notes whether this is `mkdocs serve` (a live preview) or a build.
-- `on_config`   makes the Project: where briefings, registries and docs live (relative to mkdocs.yml),
-                through `Project.from_options`, the same constructor every other entry point uses;
-                and puts the package's theme override (site/theme/) ahead of the theme's templates.
-- `on_files`    runs the pipeline and adds every generated page to the build *in memory*
-                (`File.generated`), never writing into `docs/`: a file written there during
-                a build would make `mkdocs serve` rebuild forever.
-                On `mkdocs build`, any error stops the build with one PluginError listing
-                them all, one line each, never a traceback. Under `serve`, raising would leave page
-                requests hanging (MkDocs 1.6), so the preview is built from every readable file, an
-                error page lists the problems and every page carries a banner until they are fixed.
-                The pipeline never raises for the input: a bug some value brings out is one of those
-                problems, on its file when known (`pipeline.build`).
+- `on_config`   makes the Project (`Project.from_options`, as every entry point does: where briefings,
+                registries and docs live) and puts the theme override (site/theme/) ahead of the theme's.
+- `on_files`    runs the pipeline and adds every generated page *in memory* (`File.generated`), never
+                writing into `docs/` (`mkdocs serve` would rebuild forever). On `mkdocs build`, any error
+                stops the build with one PluginError listing them all, never a traceback. Under `serve`,
+                raising would leave requests hanging (MkDocs 1.6): the preview is built from every readable
+                file, an error page lists the problems and every page carries a banner until they are fixed.
+                The pipeline never raises for the input (`pipeline.build`).
 - `on_page_markdown`  adds that banner.
-- `on_env`      (every page's Markdown rendered) drops the pipeline's index on `mkdocs build`.
+- `on_env`      gives the theme the search box's French wording; on `mkdocs build`, drops the index.
 - `on_post_page`, `on_post_template`  fill in each page's Content-Security-Policy (site/csp.py).
-- `on_env`      gives the theme override the search box's French wording (site/wording.py).
-- `on_post_build`  indexes the built site for the search (site/search_index.py: Pagefind, once over
-                the whole site folder); a failure stops the build. Under `serve`, the first build is
-                indexed before the preview opens and every rebuild in a background thread after it
-                (`BackgroundIndexer`: the page is served first, the search catches up seconds later);
-                a failure there is reported in the log and the preview goes on.
+- `on_post_build`  indexes the site for the search (site/search_index.py: Pagefind, once over the whole
+                folder); a failure stops the build. Under `serve`, the first build is indexed before the
+                preview opens and every rebuild in a background thread after the page is served
+                (`BackgroundIndexer`); a failure there is logged and the preview goes on.
 - `on_post_build`, `on_build_error`  hand the objects `on_files` set aside back to the garbage collector.
-- `on_serve`    watches the briefings and registries folders, which live outside the docs folder, and
-                wraps the preview's rebuild: when anything else in it fails (a macro, a Markdown
-                extension, strict mode), the preview shows the error page instead of hanging.
+- `on_serve`    watches the briefings and registries folders (outside the docs folder) and wraps the
+                preview's rebuild: when anything else fails (a macro, strict mode), the error page shows.
 
-Under `mkdocs serve` only, a rebuild after the first is incremental (`Preview`): MkDocs 1.6 renders
-every page on every change, so the plugin runs its rebuilds as MkDocs' own `--dirty` builds and
-tells MkDocs which generated files changed; the others keep the HTML already written. Briefing pages
-whose inputs did not change are not rendered again (site/page_cache.py), and the exports are written
-after the rebuilt pages are served. `mkdocs build` is never incremental.
+Under `serve` only, a rebuild after the first is incremental (`Preview`): it runs as MkDocs' own `--dirty`
+build and tells MkDocs which generated files changed; briefing pages whose inputs did not change are not
+rendered again (site/page_cache.py), and the exports are written after the pages are served.
 """
 
 from __future__ import annotations
@@ -56,6 +45,7 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from .site import csp, markup, search_index, urls, wording
+from .site.page_store import Pages, decompress
 from .site.views import render_problems_page
 from .pipeline import Project, Result, cached_build, failed_build, forget, showing
 from .preview import Preview
@@ -74,6 +64,19 @@ def edit_uri(source: Path, docs_root: Path) -> str:
     otherwise end the attribute. Only `/` stays as written.
     """
     return quote(Path(os.path.relpath(source.resolve(), docs_root)).as_posix(), safe="/")
+
+
+class StoredPage(File):
+    """A generated page whose Markdown MkDocs is given compressed (site/page_store.py): the text is
+    made again each time MkDocs reads it, which a build does once, to render the page."""
+
+    @property
+    def content_string(self) -> str:
+        return decompress(self._content)
+
+    @property
+    def content_bytes(self) -> bytes:
+        return self.content_string.encode("utf-8")
 
 
 class BriefingsConfig(Config):
@@ -115,7 +118,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         for trace in result.crashes:
             log.debug("the generator failed:\n%s", trace)  # shown with `mkdocs … -v`
         problems = ProblemList(result.problems)
-        pages = dict(result.pages) if result.ok or self.serving else {}
+        pages = Pages(result.pages) if result.ok or self.serving else Pages()  # a copy; the text stays compressed
         for src_uri in list(pages):
             if files.get_file_from_path(src_uri) is not None:
                 shown = self.project.shown(self.project.docs_dir / src_uri)
@@ -142,10 +145,12 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         kept = frozenset(self.preview.published - pages.keys()) if result.later is not None else frozenset()
         pages.update(dict.fromkeys(kept, ""))  # MkDocs keeps their output; written after the build
         docs_root = Path(config.docs_dir).resolve()
-        for src_uri, content in pages.items():
+        for src_uri in pages:
             inclusion = InclusionLevel.INCLUDED if src_uri in urls.NAV_PAGES else InclusionLevel.NOT_IN_NAV
-            data = content if src_uri.endswith(".md") else content.encode("utf-8")  # CSV, JSON, SVG: half the memory
-            file = File.generated(config, src_uri, content=data, inclusion=inclusion)
+            if src_uri.endswith(".md"):  # read once, when MkDocs renders it: kept compressed until then
+                file = StoredPage.generated(config, src_uri, content=pages.compressed(src_uri), inclusion=inclusion)
+            else:  # CSV, JSON, SVG: copied as they are
+                file = File.generated(config, src_uri, content=pages[src_uri].encode("utf-8"), inclusion=inclusion)
             source = result.edit_paths.get(src_uri)
             file.edit_uri = edit_uri(source, docs_root) if source else None
             files.append(file)
@@ -268,25 +273,21 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
                 builder()
 
 
-_DIRTY_WARNING = "A 'dirty' build is being performed"
-
-
 class _NoDirtyWarning(logging.Filter):
-    """MkDocs warns that a dirty build may leave stale navigation; the preview's rebuilds
-    handle that themselves (`Preview`), and strict mode would count the warning as a failure."""
+    """MkDocs warns that a dirty build may leave stale navigation; the preview's rebuilds handle that
+    themselves (`Preview`), and strict mode would count the warning as a failure."""
 
     def filter(self, record: logging.LogRecord) -> bool:
-        return not str(record.msg).startswith(_DIRTY_WARNING)
+        return not str(record.msg).startswith("A 'dirty' build is being performed")
 
 
 @contextmanager
 def dirty_builds() -> Iterator[None]:
-    """While it lasts, `mkdocs serve` rebuilds as `mkdocs serve --dirty` does: pages whose file is not
-    modified keep their output (MkDocs 1.6 has no other way to skip a page)."""
+    """While it lasts, `mkdocs serve` rebuilds as `--dirty` does: unmodified files keep their output."""
     import mkdocs.commands.serve as serve_command
 
     original = serve_command.build
-    serve_command.build = functools.partial(_dirty, original)
+    serve_command.build = functools.partial(lambda build, config, **o: build(config, **{**o, "dirty": True}), original)
     quiet = _NoDirtyWarning()
     logging.getLogger("mkdocs.commands.build").addFilter(quiet)
     try:
@@ -294,7 +295,3 @@ def dirty_builds() -> Iterator[None]:
     finally:
         serve_command.build = original
         logging.getLogger("mkdocs.commands.build").removeFilter(quiet)
-
-
-def _dirty(build, config, **options) -> None:
-    build(config, **{**options, "dirty": True})

@@ -29,9 +29,10 @@ from typing import Any
 import yaml
 
 from ..corpus.index import CorpusIndex
-from ..corpus.records import EventRecord
+from ..corpus.records import EventRecord, briefing_sort_key
 from ..reading.models import Briefing
 from . import markup, urls, wording
+from .page_store import Pages
 
 CONTEXT = "https://schema.org"
 EVENT_STATUS = {
@@ -54,9 +55,9 @@ def script_json(data: Any) -> str:
     return json.dumps(data, ensure_ascii=True, sort_keys=False).translate(_ESCAPES)
 
 
-def with_head_data(pages: dict[str, str], index: CorpusIndex) -> dict[str, str]:
-    """The pages, with JSON-LD (and actor pages with their feed) added to their front matter."""
-    out = dict(pages)
+def with_head_data(pages: Pages, index: CorpusIndex) -> Pages:
+    """The pages, with JSON-LD (and actor pages with their feed) added to their front matter (a copy)."""
+    out = pages.copy()
     for b in index.briefings:
         _add(out, urls.briefing_page(b.id), jsonld=script_json(briefing_data(b, index)))
     for event_id, record in index.events.items():
@@ -69,7 +70,7 @@ def with_head_data(pages: dict[str, str], index: CorpusIndex) -> dict[str, str]:
     return out
 
 
-def _add(pages: dict[str, str], page: str, **meta: str) -> None:
+def _add(pages: Pages, page: str, **meta: str) -> None:
     """Front matter keys put first in the page's block (the block a template's `front_matter` wrote)."""
     text = pages.get(page)
     if text is None or not text.startswith("---\n"):
@@ -128,6 +129,10 @@ def agent(index: CorpusIndex, actor_id: str, name: str) -> dict[str, Any]:
     return {"@type": kind, "name": actor.name if actor else name}
 
 
+SUBJECT_OF_LIMIT = 20
+"""Articles a summit's JSON-LD names (`subjectOf`): the most recently published."""
+
+
 def summit_data(record: EventRecord, index: CorpusIndex) -> dict[str, Any]:
     event: dict[str, Any] = {"@context": CONTEXT, "@type": "Event", "name": record.title}
     if record.date:
@@ -143,5 +148,8 @@ def summit_data(record: EventRecord, index: CorpusIndex) -> dict[str, Any]:
             attendees.setdefault(index.resolve(name), name)
     if attendees:
         event["attendee"] = [agent(index, actor_id, name) for actor_id, name in attendees.items()]
-    event["subjectOf"] = [source_article(a.briefing) for a in record.accounts]
+    # The articles describing it: the most recent ones when there are many (the page's head stays small).
+    recent = {id(a) for a in sorted(record.accounts, key=lambda a: briefing_sort_key(a.briefing),
+                                    reverse=True)[:SUBJECT_OF_LIMIT]}
+    event["subjectOf"] = [source_article(a.briefing) for a in record.accounts if id(a) in recent]
     return event

@@ -25,6 +25,7 @@ FIGURES_PER_PAGE = 150
 TIMELINE_PER_PAGE = 800  # lines, about: each event weighs 1 + its accounts
 BRIEFINGS_PER_PAGE = 300  # briefings index and sources
 DIVERGENCES_PER_PAGE = 600  # lines, about: each event or indicator weighs its accounts times its differences
+SUMMIT_ACCOUNTS_PER_PAGE = 60  # a summit's accounts and those of its history (site/summit_pages.py)
 
 
 @dataclass(frozen=True)

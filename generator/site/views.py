@@ -16,9 +16,11 @@ from .actor_listings import roles as actor_roles
 from .differences import DifferenceView, split
 from .markup import Md
 from .page_cache import PageCache, briefing_inputs
+from .page_store import Pages
 from .render import Renderer, summit_of
 from .search_index import search_meta
-from .cards import briefing_card, summit_card
+from .cards import briefing_card
+from .summit_pages import render_summit
 from .timeline_svg import timeline_svg
 from .year_pages import render_briefings_index, render_sources, render_timeline, timeline_groups
 from .aggregate_pages import render_demands, render_figures, render_quotes
@@ -55,16 +57,16 @@ class IndicatorView:
     nuance: DifferenceView | None
 
 
-def render_site(index: CorpusIndex, cache: PageCache | None = None) -> dict[str, str]:
-    """Every generated page (and the timeline image), keyed by path in the docs tree, in a stable order.
-
-    With a `cache` (a live preview's), a briefing page whose inputs did not change is not rendered again."""
+def render_site(index: CorpusIndex, cache: PageCache | None = None) -> Pages:
+    """Every generated page, keyed by path in the docs tree, in a stable order; each page compressed as soon
+    as it is rendered (site/page_store.py). With a `cache` (a live preview's), a briefing page whose inputs did
+    not change is not rendered again."""
     r = Renderer()
     events = _event_views(index)
     # First: the pages below link to the slices of the quotes and of the timeline holding what they cite.
     quote_pages = render_quotes(r, index)
     timeline = timeline_groups(index, events, r)
-    pages: dict[str, str] = {}
+    pages = Pages()
     kept = cache.start() if cache is not None else {}
     for b in index.briefings:
         page = urls.briefing_page(b.id)
@@ -87,7 +89,7 @@ def render_site(index: CorpusIndex, cache: PageCache | None = None) -> dict[str,
     pages.update(quote_pages)
     pages.update(render_sources(r, index))
     pages.update(render_disagreements(r, index, events, indicators))
-    return dict(sorted(pages.items()))
+    return pages.sorted()
 
 
 def render_problems_page(problems: ProblemList) -> str:
@@ -148,10 +150,8 @@ def render_summit_pages(r: Renderer, index: CorpusIndex, events: dict[str, Event
     for s in summits:
         members = dict.fromkeys([s.id, *index.children.get(s.id, [])])  # each once, even an event related to itself
         history = sorted((events[m] for m in members if m in events), key=lambda e: (_date_key(e.date), e.id))
-        page = urls.summit_page(s.id)
-        pages[page] = _page(r, index, "summit.md.j2", page, s=s, divergences=s.divergences, nuances=s.nuances,
-                            history=history, card=Md(summit_card(index, s, page)),
-                            strip=Md(timeline_svg(history, lambda e: "#" + urls.event_anchor(e.id))))
+        strip = Md(timeline_svg(history, lambda e: "#" + urls.event_anchor(e.id)))
+        pages.update(render_summit(r, index, s, history, strip))
     pages[urls.SUMMITS_INDEX] = _page(r, index, "summits_index.md.j2", urls.SUMMITS_INDEX, summits=summits)
     return pages
 

@@ -1,0 +1,56 @@
+"""Generated pages are kept compressed until MkDocs reads them (site/page_store.py, plugin.StoredPage):
+whatever the text, what MkDocs reads is exactly what the generator wrote."""
+
+from __future__ import annotations
+
+from types import SimpleNamespace
+
+import pytest
+
+from generator.plugin import StoredPage
+from generator.site.page_store import Pages, compress
+
+TEXTS = {
+    "vide.md": "",
+    "ascii.md": "# Title\n\nplain text\n",
+    "latin.md": "« Élysée », l’accord — 12 000 €\u202f!",
+    "stash.md": "⟦Ce que États&#45;Unis attend⟧ [lien](../a.md)",
+    "astral.md": "emoji 🇫🇷 and 𝔘𝔫𝔦𝔠𝔬𝔡𝔢, \ufeff inside, \x00 nul",
+    "bom.md": "\ufeffstarts with a byte-order mark",
+    "exports/data.csv": "a,b\r\n1,«2»\r\n",
+}
+
+
+def test_pages_give_back_exactly_what_was_stored() -> None:
+    pages = Pages(TEXTS)
+    assert list(pages) == list(TEXTS)
+    assert dict(pages) == TEXTS
+    assert all(type(pages[k]) is str for k in pages)
+    copy = pages.copy()
+    del copy["ascii.md"]
+    copy["new.md"] = "nouveau"
+    assert "ascii.md" in pages and "new.md" not in pages
+    assert Pages(copy) == {**{k: v for k, v in TEXTS.items() if k != "ascii.md"}, "new.md": "nouveau"}
+
+
+def test_pages_hold_text_only() -> None:
+    with pytest.raises(TypeError):
+        Pages()["a.md"] = b"bytes"  # type: ignore[assignment]
+
+
+def test_pages_are_stored_smaller_than_their_text() -> None:
+    page = "| [Une source](../briefings/une-source.md) | 3 mars 2024 | Paris |\n" * 2000
+    pages = Pages({"p.md": page})
+    assert len(pages.compressed("p.md")) < len(page.encode("utf-8")) / 10
+    assert pages.compressed("p.md") == compress(page)
+
+
+@pytest.mark.parametrize("name", sorted(TEXTS))
+def test_mkdocs_reads_a_stored_page_as_written(name: str, tmp_path) -> None:
+    config = SimpleNamespace(site_dir=str(tmp_path), use_directory_urls=True,
+                             plugins=SimpleNamespace(_current_plugin="briefings"))
+    pages = Pages(TEXTS)
+    file = StoredPage.generated(config, name, content=pages.compressed(name))  # type: ignore[arg-type]
+    assert file.content_string == TEXTS[name]
+    assert file.content_bytes == TEXTS[name].encode("utf-8")
+    assert file.is_modified()
