@@ -82,18 +82,20 @@ def briefing_of(index: CorpusIndex, item: object):
 
 # --- demands -----------------------------------------------------------------------------------
 
-def test_every_demand_is_marked_on_the_briefing_demands_and_actor_pages(site: Build, index: CorpusIndex) -> None:
+def test_every_demand_is_marked_on_the_briefing_demands_actor_and_topic_pages(site: Build, index: CorpusIndex) -> None:
     pages = {src: page(site, src) for src in {urls.DEMANDS, *(urls.briefing_page(b.id) for b in index.briefings),
-                                              *(urls.actor_page(d.voiced_by) for d in index.demands if d.voiced_by)}}
+                                              *(urls.actor_page(d.voiced_by) for d in index.demands if d.voiced_by),
+                                              *(urls.topic_page(d.demand.topic) for d in index.demands)}}
     seen = 0
     for d in index.demands:
-        where = [urls.briefing_page(d.briefing.id), urls.DEMANDS] + ([urls.actor_page(d.voiced_by)] if d.voiced_by else [])
+        where = [urls.briefing_page(d.briefing.id), urls.DEMANDS, urls.topic_page(d.demand.topic)] + (
+            [urls.actor_page(d.voiced_by)] if d.voiced_by else [])
         for src in where:
             items = holders(pages[src], squash(d.demand.text), "li")
             assert len(items) == 1, (src, d.demand.text)
             assert_marked(items[0], d.demand.basis, d.briefing.source.genre == "opinion")
             seen += 1
-    assert seen >= 8 * 2
+    assert seen >= 8 * 3
 
 
 def test_reported_demand_names_who_reports_it(site: Build) -> None:

@@ -167,7 +167,9 @@ def _indicator_views(index: CorpusIndex) -> list[IndicatorView]:
 
 
 def render_topic_pages(r: Renderer, index: CorpusIndex, events: dict[str, EventView]) -> dict[str, str]:
-    """A page per topic of the registry: its briefings, their events and figures, the demands on it by party."""
+    """A page per topic of the registry: its briefings, their events and figures, the demands on it by party
+    (the authors' readings apart). Like an actor's page, each list past its limit shows its most recent items
+    and how many there are; every item stays on its own page and on the cross-source pages."""
     pages = {}
     rows = []
     for topic_id in sorted(index.topics, key=lambda t: _name_order(index.topics, t)):
@@ -176,18 +178,24 @@ def render_topic_pages(r: Renderer, index: CorpusIndex, events: dict[str, EventV
         ids = {b.id for b in briefings}
         topic_events = sorted((events[i] for i in dict.fromkeys(e.id for b in briefings for e in b.events)
                                if i in events), key=lambda e: (_date_key(e.date), e.id))
-        demands: dict[str, list] = defaultdict(list)
+        positions: dict[str, list] = defaultdict(list)
+        readings: dict[str, list] = defaultdict(list)
         for d in index.demands:
             if d.demand.topic == topic_id:
-                demands[d.demand.party].append(d)
-        by_party = [(p, sorted(demands[p], key=lambda d: (_date_key(d.demand.date or d.briefing.source.published),
-                                                          d.briefing.id)))
-                    for p in sorted(demands, key=lambda p: _name_order(index.parties, p))]
+                (readings if d.demand.basis == "author" else positions)[d.demand.party].append(d)
+
+        def by_party(groups: dict[str, list]) -> list:
+            return [(p, listing(sorted(groups[p], key=lambda d: (_date_key(demand_date(d)), d.briefing.id)), demand_date))
+                    for p in sorted(groups, key=lambda p: _name_order(index.parties, p))]
         figures = [e for v in index.figures.values() for e in v if e.briefing.id in ids]
-        pages[page] = _page(r, index, "topic.md.j2", page, topic_id=topic_id, briefings=briefings,
-                            events=topic_events, by_party=by_party, figures=figures,
-                            strip=Md(timeline_svg(topic_events, _event_href(index, page))))
-        rows.append((topic_id, len(briefings), len(topic_events), sum(len(v) for v in demands.values()), len(figures)))
+        shown_events = listing(topic_events, lambda e: e.date)
+        pages[page] = _page(r, index, "topic.md.j2", page, topic_id=topic_id,
+                            briefings=listing(briefings, lambda b: b.source.published), events=shown_events,
+                            by_party=by_party(positions), readings=by_party(readings),
+                            figures=listing(figures, lambda e: e.figure.as_of or e.briefing.source.published),
+                            strip=Md(timeline_svg(shown_events.shown, _event_href(index, page))))
+        rows.append((topic_id, len(briefings), len(topic_events),
+                     sum(len(v) for v in positions.values()) + sum(len(v) for v in readings.values()), len(figures)))
     pages[urls.TOPICS_INDEX] = _page(r, index, "topics_index.md.j2", urls.TOPICS_INDEX, rows=rows)
     return pages
 
