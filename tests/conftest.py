@@ -76,6 +76,11 @@ def project(tmp_path: Path) -> Path:
 def corpus_site(tmp_path_factory: pytest.TempPathFactory) -> Build:
     """The test corpus built once for every test that only reads the result."""
     base = tmp_path_factory.mktemp("corpus-site")
-    build = mkdocs_build(make_project(base / "project"), base / "site")
+    return built_site(make_project(base / "project"), base / "site")
+
+
+def built_site(project: Path, site: Path) -> Build:
+    """A strict build of `project` into `site` that must succeed: the fixtures that only read a built site."""
+    build = mkdocs_build(project, site)
     assert build.returncode == 0, build.output
     return build

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup, Tag
 
-from conftest import DATA, Build, make_project, mkdocs_build
+from conftest import DATA, Build, built_site, make_project
 from generator.corpus.divergences import figure_class
 from generator.corpus.index import CorpusIndex
 from generator.pipeline import Project, build
@@ -30,9 +30,7 @@ NOTE = wording.ANALYST_NOTE
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Build:
     base = tmp_path_factory.mktemp("v2-site")
-    built = mkdocs_build(make_project(base / "project", V2), base / "site")
-    assert built.returncode == 0, built.output
-    return built
+    return built_site(make_project(base / "project", V2), base / "site")
 
 
 @pytest.fixture(scope="module")

@@ -16,16 +16,14 @@ import jsonschema
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import ROOT, Build, make_project, mkdocs_build
+from conftest import ROOT, Build, built_site, make_project
 from generator.site import wording
 
 
 @pytest.fixture(scope="module")
 def seed_site(tmp_path_factory: pytest.TempPathFactory) -> Build:
     base = tmp_path_factory.mktemp("seed-site")
-    build = mkdocs_build(make_project(base / "project", ROOT), base / "site")
-    assert build.returncode == 0, build.output
-    return build
+    return built_site(make_project(base / "project", ROOT), base / "site")
 
 
 def article(build: Build, page: str) -> BeautifulSoup:

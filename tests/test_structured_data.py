@@ -7,13 +7,12 @@ from __future__ import annotations
 
 import json
 import re
-from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
 from pyld import jsonld
 
-from conftest import Build, mkdocs_build
+from conftest import Build, built_site
 from feedcorpus import BRIEFING_ID, HOSTILE_OUTLET, HOSTILE_SUMMARY, HOSTILE_TITLE, QUOTE, SOURCE_URL, feed_project
 from generator.site import csp
 
@@ -32,9 +31,7 @@ def local_loader(url: str, options: dict | None = None) -> dict:
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Build:
     base = tmp_path_factory.mktemp("structured")
-    build = mkdocs_build(feed_project(base / "project"), base / "site")
-    assert build.returncode == 0, build.output
-    return build
+    return built_site(feed_project(base / "project"), base / "site")
 
 
 def blocks(html: str) -> list[str]:
