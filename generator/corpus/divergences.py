@@ -33,6 +33,7 @@ from ..reading.dates import PartialDate
 from ..reading.models import Briefing, Figure
 from ..reading.names import name_key
 from .date_spans import date_span, month_part
+from .figure_pairs import classify_by_span, figure_class
 from .index import CorpusIndex, EventRecord, FigureEntry, briefing_sort_key
 
 CLASSES = ("contradiction", "not-comparable", "time", "precision", "containment", "subset", "wording")
@@ -78,7 +79,16 @@ class Difference:
 
 
 def event_differences(index: CorpusIndex, record: EventRecord) -> list[Difference]:
-    """Every field that two or more accounts of the event give differently (an absent value is no difference)."""
+    """Every field that two or more accounts of the event give differently (an absent value is no difference).
+    Worked out once per index (the pages and the exports both ask); the list is shared: never change it."""
+    key = ("event", record.id)
+    found = index._differences.get(key)
+    if found is None or index.events.get(record.id) is not record:
+        found = index._differences[key] = _event_differences(index, record)
+    return found
+
+
+def _event_differences(index: CorpusIndex, record: EventRecord) -> list[Difference]:
     accounts = record.accounts
     if len(accounts) < 2:
         return []
@@ -119,8 +129,17 @@ def figure_differences(indicator: str, entries: list[FigureEntry]) -> list[Diffe
     versions = _versions([(_figure_key(e.figure, e.briefing), e.figure, e.briefing, None) for e in entries])
     if len(versions) < 2:
         return []
-    cls, contradicting = _classify(versions, lambda x, y: figure_class(x.value, y.value, _when(x), _when(y)))
+    cls, contradicting = _classify_figures(versions)
     return [Difference(indicator, "figure", "value", cls, versions, contradicting)]
+
+
+def _classify_figures(versions: tuple[Version, ...]) -> tuple[str, frozenset[int]]:
+    """`_classify` with `figure_class`, comparing one by one only the values whose dates nest (figure_pairs.py)."""
+    whens = [_when(v) for v in versions]
+    found, contradicting = classify_by_span(
+        whens, [v.value.unit or "" for v in versions],
+        lambda i, j: figure_class(versions[i].value, versions[j].value, whens[i], whens[j]))
+    return _worst(found), contradicting
 
 
 def _when(v: Version) -> PartialDate | None:
@@ -128,10 +147,19 @@ def _when(v: Version) -> PartialDate | None:
     return v.value.as_of or v.briefings[0].source.published
 
 
+def indicator_differences(index: CorpusIndex, indicator: str) -> list[Difference]:
+    """`figure_differences` of one indicator of the index, worked out once per index (a shared list)."""
+    key = ("figure", indicator)
+    found = index._differences.get(key)
+    if found is None:
+        found = index._differences[key] = figure_differences(indicator, index.figures[indicator])
+    return found
+
+
 def all_differences(index: CorpusIndex) -> list[Difference]:
     """Every difference on the site, events first, in a stable order: the rows the exports publish."""
     out = [d for event_id in sorted(index.events) for d in event_differences(index, index.events[event_id])]
-    out += [d for indicator in sorted(index.figures) for d in figure_differences(indicator, index.figures[indicator])]
+    out += [d for indicator in sorted(index.figures) for d in indicator_differences(index, indicator)]
     return out
 
 
@@ -218,45 +246,6 @@ def participants_class(a: set[str], b: set[str]) -> str:
 
 
 # --- figures -----------------------------------------------------------------------------------
-
-ABOUT = 0.1
-"""« Près de » a value: within this fraction of it."""
-
-
-def figure_class(a: Figure, b: Figure, when_a: PartialDate | None = None, when_b: PartialDate | None = None) -> str:
-    """`when_*`: the date each value describes (its `as_of`, else its article's publication date)."""
-    if (a.unit or "") != (b.unit or ""):
-        return "not-comparable"
-    when_a, when_b = when_a or a.as_of, when_b or b.as_of
-    if when_a and when_b and not (when_a.contains(when_b) or when_b.contains(when_a)):
-        return "time"
-    if a.value is None or b.value is None:
-        # A quantity given in words (« des centaines ») is no number: never a contradiction; the same
-        # words are the same version, anything else is for the reader to compare.
-        same = a.value is None and b.value is None and _key(a.amount_text) == _key(b.amount_text)
-        return "wording" if same and (a.qualifier or "exact") == (b.qualifier or "exact") else "not-comparable"
-    if a.value == b.value and (a.qualifier or "exact") == (b.qualifier or "exact"):
-        return "wording"
-    low_a, high_a = _figure_range(a)
-    low_b, high_b = _figure_range(b)
-    if high_a < low_b or high_b < low_a:
-        return "contradiction"
-    return "precision"
-
-
-def _figure_range(f: Figure) -> tuple[float, float]:
-    """The values a figure allows; "more than v" excludes v itself, shifted by a hair."""
-    v, q = float(f.value), f.qualifier or "exact"
-    hair = abs(v) * 1e-9 or 1e-9
-    return {
-        "exact": (v, v),
-        "about": (v - abs(v) * ABOUT, v + abs(v) * ABOUT),
-        "at-least": (v, float("inf")),
-        "more-than": (v + hair, float("inf")),
-        "less-than": (float("-inf"), v - hair),
-        "up-to": (float("-inf"), v),
-    }[q]
-
 
 def _figure_key(f: Figure, briefing: Briefing) -> str:
     """One version per value, qualifier, unit and date described (a missing `as_of` is the article's date)."""

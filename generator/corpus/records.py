@@ -116,6 +116,8 @@ class CorpusIndex:
     """Key of a name missing from the registry (the name itself when it has no key) → its actor id."""
     _registry_files: dict[str, str] = field(default_factory=dict, repr=False)
     _suggest: dict[str, Suggester] = field(default_factory=dict, repr=False)
+    _differences: dict[tuple[str, str], list] = field(default_factory=dict, repr=False)
+    """What corpus/divergences.py found, by ("event" | "figure", id): the pages and the exports ask for it alike."""
 
     def resolve(self, name: str) -> str:
         """The actor id for any spelling of a name (an unregistered name gets its own id)."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 
-from ..corpus.divergences import event_differences, figure_differences
+from ..corpus.divergences import event_differences, indicator_differences
 from ..corpus.index import Account, CorpusIndex, FigureEntry
 from ..reading.dates import PartialDate
 from ..reading.names import name_key
@@ -160,7 +160,7 @@ def _indicator_views(index: CorpusIndex) -> list[IndicatorView]:
     views = []
     for indicator, entries in index.figures.items():
         label = entries[0].figure.label
-        contradictions, nuances = split(index, figure_differences(indicator, entries))
+        contradictions, nuances = split(index, indicator_differences(index, indicator))
         views.append(IndicatorView(indicator, label, entries, contradictions[0] if contradictions else None,
                                    nuances[0] if nuances else None))
     return views
