@@ -53,7 +53,13 @@ class Md(str):
 
 def text(value: object) -> Md:
     """Inline, inert text: one line, every syntax character neutralised."""
-    encoded = str(value).translate(_TABLE)
+    return _text(value if type(value) is str else str(value))
+
+
+@functools.lru_cache(maxsize=1 << 17)
+def _text(value: str) -> Md:
+    # Names, titles and labels come back on page after page: each is encoded once.
+    encoded = value.translate(_TABLE)
     # A leading space could make an indented code block where the value starts a line.
     if encoded.startswith(" "):
         encoded = "&#32;" + encoded[1:]
