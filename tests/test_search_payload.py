@@ -29,6 +29,7 @@ def test_a_first_query_fetches_the_bundle_it_needs_and_no_more(corpus_site: Buil
     kinds = measured.by_kind()
     assert {"script", "entry", "meta", "wasm", "index", "fragment"} <= kinds.keys()
     assert "filter" not in kinds  # a plain query needs no filter's values: they load when the reader opens them
+    assert "pagefind/pagefind-worker.js" not in measured.files  # the search runs in the page
     assert measured.total == sum(kinds.values())
     # The dialog's own script and stylesheet count with Pagefind's files, wherever they live.
     assert {"assets/javascripts/briefings-search.js", "assets/search.css", "pagefind/pagefind.js"} <= measured.files.keys()

@@ -8,7 +8,7 @@
 // of a few thousand briefings is searched in milliseconds, and a worker would be one more script.
 //
 // Keyboard: the button, Ctrl+K or ⌘K open the dialog (a native modal <dialog>: focus stays in it,
-// Escape closes it and focus returns to the button); Tab reaches the sort, the filters and each
+// Escape closes it and focus returns to where it was, or to the button); Tab reaches the sort, the filters and each
 // result; ↓ from the query goes to the first result, ↑/↓ move between results.
 // Text from the index is written as text: excerpts keep Pagefind's <mark> and nothing else.
 
@@ -34,6 +34,7 @@ function setUp(root) {
   let asked = 0; // the latest search: an older one that answers late is dropped
   let found = [];
   let shown = 0;
+  let answered = null; // the query whose results are shown
   let timer = 0;
 
   if (/Mac|iPhone|iPad/.test(navigator.platform)) root.querySelector(".briefings-search__keys").textContent = "⌘ K";
@@ -49,8 +50,12 @@ function setUp(root) {
     return engine;
   }
 
+  let returnTo = null; // what had the focus before the dialog opened: it gets it back on closing
   function open() {
-    if (!dialog.open) dialog.showModal();
+    if (!dialog.open) {
+      returnTo = document.activeElement;
+      dialog.showModal();
+    }
     input.focus();
     input.select();
     pagefind().catch(failed);
@@ -75,6 +80,7 @@ function setUp(root) {
   async function run() {
     const query = input.value.trim();
     const mine = ++asked;
+    answered = null;
     if (!query) {
       summary.textContent = "";
       list.replaceChildren();
@@ -92,7 +98,9 @@ function setUp(root) {
       shown = 0;
       list.replaceChildren();
       await showMore(mine);
-      if (mine === asked) summary.textContent = said(found.length, query);
+      if (mine !== asked) return;
+      summary.textContent = said(found.length, query);
+      answered = query;
     } catch (error) {
       if (mine === asked) failed(error);
     }
@@ -137,6 +145,10 @@ function setUp(root) {
     if (event.target === dialog) dialog.close(); // a click on the backdrop, outside the panel
   });
   dialog.querySelector(".briefings-search__close").addEventListener("click", () => dialog.close());
+  dialog.addEventListener("close", () => {
+    // Opened with Ctrl+K from nowhere in particular: the focus comes back to the button, not to the page's top.
+    if (!returnTo || returnTo === document.body) opener.focus();
+  });
   input.addEventListener("input", () => {
     clearTimeout(timer);
     timer = setTimeout(run, 250); // as Pagefind's own debouncedSearch: not a search per key typed
@@ -146,7 +158,7 @@ function setUp(root) {
       event.preventDefault();
       clearTimeout(timer);
       const first = list.querySelector("a");
-      if (first && summary.textContent && summary.textContent !== words.loading) first.click();
+      if (first && answered === input.value.trim()) first.click(); // Enter opens the first result shown
       else run();
     } else if (event.key === "ArrowDown" && list.querySelector("a")) {
       event.preventDefault();
