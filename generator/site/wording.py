@@ -34,19 +34,11 @@ SEARCH_FILTERS = {"genre": "Genre", "parti": "Partie", "acteur": "Acteur", "them
 # The search dialog's other words, read by its script (theme/assets/javascripts/briefings-search.js):
 # {n} is the count (written the French way), {q} the query.
 SEARCH_UI = {
-    "dialog": "Recherche dans les briefings",
-    "close": "Fermer",
-    "sort": "Trier par",
-    "sort_relevance": "Pertinence",
-    "sort_date": "Plus récents",
-    "filters": "Filtres",
-    "all": "Tous",
-    "loading": "Recherche en cours…",
-    "none": "Aucun résultat pour «\u202f{q}\u202f»",
-    "one": "Un résultat pour «\u202f{q}\u202f»",
-    "many": "{n} résultats pour «\u202f{q}\u202f»",
-    "more": "Afficher plus de résultats",
-    "failed": "La recherche n'a pas pu se charger.",
+    "dialog": "Recherche dans les briefings", "close": "Fermer", "filters": "Filtres", "all": "Tous",
+    "sort": "Trier par", "sort_relevance": "Pertinence", "sort_date": "Plus récents",
+    "loading": "Recherche en cours…", "more": "Afficher plus de résultats",
+    "none": "Aucun résultat pour «\u202f{q}\u202f»", "one": "Un résultat pour «\u202f{q}\u202f»",
+    "many": "{n} résultats pour «\u202f{q}\u202f»", "failed": "La recherche n'a pas pu se charger.",
 }
 
 EVENT_KIND_LABELS = {
