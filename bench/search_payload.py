@@ -2,12 +2,14 @@
 
 The built site is served on 127.0.0.1 by a server that logs every request; Chromium (Playwright,
 offline) opens the home page, opens the search dialog from the header and types a query like a
-reader, and waits for the dialog to announce its results. Every file fetched from the search
-bundle (`pagefind/`) from the moment the home page has loaded counts: the Component UI's script and
-stylesheet, the entry, the metadata, the WebAssembly, the filters the dialog lists, the index
-chunk(s) the query needs and the fragments of the first page of results. Sizes are the files'
-sizes on disk, as the server sends them (no compression), so the figure does not depend on a
-server's settings.
+reader, and waits for the dialog to announce its results. Every file of the search bundle
+(`pagefind/`) the browser fetches counts: Pagefind's script (and its worker, if used), the entry,
+the metadata, the WebAssembly, any filter file, the index chunk(s) the query needs and the
+fragments of the first page of results. So does the search dialog's own script and stylesheet
+(`SEARCH_FILES`), although they live outside the bundle and load with every page: they are what
+the search costs a reader too. Sizes are the files' sizes on disk, as the server sends them (no
+compression), so the figure does not depend on a server's settings; `FirstQuery.gzipped()` adds
+what they would weigh compressed (gzip -6), as most servers would send them.
 
 Entry point: `first_query_bytes(site, query="Trump") -> FirstQuery`, `.total` in bytes.
 """
@@ -15,6 +17,7 @@ Entry point: `first_query_bytes(site, query="Trump") -> FirstQuery`, `.total` in
 from __future__ import annotations
 
 import functools
+import gzip
 import http.server
 import threading
 from dataclasses import dataclass, field
@@ -25,6 +28,8 @@ CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 BUNDLE = "pagefind"
+SEARCH_FILES = ("assets/javascripts/briefings-search.js", "assets/search.css")
+"""The search dialog's own script and stylesheet (the theme's and the project's), counted with the bundle."""
 
 
 @dataclass
@@ -35,9 +40,16 @@ class FirstQuery:
     files: dict[str, int] = field(default_factory=dict)
     """Each file of the search bundle fetched, by path in the site, with its size in bytes."""
 
+    compressed: dict[str, int] = field(default_factory=dict)
+    """The same files' sizes compressed with gzip (level 6), for comparison only."""
+
     @property
     def total(self) -> int:
         return sum(self.files.values())
+
+    def gzipped(self) -> int:
+        """What the same files would weigh sent compressed (gzip -6); the headline stays `total`."""
+        return sum(self.compressed.values())
 
     def by_kind(self) -> dict[str, int]:
         """Bytes per kind of file: script, entry, meta, wasm, filter, index, fragment."""
@@ -58,7 +70,7 @@ def kind_of(path: str) -> str:
         return "meta"
     if name == "pagefind-entry.json":
         return "entry"
-    return "script"  # pagefind.js, the worker, the Component UI's script and stylesheet
+    return "script"  # pagefind.js, its worker if used, the search dialog's script and stylesheet
 
 
 class _LoggingHandler(http.server.SimpleHTTPRequestHandler):
@@ -94,14 +106,11 @@ def first_query_bytes(site: Path, query: str = "Trump", *, timeout_ms: int = 30_
                               else r.abort())
                 page = context.new_page()
                 page.goto(base + "/", wait_until="load")
-                page.locator("pagefind-modal-trigger button").click()
-                page.locator("pagefind-modal pagefind-input input").press_sequentially(query, delay=10)
-                page.wait_for_function(
-                    "q => { const m = document.querySelector('pagefind-modal .pf-summary');"
-                    " return m && m.textContent.endsWith(' pour ' + q) && !/en cours/.test(m.textContent) }",
-                    arg=query, timeout=timeout_ms)
+                page.locator(".briefings-search__open").click()
+                page.locator(".briefings-search__dialog input").press_sequentially(query, delay=10)
+                page.wait_for_function(SUMMARY_SAYS, arg=query, timeout=timeout_ms)
                 page.wait_for_load_state("networkidle")
-                said = page.locator("pagefind-modal .pf-summary").inner_text()
+                said = page.locator(".briefings-search__summary").inner_text()
             finally:
                 browser.close()
     finally:
@@ -109,8 +118,16 @@ def first_query_bytes(site: Path, query: str = "Trump", *, timeout_ms: int = 30_
         server.server_close()
         thread.join()
     files: dict[str, int] = {}
+    compressed: dict[str, int] = {}
     for path in requested:
         relative = path.lstrip("/")
-        if relative.split("/", 1)[0] == BUNDLE and (site / relative).is_file():
-            files[relative] = (site / relative).stat().st_size
-    return FirstQuery(query=query, results=said, files=files)
+        if (relative.split("/", 1)[0] == BUNDLE or relative in SEARCH_FILES) and (site / relative).is_file():
+            data = (site / relative).read_bytes()
+            files[relative] = len(data)
+            compressed[relative] = len(gzip.compress(data, compresslevel=6, mtime=0))
+    return FirstQuery(query=query, results=said, files=files, compressed=compressed)
+
+
+SUMMARY_SAYS = """q => { const m = document.querySelector('.briefings-search__summary');
+    return m && m.textContent.includes('\u00ab\u202f' + q + '\u202f\u00bb') }"""
+"""Whether the dialog has announced the results of query `q` (« N résultats pour « q » »)."""

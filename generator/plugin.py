@@ -192,7 +192,8 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
 
     def on_env(self, env, *, config, files):
         env.globals["briefings_search"] = {"button": wording.SEARCH_BUTTON,
-                                           "filters": [(k, wording.SEARCH_FILTERS[k]) for k in search_index.FILTERS]}
+                                           "filters": [(k, wording.SEARCH_FILTERS[k]) for k in search_index.FILTERS],
+                                           "wording": wording.SEARCH_UI}
         # Every page's Markdown is rendered (the macros have run): a build needs the index no more,
         # and MkDocs now holds every page's HTML. A preview keeps it for its next, incremental build.
         if not self.serving:

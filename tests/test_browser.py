@@ -159,31 +159,38 @@ def shoot(pg, name: str, full_page: bool = True) -> None:
     pg.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=full_page)
 
 
+OPEN = ".briefings-search__open"
+BOX = ".briefings-search__dialog input[type=search]"
+SUMMARY = ".briefings-search__summary"
+RESULT_LINKS = ".briefings-search__results a"
+
+
 def search(pg, query: str) -> int:
     """Open the search dialog from the header and type like a reader; the number of results it announces."""
-    box = pg.locator("pagefind-modal pagefind-input input")
+    box = pg.locator(BOX)
     if not box.is_visible():
-        pg.locator("pagefind-modal-trigger button").click()
+        pg.locator(OPEN).click()
     box.fill("")
     box.press_sequentially(query, delay=15)
     return results_count(pg, query)
 
 
-def results_count(pg, query: str) -> int:
-    """Wait for the dialog's summary of `query` (« N résultats pour … », « Un résultat … », « Aucun … »)."""
-    summary = pg.locator("pagefind-modal .pf-summary")
-    pg.wait_for_function(
-        "q => { const m = document.querySelector('pagefind-modal .pf-summary');"
-        " return m && m.textContent.endsWith(' pour ' + q) && !/en cours/.test(m.textContent) }",
-        arg=query, timeout=15_000)
-    pg.wait_for_timeout(200)
-    said = summary.inner_text()
-    return 0 if said.startswith("Aucun") else 1 if said.startswith("Un ") else int(said.split()[0])
+def results_count(pg, query: str, previous: str | None = None) -> int:
+    """Wait for the dialog's summary of `query` (« N résultats pour « q » », « Un résultat … », « Aucun … »),
+    other than `previous` when given (the summary before a filter or the sort changed)."""
+    from bench.search_payload import SUMMARY_SAYS
+
+    pg.wait_for_function(f"([q, previous]) => ({SUMMARY_SAYS})(q)"
+                         f" && document.querySelector('{SUMMARY}').textContent !== previous",
+                         arg=[query, previous], timeout=15_000)
+    said = pg.locator(SUMMARY).inner_text()
+    return 0 if said.startswith("Aucun") else 1 if said.startswith("Un ") else int(
+        "".join(c for c in said.split(" résultats")[0] if c.isdigit()))
 
 
 def result_links(pg) -> list[str]:
-    """The links of the first results shown (each loads its page after the count is announced)."""
-    links = pg.locator("pagefind-modal a.pf-result-link")
+    """The links of the results shown (the first ten; each is written once its excerpt has loaded)."""
+    links = pg.locator(RESULT_LINKS)
     links.first.wait_for(timeout=15_000)
     return [a.get_attribute("href") for a in links.all()]
 
@@ -267,42 +274,103 @@ def test_search_splits_french_elisions_with_typographic_apostrophes(site: Server
         assert "s’accorderaient" in page.locator("article").inner_text()
 
 
+def choose_filter(pg, key: str, value: str) -> None:
+    """Open « Filtres » (their values load then) and choose `value` in the filter `key`."""
+    filters = pg.locator(".briefings-search__filters")
+    if not filters.evaluate("d => d.open"):
+        filters.locator("summary").click()
+    select = pg.locator(f"select[data-briefings-filter='{key}']")
+    pg.wait_for_function("s => s.options.length > 1", arg=select.element_handle(), timeout=15_000)
+    select.select_option(value)
+
+
 def test_search_filters_narrow_the_results(site: Server, page) -> None:
-    """Ticking « Analyse » in the Genre filter leaves only analyses, fewer results than without it."""
+    """Choosing « Analyse » in the Genre filter leaves only analyses, fewer results than without it; a year
+    on top of it narrows them again (the filters combine)."""
     page.goto(site.url + "/")
     everything = search(page, "Trump")
-    page.locator("pagefind-filter-dropdown[filter='genre'] button.pf-dropdown-trigger").click()
-    page.locator("pagefind-filter-dropdown[filter='genre'] [role='option']", has_text="Analyse").click()
-    narrowed = results_count(page, "Trump")
+    before = page.locator(SUMMARY).inner_text()
+    choose_filter(page, "genre", "Analyse")
+    narrowed = results_count(page, "Trump", before)
     assert 0 < narrowed < everything
-    for link in result_links(page):
+    links = result_links(page)
+    years = page.locator("select[data-briefings-filter='annee'] option").evaluate_all("os => os.map(o => o.value)")
+    assert "" in years and len(years) > 1
+    year = years[1]
+    expected = page.evaluate("""async year => {
+        const pagefind = await import(new URL("pagefind/pagefind.js", document.baseURI).href);
+        return (await pagefind.search("Trump", {filters: {genre: "Analyse", annee: year}})).results.length;
+    }""", year)
+    assert expected <= narrowed
+    choose_filter(page, "annee", year)
+    for _ in range(150):  # the summary may say the same count as before: wait for the one expected
+        if results_count(page, "Trump") == expected:
+            break
+        page.wait_for_timeout(100)
+    assert results_count(page, "Trump") == expected
+    shoot(page, "recherche-filtres", full_page=False)
+    for link in links:
         page.goto(site.url + link)
         assert page.locator("article li", has_text="Genre : Analyse").count() == 1, link
 
 
 def test_search_results_sort_by_publication_date(site: Server, page) -> None:
-    """Briefing pages carry their publication date as Pagefind's sort key (`date`, AAAA-MM-JJ)."""
+    """Briefing pages carry their publication date as Pagefind's sort key (`date`, AAAA-MM-JJ), and
+    « Plus récents » in the dialog shows the results in that order, newest first."""
     page.goto(site.url + "/")
-    dates = page.evaluate("""async () => {
+    newest = page.evaluate("""async () => {
         const pagefind = await import(new URL("pagefind/pagefind.js", document.baseURI).href);
         await pagefind.init();
         const found = await pagefind.search("Trump", {sort: {date: "desc"}});
-        return Promise.all(found.results.map(async r => (await r.data()).meta.date));
+        return Promise.all(found.results.map(async r => { const d = await r.data(); return [d.url, d.meta.date]; }));
     }""")
-    dated = [d for d in dates if d]
+    dated = [d for _, d in newest if d]
     assert len(dated) >= 2 and dated == sorted(dated, reverse=True)
+    search(page, "Trump")
+    page.locator("select[data-briefings-sort]").select_option("date")
+    expected = [url for url, _ in newest[:10]]
+    page.wait_for_function("want => JSON.stringify([...document.querySelectorAll(" + repr(RESULT_LINKS)
+                           + ")].map(a => a.getAttribute('href'))) === JSON.stringify(want)", arg=expected,
+                           timeout=15_000)
+    shown = page.locator(".briefings-search__results time").evaluate_all("ts => ts.map(t => t.dateTime)")
+    assert shown == sorted(shown, reverse=True) and len(shown) >= 2
 
 
 def test_search_is_reachable_from_the_keyboard(site: Server, page) -> None:
+    """Ctrl+K opens the dialog with the query focused; ↓ reaches the first result; Escape closes the
+    dialog and gives the focus back to the header's button."""
     page.goto(site.url + "/")
     page.keyboard.press("Control+k")
-    box = page.locator("pagefind-modal pagefind-input input")
+    box = page.locator(BOX)
     box.wait_for(state="visible")
-    assert page.evaluate("() => document.activeElement === document.querySelector('pagefind-modal pagefind-input input')")
+    assert page.evaluate(f"() => document.activeElement === document.querySelector({BOX!r})")
     page.keyboard.type("Anchorage", delay=15)
     assert results_count(page, "Anchorage") > 0
+    result_links(page)
+    page.keyboard.press("ArrowDown")
+    assert page.evaluate(f"() => document.activeElement === document.querySelector({RESULT_LINKS!r})")
     page.keyboard.press("Escape")
     box.wait_for(state="hidden")
+    assert page.evaluate(f"() => document.activeElement === document.querySelector({OPEN!r})")
+    page.keyboard.press("Enter")  # the focused button opens it again
+    box.wait_for(state="visible")
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("viewport", ["desktop", "phone"])
+def test_the_open_search_dialog_has_no_serious_accessibility_violation(site: Server, browser, scheme: str,
+                                                                       viewport: str) -> None:
+    """axe, with the dialog open, results shown and the filters unfolded, in both schemes, desktop and phone."""
+    context, pg = open_page(browser, color_scheme=scheme,
+                            viewport=PHONE if viewport == "phone" else {"width": 1400, "height": 1000})
+    pg.goto(site.url + "/")
+    assert search(pg, "Trump") > 0
+    result_links(pg)
+    choose_filter(pg, "genre", "")
+    rules = severe_rules(pg)
+    shoot(pg, f"recherche-{viewport}-{scheme}", full_page=False)
+    close_page(context, pg)
+    assert rules == set()
 
 
 # --- navigation -----------------------------------------------------------------------------------
@@ -474,7 +542,8 @@ def test_hostile_titles_run_nothing_and_leave_the_theme_working(hostile_site: Se
     # The theme's script still runs (it reads its settings from #__config), the search finds every page
     # and shows the titles as text.
     assert search(page, "xsscanari") == len(HOSTILE_TITLES)
-    assert sorted(page.locator("pagefind-modal a.pf-result-link").all_inner_texts()) == sorted(
+    result_links(page)
+    assert sorted(page.locator(RESULT_LINKS).all_inner_texts()) == sorted(
         t.strip() for t in HOSTILE_TITLES)
     handlers = "() => [...document.querySelectorAll('*')].flatMap(e => [...e.attributes]).filter(a => /^on/i.test(a.name)).length"
     assert page.evaluate(handlers) == 0

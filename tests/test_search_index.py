@@ -8,12 +8,23 @@ from pathlib import Path
 import pytest
 
 from generator.site import search_index
-from generator.site.search_index import SearchIndexError, build_index, indexed_text
+from generator.site.search_index import SearchIndexError, build_index, indexed_text, is_indexed
 
 
 def test_typographic_apostrophes_become_ascii_ones_and_nothing_else_changes() -> None:
     assert indexed_text("« L’accord d‘Anchorage » ʼs <p class=\"x\">é</p>") == "« L'accord d'Anchorage » 's <p class=\"x\">é</p>"
     assert indexed_text("rien à changer : l'Ukraine") == "rien à changer : l'Ukraine"
+
+
+def test_pages_that_only_slice_briefings_are_left_out_of_the_index() -> None:
+    for kept in ["index.html", "briefings/2025-08-15-le-monde-1/index.html", "acteurs/vladimir-poutine/index.html",
+                 "sommets/anchorage/index.html", "themes/sanctions/index.html", "citations/index.html",
+                 "chronologie/index.html", "methode/index.html"]:
+        assert is_indexed(Path(kept)), kept
+    for left in ["citations/vladimir-poutine/index.html", "chiffres/2025/index.html", "chronologie/2025/index.html",
+                 "revendications/russie/index.html", "divergences/anchorage/index.html",
+                 "briefings-par-annee/2025/index.html", "404.html", "pagefind/x.html"]:
+        assert not is_indexed(Path(left)), left
 
 
 def fake_pagefind(tmp_path: Path, script: str) -> Path:
@@ -57,4 +68,5 @@ def test_the_real_indexer_reads_ascii_apostrophes_and_leaves_the_pages_alone(tmp
     bundle = build_index(site)
     assert bundle == site / search_index.BUNDLE and (bundle / "pagefind-entry.json").is_file()
     assert not (bundle / "ancien.txt").exists()  # replaced whole
+    assert (bundle / "pagefind.js").is_file() and not (bundle / "pagefind-component-ui.js").exists()
     assert (site / "index.html").read_bytes() == page

@@ -16,7 +16,8 @@ def test_kinds_of_bundle_files() -> None:
     assert kind_of("pagefind/wasm.fr.pagefind") == "wasm"
     assert kind_of("pagefind/pagefind.fr_3.pf_meta") == "meta"
     assert kind_of("pagefind/pagefind-entry.json") == "entry"
-    assert kind_of("pagefind/pagefind-component-ui.js") == "script"
+    assert kind_of("pagefind/pagefind.js") == "script"
+    assert kind_of("assets/javascripts/briefings-search.js") == "script"
 
 
 def test_a_first_query_fetches_the_bundle_it_needs_and_no_more(corpus_site: Build) -> None:
@@ -24,10 +25,15 @@ def test_a_first_query_fetches_the_bundle_it_needs_and_no_more(corpus_site: Buil
 
     require_chromium()
     measured = first_query_bytes(corpus_site.site, "Anchorage")
-    assert measured.results.endswith("pour Anchorage") and not measured.results.startswith("Aucun")
+    assert "pour «\u202fAnchorage\u202f»" in measured.results and not measured.results.startswith("Aucun")
     kinds = measured.by_kind()
     assert {"script", "entry", "meta", "wasm", "index", "fragment"} <= kinds.keys()
+    assert "filter" not in kinds  # a plain query needs no filter's values: they load when the reader opens them
+    assert "pagefind/pagefind-worker.js" not in measured.files  # the search runs in the page
     assert measured.total == sum(kinds.values())
+    # The dialog's own script and stylesheet count with Pagefind's files, wherever they live.
+    assert {"assets/javascripts/briefings-search.js", "assets/search.css", "pagefind/pagefind.js"} <= measured.files.keys()
+    assert 0 < measured.gzipped() < measured.total
     wasm = corpus_site.site / "pagefind" / "wasm.fr.pagefind"
     assert kinds["wasm"] == wasm.stat().st_size  # the French one only
     every_fragment = list((corpus_site.site / "pagefind" / "fragment").iterdir())

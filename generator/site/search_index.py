@@ -2,7 +2,8 @@
 
 The index is built after MkDocs has written every page (`build_index`, called by the plugin's
 `on_post_build`): one run of the Pagefind binary shipped in the `pagefind-bin` wheel over the whole
-site folder, never one call per page. Only the article body is indexed (the theme override marks
+site folder, never one call per page; the pages that only slice briefings' content (`SLICES`) are left
+out. Only the article body is indexed (the theme override marks
 it `data-pagefind-body`; the headings' `¶` permalinks are left out), in French (stemming, and
 accents folded: « securite » finds « sécurité »).
 
@@ -40,6 +41,23 @@ EXCLUDED = ".headerlink"
 APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'"})
 # Keys of the filters, in the order the search box offers them (labels: wording.SEARCH_FILTERS).
 FILTERS = ("genre", "parti", "acteur", "theme", "annee")
+SLICES = ("briefings-par-annee", "chiffres", "chronologie", "citations", "divergences", "revendications")
+"""Sections whose pages below their first only slice what briefing pages say (one speaker's quotes, one
+year's figures…): left out of the index, which would otherwise grow with them (every page weighs on
+the metadata a first search downloads) and answer a query with the same words twice. The section's
+first page stays, and every briefing, actor, summit and topic page is indexed."""
+NOT_INDEXED = ("404.html",)
+UNUSED = ("pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js", "pagefind-modular-ui.css",
+          "pagefind-component-ui.js", "pagefind-component-ui.css", "pagefind-highlight.js")
+"""Pagefind's ready-made interfaces, which the site does not use (its dialog is the theme's own): not published."""
+
+
+def is_indexed(relative: Path) -> bool:
+    """Whether the page at `relative` (a path in the built site) is in the search index."""
+    parts = relative.parts
+    if parts[0] == BUNDLE or relative.as_posix() in NOT_INDEXED:
+        return False
+    return not (parts[0] in SLICES and len(parts) > 2)
 
 
 class SearchIndexError(Exception):
@@ -98,7 +116,7 @@ def build_index(site_dir: Path, *, executable: Path | None = None, background: b
         count = 0
         for path in sorted(site_dir.rglob("*.html")):
             relative = path.relative_to(site_dir)
-            if relative.parts[0] == BUNDLE:
+            if not is_indexed(relative):
                 continue
             target = pages / relative
             target.parent.mkdir(parents=True, exist_ok=True)
@@ -121,6 +139,8 @@ def build_index(site_dir: Path, *, executable: Path | None = None, background: b
             raise SearchIndexError(f"Pagefind failed (exit {run.returncode}): {said}")
         if not (output / "pagefind-entry.json").is_file():
             raise SearchIndexError(f"Pagefind wrote no index: {(run.stderr or run.stdout).strip()}")
+        for name in UNUSED:
+            (output / name).unlink(missing_ok=True)
         if bundle.exists():
             shutil.rmtree(bundle)
         shutil.move(str(output), str(bundle))

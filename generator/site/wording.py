@@ -31,6 +31,15 @@ GENRE_LABELS = {
 # The search box in the header (Pagefind): its button, and the filters a reader can combine.
 SEARCH_BUTTON = "Rechercher"
 SEARCH_FILTERS = {"genre": "Genre", "parti": "Partie", "acteur": "Acteur", "theme": "Thème", "annee": "Année"}
+# The search dialog's other words, read by its script (theme/assets/javascripts/briefings-search.js):
+# {n} is the count (written the French way), {q} the query.
+SEARCH_UI = {
+    "dialog": "Recherche dans les briefings", "close": "Fermer", "filters": "Filtres", "all": "Tous",
+    "sort": "Trier par", "sort_relevance": "Pertinence", "sort_date": "Plus récents",
+    "loading": "Recherche en cours…", "more": "Afficher plus de résultats",
+    "none": "Aucun résultat pour «\u202f{q}\u202f»", "one": "Un résultat pour «\u202f{q}\u202f»",
+    "many": "{n} résultats pour «\u202f{q}\u202f»", "failed": "La recherche n'a pas pu se charger.",
+}
 
 EVENT_KIND_LABELS = {
     "summit": "Sommet", "meeting": "Réunion", "call": "Appel", "statement": "Déclaration",
