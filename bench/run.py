@@ -22,7 +22,7 @@ by a small launcher (RUSAGE_CHILDREN would keep the maximum over every child so 
 child forked straight from the benchmark would count the benchmark's memory):
 
 - the build process's own `ru_maxrss`, read with `os.wait4` for that one process;
-- its process tree, sampled every 20 ms: the sum of the memory (Pss) of the build process and of
+- its process tree, sampled every 20 ms or so: the sum of the memory (Pss) of the build process and of
   every descendant alive at that moment, its peak over the build (`tree_peak_rss_mb`), and the same
   without Pagefind's binary (`tree_rss_mb`). `ratio_rss`, the memory aim, compares the latter
   with the baseline's: work moved into a child process still counts, and the search indexing,
@@ -78,8 +78,9 @@ class Process:
 # includes the memory of whatever it was forked from (the copy before exec), and the benchmark
 # holds a whole corpus in memory. The launcher reports its child's rusage as JSON, and samples the
 # memory of the whole process tree the child heads (itself and every descendant alive at that
-# moment) every 20 ms: a build that moved work into a child process would hide it from its own
-# ru_maxrss. Each process counts its proportional set size (Pss, /proc/<pid>/smaps_rollup): a page
+# moment) every 20 ms, less often when reading it takes long (large processes: Pss is counted page by
+# page), so as to use a tenth of a core at most: a build that moved work into a child process would
+# hide it from its own ru_maxrss. Each process counts its proportional set size (Pss, /proc/<pid>/smaps_rollup): a page
 # shared by a parent and its forked child counts once in the sum, not twice. The tree's peak is
 # kept twice: every process, and every process but Pagefind's binary (the same search indexing in
 # both builds, whose memory would otherwise drown the generator's).
@@ -123,6 +124,7 @@ done = threading.Event()
 
 def sample(root):
     while not done.is_set():
+        began = time.perf_counter()
         total = without = 0
         todo = [root]
         while todo:
@@ -134,7 +136,7 @@ def sample(root):
                 without += kb
         peak["tree"] = max(peak["tree"], total)
         peak["tree_without_indexer"] = max(peak["tree_without_indexer"], without)
-        done.wait(0.02)
+        done.wait(max(0.02, 9 * (time.perf_counter() - began)))  # at most a tenth of a core: it shares the machine
 
 start = time.perf_counter()
 child = subprocess.Popen(sys.argv[2:])
