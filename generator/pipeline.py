@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import functools
 import gc
-import hashlib
 import traceback
 from collections.abc import Callable, Iterator, MutableMapping
 from contextlib import contextmanager
@@ -15,7 +14,7 @@ from .corpus.index import CorpusIndex, build_index
 from .corpus.notes import editorial_notes
 from .corpus.verbatim import verify_against_articles
 from .project import Project
-from .reading.files import scan_briefing_folder
+from .reading.files import file_digest as _digest, file_stat as _stat, scan_briefing_folder  # _stat: preview.py
 from .reading.loader import Located, Registries, load_briefings, load_registries
 from .reading.models import Briefing
 from .reading.problems import Problem, ProblemList, Severity
@@ -26,7 +25,8 @@ from .site.feeds import feed_files
 from .site.ical import calendar_text
 from .site.jsonld import with_head_data
 from .site.page_cache import PageCache
-from .site.page_store import Pages
+from .site.home_facts import HomeFacts, home_facts
+from .site.page_store import Pages, made_apart
 from .site.views import render_site
 
 __all__ = ["Project", "Result", "build", "cached_build", "check"]
@@ -40,10 +40,16 @@ class Result:
     edit_paths: dict[str, Path] = field(default_factory=dict)  # generated page → the YAML file its edit link opens
     crashes: list[str] = field(default_factory=list)  # tracebacks of unexpected exceptions, each also a problem
     later: Callable[[], dict[str, str]] | None = None  # with `later`: the `published_files`, left out of `pages`
+    facts: HomeFacts | None = None  # what the macros show; kept when the index is dropped (`published_build`)
 
     @property
     def ok(self) -> bool:
         return not self.problems.errors
+
+    def home_facts(self) -> HomeFacts:
+        assert self.facts or self.index, "a published build has dropped its index: its macros read `facts`"
+        self.facts = self.facts or home_facts(self.index)
+        return self.facts
 
 
 def check(project: Project, articles: Path | None = None, *, leave_out: frozenset[str] = frozenset(),
@@ -197,9 +203,11 @@ def collector_paused() -> Iterator[None]:
 def site_files(index: CorpusIndex, cache: PageCache | None = None, *, later: bool = False) -> Pages:
     """Every generated page and published file by its path in the docs tree, stored compressed (`cache`: a preview's
     unchanged briefing pages are not rendered again; `later`: without the `published_files`)."""
+    # Exports first, kept compressed: their transient tables and the pages' rendering do not add up.
+    published = Pages() if later else Pages(published_files(index))
     pages = with_head_data(render_pages(index, cache), index)
-    for files in ({} if later else published_files(index), feed_files(index)):
-        pages.update(files)
+    pages.absorb(published)
+    pages.update(feed_files(index))
     pages[urls.CALENDAR] = calendar_text(index)
     return pages
 
@@ -271,9 +279,18 @@ def cached_build(project: Project, *, live: bool = False, later: bool = False) -
         if not live:
             _memo.clear()
             _pages.clear()
-        _cache[key] = build(project, partial=True, memo=_memo if live else None, cache=_pages if live else None,
-                            later=key[2])
+        _cache[key] = (build(project, partial=True, memo=_memo, cache=_pages, later=key[2]) if live
+                       else made_apart(published_build, project) or published_build(project))
     return _cache[key]
+
+
+def published_build(project: Project) -> Result:
+    """A partial `build` without its index, but with the macros' `facts`: `cached_build` runs it in a child
+    process (`made_apart`), whose memory is all given back."""
+    result = build(project, partial=True)
+    result.home_facts()
+    result.index = None
+    return result
 
 
 def forget() -> None:
@@ -281,20 +298,3 @@ def forget() -> None:
     _cache.clear()
     _memo.clear()
     _pages.clear()
-
-
-def _digest(path: Path) -> bytes | tuple[int, int] | None:
-    if path.is_symlink() or not path.is_file():
-        return _stat(path)
-    try:
-        return hashlib.blake2b(path.read_bytes(), digest_size=16).digest()
-    except OSError:
-        return None
-
-
-def _stat(path: Path) -> tuple[int, int]:
-    try:
-        st = path.lstat()
-    except OSError:
-        return (-1, -1)
-    return (st.st_mtime_ns, st.st_size)

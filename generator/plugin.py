@@ -45,7 +45,7 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from .site import csp, markup, search_index, urls, wording
-from .site.page_store import Pages, decompress
+from .site.page_store import Pages, decompress, write_decompressed
 from .site.views import render_problems_page
 from .pipeline import Project, Result, cached_build, failed_build, forget, showing
 from .preview import Preview
@@ -67,16 +67,21 @@ def edit_uri(source: Path, docs_root: Path) -> str:
 
 
 class StoredPage(File):
-    """A generated page whose Markdown MkDocs is given compressed (site/page_store.py): the text is
-    made again each time MkDocs reads it, which a build does once, to render the page."""
+    """A generated file kept compressed (site/page_store.py) until read or written; `once` (a published build): then freed."""
+    once = False
 
     @property
     def content_string(self) -> str:
-        return decompress(self._content)
+        text, self._content = decompress(self._content), b"" if self.once else self._content  # b"": not on disk
+        return text
 
     @property
     def content_bytes(self) -> bytes:
         return self.content_string.encode("utf-8")
+
+    def copy_file(self, dirty: bool = False) -> None:  # a generated file is always written anew
+        os.makedirs(os.path.dirname(self.abs_dest_path), exist_ok=True)
+        write_decompressed(self._content, self.abs_dest_path)
 
 
 class BriefingsConfig(Config):
@@ -147,8 +152,9 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         docs_root = Path(config.docs_dir).resolve()
         for src_uri in pages:
             inclusion = InclusionLevel.INCLUDED if src_uri in urls.NAV_PAGES else InclusionLevel.NOT_IN_NAV
-            if src_uri.endswith(".md"):  # read once, when MkDocs renders it: kept compressed until then
+            if src_uri.endswith(".md") or not self.serving:  # kept compressed until read, or written
                 file = StoredPage.generated(config, src_uri, content=pages.compressed(src_uri), inclusion=inclusion)
+                file.once = not self.serving
             else:  # CSV, JSON, SVG: copied as they are
                 file = File.generated(config, src_uri, content=pages[src_uri].encode("utf-8"), inclusion=inclusion)
             source = result.edit_paths.get(src_uri)
@@ -156,10 +162,8 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             files.append(file)
         if self.serving:
             self.preview.plan(files, config, pages, len(problems.errors), kept)
-        # The pipeline's index (every briefing as objects) lives until the build ends, for the
-        # home page's macros: set it aside from the cyclic garbage collector, which would
-        # otherwise walk it again on every full collection while MkDocs renders the pages
-        # (about 3% of a build of a thousand briefings). Put back when the build ends.
+        # Under `serve`, the index lives until the build ends: set aside from the cyclic garbage collector, which
+        # would walk it again on every full collection (3% of a build of a thousand briefings). Put back at the end.
         gc.freeze()
         return files
 
@@ -194,8 +198,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         env.globals["briefings_search"] = {"button": wording.SEARCH_BUTTON,
                                            "filters": [(k, wording.SEARCH_FILTERS[k]) for k in search_index.FILTERS],
                                            "wording": wording.SEARCH_UI}
-        # Every page's Markdown is rendered (the macros have run): a build needs the index no more,
-        # and MkDocs now holds every page's HTML. A preview keeps it for its next, incremental build.
+        # Every page is rendered (macros too): a build needs its result no more; a preview keeps it for the next.
         if not self.serving:
             self.result = None
             forget()

@@ -16,10 +16,9 @@ from __future__ import annotations
 
 import sys
 
-import generator.macros
 from pathlib import Path
 
-from generator.site import render, search_index, views
+from generator.site import home_facts, render, search_index, views
 
 
 class PlantedFault(RuntimeError):
@@ -28,7 +27,7 @@ class PlantedFault(RuntimeError):
 
 _render = render.Renderer.render
 _timeline_svg = views.timeline_svg
-_date_text = generator.macros.date_text
+_date_text = home_facts.date_text  # what the home page's macros show is formatted there
 
 
 def faulty_render(self, template, index, page, **context):
@@ -61,7 +60,7 @@ def faulty_build_index(site_dir, **options):
 
 render.Renderer.render = faulty_render
 search_index.build_index = faulty_build_index
-generator.macros.date_text = faulty_date_text
+home_facts.date_text = faulty_date_text
 views.timeline_svg = faulty_timeline_svg
 
 if __name__ == "__main__":

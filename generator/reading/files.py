@@ -8,6 +8,7 @@ file. Git commits links as easily as files, so a pull request could add one.
 
 from __future__ import annotations
 
+import hashlib
 import os
 import re
 from pathlib import Path
@@ -87,3 +88,22 @@ def file_stem_suggestion(stem: str, declared_id: object) -> str:
     if isinstance(declared_id, str) and SLUG_RE.match(declared_id):
         return declared_id
     return slugify(stem)[:MAX_ID_LENGTH].strip("-") or "briefing"
+
+
+def file_digest(path: Path) -> bytes | tuple[int, int] | None:
+    """A hash of a regular file's bytes (None when unreadable); for anything else, `file_stat`."""
+    if path.is_symlink() or not path.is_file():
+        return file_stat(path)
+    try:
+        return hashlib.blake2b(path.read_bytes(), digest_size=16).digest()
+    except OSError:
+        return None
+
+
+def file_stat(path: Path) -> tuple[int, int]:
+    """Modification time and size, not following a link; (-1, -1) when it is gone."""
+    try:
+        st = path.lstat()
+    except OSError:
+        return (-1, -1)
+    return (st.st_mtime_ns, st.st_size)

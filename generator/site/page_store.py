@@ -7,12 +7,21 @@ for the whole MkDocs build, next to the HTML MkDocs makes of them. `Pages` keeps
 zlib-compressed UTF-8 instead, about a tenth of the size, and gives the text back, unchanged, when a
 page is read: the plugin hands the compressed bytes to MkDocs, which reads each page once, to
 render it. The mapping reads and writes `str` like the dict it replaces.
+
+`made_apart` makes them in a child process instead: only the compressed files (and whatever else
+the function returns) come back, and every object made on the way dies with the child.
 """
 
 from __future__ import annotations
 
+import os
+import pickle
+import sys
 import zlib
-from collections.abc import Iterable, Iterator, Mapping, MutableMapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, MutableMapping
+from typing import Any, TypeVar
+
+T = TypeVar("T")
 
 LEVEL = 1
 """zlib's fastest level: Markdown compresses about tenfold even so."""
@@ -24,6 +33,16 @@ def compress(text: str) -> bytes:
 
 def decompress(data: bytes) -> str:
     return zlib.decompress(data).decode("utf-8")
+
+
+def write_decompressed(data: bytes, path: str) -> None:
+    """Write a compressed file out as its UTF-8 bytes, a megabyte at a time: never the whole text at once."""
+    unpack = zlib.decompressobj()
+    with open(path, "wb") as out:
+        while data:
+            out.write(unpack.decompress(data, 2**20))
+            data = unpack.unconsumed_tail
+        out.write(unpack.flush())
 
 
 class Pages(MutableMapping[str, str]):
@@ -71,6 +90,41 @@ class Pages(MutableMapping[str, str]):
         out._data = dict(sorted(self._data.items()))
         return out
 
+    def absorb(self, other: Pages) -> None:
+        """`update` from another Pages, without decompressing and compressing every file again."""
+        self._data.update(other._data)
+
     def compressed(self, key: str) -> bytes:
         """The file as stored: zlib-compressed UTF-8 (`decompress` gives the text back)."""
         return self._data[key]
+
+
+def made_apart(make: Callable[..., T], *args: Any) -> T | None:
+    """`make(*args)` run in a child process forked from this one, its result sent back pickled; None
+    where processes cannot be forked, or when the child failed (the caller then makes it itself).
+
+    Whatever `make` builds on the way (models, indexes, templates: a peak several times the size of what
+    it returns) is held by the child alone and given back to the system whole when the child exits,
+    where in this process freed objects would leave their memory scattered, and counted as used, until
+    the end. The child shares this process's memory until it writes to it.
+    """
+    if not hasattr(os, "fork") or sys.platform == "darwin":  # macOS: forking a process with threads is unsafe
+        return None
+    read, write = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # the child: never returns
+        code = 1
+        try:
+            os.close(read)
+            with os.fdopen(write, "wb") as out:
+                pickle.dump(make(*args), out, protocol=pickle.HIGHEST_PROTOCOL)
+            code = 0
+        finally:
+            os._exit(code)  # no exit handlers, no buffers flushed twice: they belong to the parent
+    os.close(write)
+    with os.fdopen(read, "rb") as received:
+        data = received.read()  # before waiting: a large result fills the pipe until read
+    _, status = os.waitpid(pid, 0)
+    if os.waitstatus_to_exitcode(status) != 0 or not data:
+        return None
+    return pickle.loads(data)

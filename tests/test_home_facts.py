@@ -1,0 +1,103 @@
+"""A published build drops its index (every briefing as objects) before MkDocs renders any page, and makes
+it in a child process whose memory is all given back (pipeline.published_build, page_store.made_apart): the
+hand-written pages' macros read a small summary instead (site/home_facts.py), and show what they showed
+when they read the index. A preview keeps its index for its next, incremental build."""
+
+from __future__ import annotations
+
+import json
+import os
+import zlib
+from pathlib import Path
+from types import SimpleNamespace
+
+import pytest
+
+from conftest import DATA, make_project
+from generator import macros, pipeline
+from generator.pipeline import Project, cached_build
+from generator.plugin import StoredPage
+from generator.site import page_store
+from generator.site.page_store import Pages, made_apart
+
+# What every macro gave, with and without arguments, on pages at three depths, when they read the index
+# (made with the code before the summary, for the test corpus).
+EXPECTED = json.loads((DATA / "home_macros.json").read_text(encoding="utf-8"))
+CALLS = sorted({key.split(" ", 1)[1] for key in EXPECTED})
+PAGES = sorted({key.split(" ", 1)[0] for key in EXPECTED})
+
+
+def macro_outputs(project: Path) -> dict[str, str]:
+    out = {}
+    for page in PAGES:
+        env = SimpleNamespace(conf={"plugins": {}, "config_file_path": str(project / "mkdocs.yml"),
+                                    "docs_dir": str(project / "docs")}, functions={},
+                              page=SimpleNamespace(file=SimpleNamespace(src_uri=page)))
+        env.macro = lambda f, env=env: env.functions.setdefault(f.__name__, f)
+        macros.define_env(env)
+        for call in CALLS:
+            out[f"{page} {call}"] = eval(call, {}, dict(env.functions))  # noqa: S307 - our own list of calls
+    return out
+
+
+@pytest.fixture
+def project(tmp_path: Path):
+    pipeline.forget()
+    yield make_project(tmp_path / "project")
+    pipeline.forget()
+
+
+def test_the_macros_show_what_they_showed_from_the_index(project: Path) -> None:
+    assert all(EXPECTED.values()) and any("Dernier sommet tenu : [" in v for v in EXPECTED.values())
+    assert macro_outputs(project) == EXPECTED
+
+
+@pytest.mark.parametrize("apart", [True, False], ids=["child process", "where none can be forked"])
+def test_a_published_build_has_no_index_and_its_macros_need_none(project: Path, apart: bool,
+                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    if not apart:
+        monkeypatch.setattr(pipeline, "made_apart", lambda make, *args: None)
+    result = cached_build(Project.at(project))
+    assert result.index is None and result.ok and result.facts is not None
+    assert all(result.pages[page] for page in result.edit_paths)  # every briefing's page came back
+    assert macro_outputs(project) == EXPECTED  # from the result above: cached, its index already gone
+    assert cached_build(Project.at(project)) is result
+    with pytest.raises(AssertionError, match="dropped its index"):
+        pipeline.Result(pages=result.pages).home_facts()  # no index, no summary: nothing to fall back on
+
+
+def test_a_preview_keeps_its_index(project: Path) -> None:
+    result = cached_build(Project.at(project), live=True)
+    assert result.index is not None and result.facts is None
+    assert result.home_facts() == cached_build(Project.at(project)).facts
+
+
+def test_made_apart_returns_what_the_child_made() -> None:
+    pages = Pages({"a.md": "« Élysée » 🇫🇷", "exports/x.csv": "a,b\n"})
+    back = made_apart(lambda: (os.getpid(), pages))
+    assert back is not None
+    child, received = back
+    assert child != os.getpid() and dict(received) == dict(pages)
+
+
+def test_made_apart_gives_up_when_the_child_fails() -> None:
+    def failing() -> None:
+        raise ValueError("boom")
+
+    assert made_apart(failing) is None
+    assert made_apart(lambda: None) is None  # nothing to send back: the caller makes it itself
+
+
+def test_a_published_page_is_read_once_and_a_data_file_written_whole(tmp_path: Path) -> None:
+    config = SimpleNamespace(site_dir=str(tmp_path), use_directory_urls=True,
+                             plugins=SimpleNamespace(_current_plugin="briefings"))
+    text = "« ligne », l’accord\n" * 200_000
+    page = StoredPage.generated(config, "p.md", content=page_store.compress(text))  # type: ignore[arg-type]
+    page.once = True
+    assert page.content_string == text
+    assert page.is_modified()  # still a generated file: MkDocs never looks for it on disk
+    with pytest.raises(zlib.error):  # nothing left to read
+        page.content_string  # noqa: B018
+    data = StoredPage.generated(config, "exports/d.csv", content=page_store.compress(text))  # type: ignore[arg-type]
+    data.copy_file()
+    assert (tmp_path / "exports" / "d.csv").read_bytes() == text.encode("utf-8")
