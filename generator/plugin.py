@@ -195,9 +195,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         raise PluginError(message)
 
     def on_env(self, env, *, config, files):
-        env.globals["briefings_search"] = {"button": wording.SEARCH_BUTTON,
-                                           "filters": [(k, wording.SEARCH_FILTERS[k]) for k in search_index.FILTERS],
-                                           "wording": wording.SEARCH_UI}
+        env.globals["briefings_search"] = search_index.search_box()  # the header's search, in French
         # Every page is rendered (macros too): a build needs its result no more; a preview keeps it for the next.
         if not self.serving:
             self.result = None

@@ -65,6 +65,12 @@ class SearchIndexError(Exception):
     """Pagefind could not index the site; the message says why."""
 
 
+def search_box() -> dict[str, Any]:
+    """What the theme's header needs for the search dialog: its button, its filters and its words."""
+    return {"button": wording.SEARCH_BUTTON, "filters": [(k, wording.SEARCH_FILTERS[k]) for k in FILTERS],
+            "wording": wording.SEARCH_UI}
+
+
 def indexed_text(html: str) -> str:
     """The page as the indexer reads it: typographic apostrophes made ASCII ones, nothing else changed."""
     # str.replace, not str.translate: a C loop over the page instead of a table lookup per character,
