@@ -61,7 +61,9 @@ def render_site(index: CorpusIndex, cache: PageCache | None = None) -> Pages:
     """Every generated page, keyed by path in the docs tree, in a stable order; each page compressed as soon
     as it is rendered (site/page_store.py). With a `cache` (a live preview's), a briefing page whose inputs did
     not change is not rendered again."""
-    r = Renderer()
+    r = Renderer(cache.memo if cache is not None else None)
+    if cache is not None:
+        cache.memo.start()
     events = _event_views(index)
     # First: the pages below link to the slices of the quotes and of the timeline holding what they cite.
     quote_pages = render_quotes(r, index)
@@ -72,7 +74,7 @@ def render_site(index: CorpusIndex, cache: PageCache | None = None) -> Pages:
         page = urls.briefing_page(b.id)
 
         def render(b=b, page=page) -> str:
-            return r.render("briefing.md.j2", index, page, b=b, card=Md(briefing_card(index, b, page)),
+            return r.render_fresh("briefing.md.j2", index, page, b=b, card=Md(briefing_card(index, b, page)),
                             search=search_meta(index, b))
         pages[page] = (cache.page(kept, page, b, briefing_inputs(index, b, r.moved), render)
                        if cache is not None else render())
@@ -89,6 +91,8 @@ def render_site(index: CorpusIndex, cache: PageCache | None = None) -> Pages:
     pages.update(quote_pages)
     pages.update(render_sources(r, index))
     pages.update(render_disagreements(r, index, events, indicators))
+    if cache is not None:
+        cache.memo.end()
     return pages.sorted()
 
 
