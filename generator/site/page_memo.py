@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import dataclasses
 import types
+from collections.abc import Callable
 from typing import Any
 
 from pydantic import BaseModel
@@ -31,63 +32,76 @@ class Unmemoizable(Exception):
 
 
 _PLAIN = (int, float, bool, type(None))
-
-
-def fingerprint(value: Any, alive: list) -> Any:
-    """A value comparable with `==` that is equal for two values only when a template reading them
-    gives the same output; the briefings' objects (in `alive`, kept by the caller) by identity."""
-    t = type(value)
-    if t is str:
-        return value
-    if t in _PLAIN:
-        return (t, value)
-    if t is list or t is tuple:
-        return (t, tuple([fingerprint(v, alive) for v in value]))
-    if t is dict:
-        return (t, tuple([(fingerprint(k, alive), fingerprint(v, alive)) for k, v in value.items()]))
-    if t is PartialDate:
-        return value
-    if isinstance(value, BaseModel):  # frozen: the same object always reads the same
-        alive.append(value)
-        return id(value)
-    if isinstance(value, str):  # Md: printed as it is, where a str is encoded
-        return (t, str(value))
-    names = _FIELDS.get(t)
-    if names is None:
-        if not dataclasses.is_dataclass(value) or isinstance(value, type):
-            if isinstance(value, types.ModuleType):
-                return (t, value.__name__)
-            raise Unmemoizable(t.__name__)
-        names = _FIELDS[t] = tuple(f.name for f in dataclasses.fields(value))
-    return (t, tuple([fingerprint(getattr(value, n), alive) for n in names]))
-
-
-_FIELDS: dict[type, tuple[str, ...]] = {}
+_FIELDS: dict[type, tuple[str, ...]] = {}  # dataclass → its fields' names
+_MODELS: set[type] = set()
 _MISSING = object()
+
+
+def fingerprinter(seen: dict[int, Any], done: dict[int, tuple[Any, Any]]) -> Callable[[Any], Any]:
+    """A function giving a value comparable with `==`, equal for two values only when a template reading
+    them gives the same output. The briefings' objects count by identity: each is put in `seen`, which the
+    caller keeps alive as long as a fingerprint holding its id may be compared. Within one build, a
+    dataclass instance met again (an event on many pages) is not walked again (`done`, by identity:
+    it holds the instance, whose id is then never another's)."""
+    def fp(value: Any) -> Any:
+        t = type(value)
+        if t is str:
+            return value
+        if t is list or t is tuple:
+            return (t, tuple([fp(v) for v in value]))
+        if t in _MODELS:
+            seen[id(value)] = value
+            return id(value)
+        names = _FIELDS.get(t)
+        if names is not None:
+            hit = done.get(id(value))
+            if hit is not None and hit[0] is value:
+                return hit[1]
+            out = (t, tuple([fp(getattr(value, n)) for n in names]))
+            done[id(value)] = (value, out)
+            return out
+        if t in _PLAIN:
+            return (t, value)
+        if t is dict:
+            return (t, tuple([(fp(k), fp(v)) for k, v in value.items()]))
+        if t is PartialDate:
+            return value
+        if isinstance(value, BaseModel):  # frozen: the same object always reads the same
+            _MODELS.add(t)
+            return fp(value)
+        if isinstance(value, str):  # Md: printed as it is, where a str is encoded
+            return (t, str(value))
+        if isinstance(value, types.ModuleType):
+            return (t, value.__name__)
+        if dataclasses.is_dataclass(value) and not isinstance(value, type):
+            _FIELDS[t] = tuple(f.name for f in dataclasses.fields(value))
+            return fp(value)
+        raise Unmemoizable(t.__name__)
+    return fp
 
 
 class IndexReads:
     """The index as a template sees it, each lookup noted in `log` with a fingerprint of what it gave."""
 
-    def __init__(self, index: Any, log: list, alive: list) -> None:
-        self._index, self._log, self._alive = index, log, alive
+    def __init__(self, index: Any, log: list, fp: Callable[[Any], Any]) -> None:
+        self._index, self._log, self._fp = index, log, fp
 
     def __getattr__(self, name: str) -> Any:
         value = getattr(self._index, name)
         if type(value) is dict:
-            return _DictReads(name, value, self._log, self._alive)
+            return _DictReads(name, value, self._log, self._fp)
         if callable(value):
             raise Unmemoizable(f"index.{name}()")
-        self._log.append(("attr", name, None, fingerprint(value, self._alive)))
+        self._log.append(("attr", name, None, self._fp(value)))
         return value
 
 
 class _DictReads:
-    def __init__(self, name: str, value: dict, log: list, alive: list) -> None:
-        self._name, self._value, self._log, self._alive = name, value, log, alive
+    def __init__(self, name: str, value: dict, log: list, fp: Callable[[Any], Any]) -> None:
+        self._name, self._value, self._log, self._fp = name, value, log, fp
 
     def _note(self, kind: str, arg: Any, result: Any) -> Any:
-        self._log.append((kind, self._name, arg, fingerprint(result, self._alive) if result is not _MISSING else result))
+        self._log.append((kind, self._name, arg, self._fp(result) if result is not _MISSING else result))
         return result
 
     def __getitem__(self, key: Any) -> Any:
@@ -118,7 +132,7 @@ class _DictReads:
         return self._note("all", None, self._value).values()
 
 
-def index_reads_hold(log: list, index: Any, alive: list) -> bool:
+def index_reads_hold(log: list, index: Any, fp: Callable[[Any], Any]) -> bool:
     """Whether every lookup of `log`, asked again of `index`, gives what it gave."""
     for kind, name, arg, expected in log:
         value = getattr(index, name)
@@ -130,50 +144,9 @@ def index_reads_hold(log: list, index: Any, alive: list) -> bool:
             got = len(value)
         else:  # "attr", "all"
             got = value
-        if (fingerprint(got, alive) if got is not _MISSING else got) != expected:
+        if (fp(got) if got is not _MISSING else got) != expected:
             return False
     return True
-
-
-class Entry:
-    __slots__ = ("template", "key", "index_log", "ctx_log", "text", "alive")
-
-    def __init__(self, template: str, key: Any, index_log: list, ctx_log: list, text: str, alive: list) -> None:
-        self.template, self.key, self.index_log, self.ctx_log, self.text, self.alive = (
-            template, key, index_log, ctx_log, text, alive)
-
-
-class PageMemo:
-    """Pages by path, each with its template, its context's fingerprint, the lookups it made and its Markdown."""
-
-    def __init__(self) -> None:
-        self.entries: dict[str, Entry] = {}
-        self.kept: dict[str, Entry] = {}
-        self.rendered = 0  # pages rendered (not reused) since `start`, for the tests
-        self.reused = 0
-
-    def start(self) -> None:
-        """A new build begins: what it does not ask for again is dropped when it ends (`end`)."""
-        self.kept, self.rendered, self.reused = {}, 0, 0
-
-    def end(self) -> None:
-        self.entries, self.kept = self.kept, {}
-
-    def clear(self) -> None:
-        self.entries, self.kept = {}, {}
-
-    def find(self, page: str, template: str, key: Any, still: Any) -> str | None:
-        """The Markdown rendered last time, if `still(entry)` says its lookups give the same now."""
-        entry = self.entries.get(page)
-        if entry is None or entry.template != template or entry.key != key or not still(entry):
-            return None
-        self.kept[page] = entry
-        self.reused += 1
-        return entry.text
-
-    def store(self, page: str, entry: Entry) -> None:
-        self.kept[page] = entry
-        self.rendered += 1
 
 
 RECORDED = frozenset({"actor", "party", "topic", "event", "link"})
@@ -206,28 +179,84 @@ def context_reads_hold(log: list, ctx: Any) -> bool:
     return all(getattr(ctx, name)(*args) == result for name, args, result in log)
 
 
+class Entry:
+    __slots__ = ("template", "key", "index_log", "ctx_log", "text")
+
+    def __init__(self, template: str, key: Any, index_log: list, ctx_log: list, text: str) -> None:
+        self.template, self.key, self.index_log, self.ctx_log, self.text = template, key, index_log, ctx_log, text
+
+
+class PageMemo:
+    """Pages by path, each with its template, its context's fingerprint, the lookups it made and its Markdown.
+
+    Every object a fingerprint compares by identity was met while fingerprinting this build or the one
+    before (a kept page's context and lookups are fingerprinted again to be compared): the memo keeps
+    those of both alive until the build after next, so no id is reused while it may be compared."""
+
+    def __init__(self) -> None:
+        self.entries: dict[str, Entry] = {}
+        self.kept: dict[str, Entry] = {}
+        self.alive: dict[int, Any] = {}  # the objects the last build met
+        self.seen: dict[int, Any] = {}  # those this build meets
+        self.done: dict[int, tuple[Any, Any]] = {}
+        self.fp = fingerprinter(self.seen, self.done)
+        self.rendered = 0  # pages rendered (not reused) since `start`, for the tests
+        self.reused = 0
+        self.env: Any = None  # the Jinja environment of every build (render.Renderer)
+
+    def start(self) -> None:
+        """A new build begins: what it does not ask for again is dropped when it ends (`end`)."""
+        self.kept, self.rendered, self.reused = {}, 0, 0
+        self.seen.clear()
+        self.done.clear()
+
+    def end(self) -> None:
+        self.entries, self.kept = self.kept, {}
+        self.alive, self.seen = self.seen, {}
+        self.done.clear()
+        self.fp = fingerprinter(self.seen, self.done)
+
+    def clear(self) -> None:
+        self.entries, self.kept, self.alive = {}, {}, {}
+        self.seen.clear()
+        self.done.clear()
+
+    def find(self, page: str, template: str, key: Any, still: Callable[[Entry], bool]) -> str | None:
+        """The Markdown rendered last time, if `still(entry)` says its lookups give the same now."""
+        entry = self.entries.get(page)
+        if entry is None or entry.template != template or entry.key != key or not still(entry):
+            return None
+        self.kept[page] = entry
+        self.reused += 1
+        return entry.text
+
+    def store(self, page: str, entry: Entry) -> None:
+        self.kept[page] = entry
+        self.rendered += 1
+
+
 def render(memo: PageMemo, renderer: Any, template: str, index: Any, page: str, context: dict[str, Any]) -> str:
     """The page through `renderer` (render.Renderer): its last Markdown when nothing it read changed."""
-    alive: list = []
+    fp = memo.fp
     try:
-        key = fingerprint(context, alive)
+        key = fp(context)
     except Unmemoizable:
         memo.rendered += 1
         return renderer.render_fresh(template, index, page, **context)
 
     def still(entry: Entry) -> bool:
         return (context_reads_hold(entry.ctx_log, renderer.context(index, page))
-                and index_reads_hold(entry.index_log, index, []))
+                and index_reads_hold(entry.index_log, index, fp))
     text = memo.find(page, template, key, still)
     if text is not None:
         return text
     index_log: list = []
     ctx_log: list = []
     try:
-        text = renderer.finish(template, IndexReads(index, index_log, alive),
+        text = renderer.finish(template, IndexReads(index, index_log, fp),
                                ContextReads(renderer.context(index, page), ctx_log), context)
     except Unmemoizable:
         memo.rendered += 1
         return renderer.render_fresh(template, index, page, **context)
-    memo.store(page, Entry(template, key, index_log, ctx_log, text, alive))
+    memo.store(page, Entry(template, key, index_log, ctx_log, text))
     return text

@@ -140,7 +140,9 @@ def summit_of(index: CorpusIndex, event_id: str) -> str | None:
 
 class Renderer:
     def __init__(self, memo: page_memo.PageMemo | None = None) -> None:
-        self.env = make_environment()
+        if memo is not None and memo.env is None:
+            memo.env = make_environment()  # the templates compiled once for the preview's every build
+        self.env = memo.env if memo is not None else make_environment()
         self.moved: dict[tuple[str, str], str] = {}  # see PageContext.moved
         self.memo = memo  # a live preview's: a page is not rendered again when nothing it reads changed
 
