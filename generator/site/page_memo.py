@@ -25,6 +25,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from ..reading.dates import PartialDate
+from .page_store import compress, decompress
 
 
 class Unmemoizable(Exception):
@@ -182,7 +183,7 @@ def context_reads_hold(log: list, ctx: Any) -> bool:
 class Entry:
     __slots__ = ("template", "key", "index_log", "ctx_log", "text")
 
-    def __init__(self, template: str, key: Any, index_log: list, ctx_log: list, text: str) -> None:
+    def __init__(self, template: str, key: Any, index_log: list, ctx_log: list, text: bytes) -> None:
         self.template, self.key, self.index_log, self.ctx_log, self.text = template, key, index_log, ctx_log, text
 
 
@@ -228,7 +229,7 @@ class PageMemo:
             return None
         self.kept[page] = entry
         self.reused += 1
-        return entry.text
+        return decompress(entry.text)
 
     def store(self, page: str, entry: Entry) -> None:
         self.kept[page] = entry
@@ -258,5 +259,5 @@ def render(memo: PageMemo, renderer: Any, template: str, index: Any, page: str, 
     except Unmemoizable:
         memo.rendered += 1
         return renderer.render_fresh(template, index, page, **context)
-    memo.store(page, Entry(template, key, index_log, ctx_log, text))
+    memo.store(page, Entry(template, key, index_log, ctx_log, compress(text)))  # kept as small as the pages
     return text

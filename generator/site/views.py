@@ -74,7 +74,7 @@ def render_site(index: CorpusIndex, cache: PageCache | None = None) -> Pages:
         page = urls.briefing_page(b.id)
 
         def render(b=b, page=page) -> str:
-            return r.render_fresh("briefing.md.j2", index, page, b=b, card=Md(briefing_card(index, b, page)),
+            return r.render("briefing.md.j2", index, page, b=b, card=Md(briefing_card(index, b, page)),
                             search=search_meta(index, b))
         pages[page] = (cache.page(kept, page, b, briefing_inputs(index, b, r.moved), render)
                        if cache is not None else render())
