@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from .pipeline import _stat, is_published_file
+from .site.page_store import Pages
 from .site.search_index import Latest
 
 
@@ -44,13 +45,15 @@ class Preview:
         same, self.pending, self.pending_context = context == self.context, {}, context
         # A hand-written page's links resolve against the pages there are; with macros, it reads the corpus.
         same_pages = same and self.written.keys() == pages.keys()
+        # As stored (site/page_store.py: the same text always compresses to the same bytes), not made again.
+        stored = pages.compressed if isinstance(pages, Pages) else pages.__getitem__
         for file in files:
             if file.src_uri not in pages:
                 if file.is_documentation_page():
                     rendered_again = not same_pages or _has_macros(Path(file.abs_src_path))
                     file.is_modified = lambda again=rendered_again: again  # type: ignore[method-assign]
                 continue
-            digest = hash(pages[file.src_uri])
+            digest = hash(stored(file.src_uri))
             self.pending[file.src_uri] = (digest, file.abs_dest_path)
             if file.src_uri in kept or (same and self.written.get(file.src_uri, (None,))[0] == digest):
                 file.is_modified = lambda: False  # type: ignore[method-assign]
