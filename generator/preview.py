@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from .pipeline import _stat, is_published_file
+from .site.page_store import Pages
 from .site.search_index import Latest
 
 
@@ -20,7 +21,8 @@ class Preview:
 
     A generated file keeps the output of the previous build when its content is the same and nothing
     every page shows has changed: the banner (the number of errors), the hand-written pages and their nav,
-    mkdocs.yml. Hand-written pages are always rendered again (the home page's macros read the corpus).
+    mkdocs.yml. A hand-written page is rendered again when it holds macros (the home page's read the
+    corpus), and when generated pages came or went (its links resolve against them).
     The output of a generated page that is gone is deleted; after a failed build, every page is rendered.
 
     The published data files (exports) of a rebuild are `kept` by MkDocs as they are and written
@@ -41,12 +43,17 @@ class Preview:
         context = (errors, _stat(Path(config.config_file_path or ".")),
                    tuple((f.src_uri, _stat(Path(f.abs_src_path))) for f in files if f.abs_src_path))
         same, self.pending, self.pending_context = context == self.context, {}, context
+        # A hand-written page's links resolve against the pages there are; with macros, it reads the corpus.
+        same_pages = same and self.written.keys() == pages.keys()
+        # As stored (site/page_store.py: the same text always compresses to the same bytes), not made again.
+        stored = pages.compressed if isinstance(pages, Pages) else pages.__getitem__
         for file in files:
             if file.src_uri not in pages:
                 if file.is_documentation_page():
-                    file.is_modified = lambda: True  # type: ignore[method-assign]
+                    rendered_again = not same_pages or _has_macros(Path(file.abs_src_path))
+                    file.is_modified = lambda again=rendered_again: again  # type: ignore[method-assign]
                 continue
-            digest = hash(pages[file.src_uri])
+            digest = hash(stored(file.src_uri))
             self.pending[file.src_uri] = (digest, file.abs_dest_path)
             if file.src_uri in kept or (same and self.written.get(file.src_uri, (None,))[0] == digest):
                 file.is_modified = lambda: False  # type: ignore[method-assign]
@@ -68,6 +75,15 @@ class Preview:
 
     def failed(self) -> None:
         self.written, self.context = {}, None
+
+
+def _has_macros(path: Path) -> bool:
+    """Whether a hand-written page holds template syntax the macros plugin would render (any `{{` or `{%`)."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return True
+    return "{{" in text or "{%" in text
 
 
 def _write_published(job: tuple[Callable[[], dict[str, str]], Path, frozenset[str]]) -> set[str]:

@@ -3,10 +3,15 @@ after every edit of a sequence, the pages it gives are exactly the pages a fresh
 
 from __future__ import annotations
 
+import copy
 from pathlib import Path
 
+import yaml
+
+from bench.corpus import dump_briefing, write_briefing, write_corpus
 from conftest import make_project
 from generator.pipeline import Project, build
+from generator.site import actor_listings, slices
 from generator.site.page_cache import PageCache
 
 DROPPED = """\
@@ -77,3 +82,65 @@ def test_an_incremental_sequence_of_edits_gives_the_pages_of_a_full_build(tmp_pa
     for path, registry in registries.items():
         path.write_text(registry, encoding="utf-8")
     assert incremental() == first  # back to the start: the very pages of the first build
+
+
+def test_cross_source_pages_follow_every_edit_with_their_slices_cut_small(tmp_path: Path, monkeypatch) -> None:
+    """Every page (the briefing pages and the cross-source ones, site/page_memo.py), slices cut small so that
+    edits move items across slices: after each edit the pages are a fresh full build's, and most are reused."""
+    for name, limit in {"QUOTES_PER_PAGE": 6, "DEMANDS_PER_PAGE": 12, "FIGURES_PER_PAGE": 10, "TIMELINE_PER_PAGE": 40,
+                        "BRIEFINGS_PER_PAGE": 5, "DIVERGENCES_PER_PAGE": 40, "SUMMIT_ACCOUNTS_PER_PAGE": 6}.items():
+        monkeypatch.setattr(slices, name, limit)
+    monkeypatch.setattr(actor_listings, "ACTOR_LIST_LIMIT", 3)
+    root = tmp_path / "p"
+    corpus = write_corpus(root, 30, seed=5)
+    project = Project.at(root)
+    folder, content = project.briefings_dir, project.content_dir
+    memo: dict = {}
+    cache = PageCache()
+
+    def incremental() -> dict[str, str]:
+        result = build(project, partial=True, memo=memo, cache=cache)
+        fresh = build(project, partial=True)
+        assert not fresh.problems.errors, fresh.problems.errors_render()
+        assert list(result.pages) == list(fresh.pages)
+        assert [p for p in fresh.pages if result.pages[p] != fresh.pages[p]] == []
+        return dict(result.pages)
+
+    def edit(i: int, change) -> None:
+        name, data = corpus.briefing(i)
+        (folder / name).write_text(dump_briefing(change(copy.deepcopy(data))), encoding="utf-8")
+
+    def registry(file: str, change) -> None:
+        path = content / file
+        path.write_text(yaml.safe_dump(change(yaml.safe_load(path.read_text(encoding="utf-8"))), allow_unicode=True),
+                        encoding="utf-8")
+
+    first = incremental()
+    memoized = cache.memo.rendered - cache.rendered  # the briefing pages are kept by the cache itself
+    assert memoized > 100 and any("--" in page for page in first)  # sliced pages there are
+    incremental()
+    assert (cache.memo.rendered, cache.memo.reused) == (0, memoized)  # nothing changed: nothing rendered
+
+    steps = [
+        lambda: write_briefing(corpus, 30, folder),  # a new briefing: more items, slices shift
+        lambda: edit(0, lambda d: {**d, "title": "Retouche du titre"}),
+        lambda: edit(3, lambda d: {**d, "quotes": d["quotes"][::-1][1:]}),
+        lambda: edit(4, lambda d: {**d, "source": {**d["source"], "published": "2019-03-02"}}),  # another year's slice
+        lambda: edit(5, lambda d: {**d, "events": [{**e, "title": "Autre titre"} for e in d["events"]]}),
+        lambda: registry("actors.yaml", lambda a: [{**x, "name": x["name"] + " Junior"} if i < 3 else x
+                                                   for i, x in enumerate(a)]),
+        lambda: registry("parties.yaml", lambda p: [{**x, "name": "Autre " + x["name"]} if i == 0 else x
+                                                    for i, x in enumerate(p)]),
+        lambda: registry("topics.yaml", lambda t: [{**x, "name": x["name"] + " (bis)"} if i == 1 else x
+                                                   for i, x in enumerate(t)]),
+        lambda: (folder / corpus.briefing(1)[0]).unlink(),
+    ]
+    saved = {p: p.read_text(encoding="utf-8") for p in [*content.iterdir(), *folder.iterdir()]}
+    for step in steps:
+        step()
+        incremental()
+        assert 0 < cache.memo.rendered < memoized and cache.memo.reused > 0
+    (folder / corpus.briefing(30)[0]).unlink()
+    for path, text in saved.items():
+        path.write_text(text, encoding="utf-8")
+    assert incremental() == first

@@ -55,7 +55,17 @@ def test_only_changed_pages_are_rendered_again_and_gone_ones_removed(tmp_path: P
 
     files = files_for(cfg, second)
     preview.plan(files, cfg, second, errors=0)
-    assert modified(files) == {"index.md"}
+    assert modified(files) == set()  # the same pages there are: the hand-written one, without macros, is kept
+    preview.built()
+
+    (tmp_path / "docs" / "index.md").write_text("# Accueil\n\n{{ corpus_facts() }}\n", encoding="utf-8")
+    files = files_for(cfg, second)
+    preview.plan(files, cfg, second, errors=0)
+    assert modified(files) == {"index.md", *second}  # a hand-written page changed: everything again
+    preview.built()
+    files = files_for(cfg, second)
+    preview.plan(files, cfg, second, errors=0)
+    assert modified(files) == {"index.md"}  # its macros read the corpus: rendered on every rebuild
     preview.built()
 
 
@@ -100,7 +110,7 @@ def test_published_files_are_kept_by_mkdocs_and_written_after_the_build(tmp_path
     second = {"briefings/a.md": "# A modifié\n", **dict.fromkeys(preview.published, "")}
     files = files_for(cfg, second)
     preview.plan(files, cfg, second, errors=0, kept=frozenset(preview.published))
-    assert modified(files) == {"index.md", "briefings/a.md"}
+    assert modified(files) == {"briefings/a.md"}
     preview.built()
     unchanged = (site / "exports" / "a.csv").stat().st_mtime_ns
     preview.write_later(lambda: {"exports/a.csv": "id\na\n", "exports/new.csv": "id\nb\n"}, str(site))

@@ -17,6 +17,7 @@ from typing import Any
 from ..corpus.records import CorpusIndex
 from ..reading.models import Briefing
 from . import urls
+from .page_memo import PageMemo
 
 
 def briefing_inputs(index: CorpusIndex, b: Briefing, moved: dict[tuple[str, str], str]) -> tuple:
@@ -44,6 +45,8 @@ class PageCache:
     def __init__(self) -> None:
         self.entries: dict[str, tuple[Briefing, tuple, str]] = {}
         self.rendered = 0  # pages rendered (not reused) by the last render, for the tests
+        self.memo = PageMemo()  # every other page (site/page_memo.py)
+        self.differences: dict = {}  # an indicator's figures and their differences (views._indicator_views)
 
     def start(self) -> dict[str, tuple[Briefing, tuple, str]]:
         """A new render begins: what it does not ask for again is dropped when it ends (`keep`)."""
@@ -63,3 +66,5 @@ class PageCache:
 
     def clear(self) -> None:
         self.entries = {}
+        self.memo.clear()
+        self.differences = {}

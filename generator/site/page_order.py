@@ -8,11 +8,11 @@ from ..corpus.index import CorpusIndex, QuoteEntry
 from ..reading.dates import PartialDate
 from ..reading.names import name_key
 from . import urls
-from .render import Renderer, summit_of
+from .render import Renderer
 
 
 def render_page(r: Renderer, index: CorpusIndex, template: str, page: str, **context: Any) -> str:
-    return r.render(template, index, page, urls=urls, summit_of=lambda e: summit_of(index, e), **context)
+    return r.render(template, index, page, urls=urls, **context)
 
 
 def date_key(date: PartialDate | None) -> tuple:

@@ -17,7 +17,7 @@ import yaml
 from ..corpus.index import CorpusIndex
 from ..reading.dates import PartialDate
 from ..reading.models import Briefing, Figure
-from . import markup, marks, urls, wording
+from . import markup, marks, page_memo, urls, wording
 from .markup import Md
 
 def _finalize(value: Any) -> Markup:
@@ -140,13 +140,28 @@ def summit_of(index: CorpusIndex, event_id: str) -> str | None:
 
 
 class Renderer:
-    def __init__(self) -> None:
-        self.env = make_environment()
+    def __init__(self, memo: page_memo.PageMemo | None = None) -> None:
+        if memo is not None and memo.env is None:
+            memo.env = make_environment()  # the templates compiled once for the preview's every build
+        self.env = memo.env if memo is not None else make_environment()
         self.moved: dict[tuple[str, str], str] = {}  # see PageContext.moved
+        self.memo = memo  # a live preview's: a page is not rendered again when nothing it reads changed
 
     def render(self, template: str, index: CorpusIndex, page: str, **context: Any) -> str:
-        ctx = PageContext(index, page, self.moved)
-        text = self.env.get_template(template).render(ctx=ctx, index=index, **context)
+        if self.memo is not None:
+            return page_memo.render(self.memo, self, template, index, page, context)
+        return self.render_fresh(template, index, page, **context)
+
+    def render_fresh(self, template: str, index: CorpusIndex, page: str, **context: Any) -> str:
+        return self.finish(template, index, self.context(index, page), context)
+
+    def context(self, index: CorpusIndex, page: str) -> PageContext:
+        return PageContext(index, page, self.moved)
+
+    def finish(self, template: str, index: Any, ctx: Any, context: dict[str, Any]) -> str:
+        """`index` and `ctx` as the template sees them: under a memo, each lookup is noted (site/page_memo.py)."""
+        text = self.env.get_template(template).render(ctx=ctx, index=index, summit_of=lambda e: summit_of(index, e),
+                                                      **context)
         return tidy(text)
 
 

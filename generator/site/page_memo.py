@@ -1,0 +1,263 @@
+"""A live preview's cross-source pages as last rendered, each with everything its template read.
+
+A page's Markdown is a function of its template, of the values it is given (its context) and of
+what the template looks up while it renders: the index (`index.actors[…]`, `index.topics[…]`,
+`index.mentions.get(…)`…) and the page's link helpers (`ctx.actor`, `ctx.event`, `ctx.link`…, which
+read the index and the slices that moved an anchor). A render under a `PageMemo` records each of
+those lookups with what it gave; the next build reuses the page's Markdown when the template is the
+same, the context is equal and every recorded lookup, asked again of the new index, gives the same
+answer. Asked in the same order from the same values, the template then takes the very same path.
+
+Contexts are compared by value, except the briefings' own objects (frozen pydantic models), compared
+by identity: the loader keeps the same object for a file whose text did not change, and the memo keeps
+every object it compared alive, so an id is never reused by another object while it may be compared.
+A context holding a value of any other kind is not memoized: the page is rendered every time.
+`mkdocs build` never uses it (tests/test_page_cache.py compares sequences of edits with full builds).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import types
+from collections.abc import Callable
+from typing import Any
+
+from pydantic import BaseModel
+
+from ..reading.dates import PartialDate
+from .page_store import compress, decompress
+
+
+class Unmemoizable(Exception):
+    """A context value of a kind the memo cannot compare: the page is rendered every time."""
+
+
+_PLAIN = (int, float, bool, type(None))
+_FIELDS: dict[type, tuple[str, ...]] = {}  # dataclass → its fields' names
+_MODELS: set[type] = set()
+_MISSING = object()
+
+
+def fingerprinter(seen: dict[int, Any], done: dict[int, tuple[Any, Any]]) -> Callable[[Any], Any]:
+    """A function giving a value comparable with `==`, equal for two values only when a template reading
+    them gives the same output. The briefings' objects count by identity: each is put in `seen`, which the
+    caller keeps alive as long as a fingerprint holding its id may be compared. Within one build, a
+    dataclass instance met again (an event on many pages) is not walked again (`done`, by identity:
+    it holds the instance, whose id is then never another's)."""
+    def fp(value: Any) -> Any:
+        t = type(value)
+        if t is str:
+            return value
+        if t is list or t is tuple:
+            return (t, tuple([fp(v) for v in value]))
+        if t in _MODELS:
+            seen[id(value)] = value
+            return id(value)
+        names = _FIELDS.get(t)
+        if names is not None:
+            hit = done.get(id(value))
+            if hit is not None and hit[0] is value:
+                return hit[1]
+            out = (t, tuple([fp(getattr(value, n)) for n in names]))
+            done[id(value)] = (value, out)
+            return out
+        if t in _PLAIN:
+            return (t, value)
+        if t is dict:
+            return (t, tuple([(fp(k), fp(v)) for k, v in value.items()]))
+        if t is PartialDate:
+            return value
+        if isinstance(value, BaseModel):  # frozen: the same object always reads the same
+            _MODELS.add(t)
+            return fp(value)
+        if isinstance(value, str):  # Md: printed as it is, where a str is encoded
+            return (t, str(value))
+        if isinstance(value, types.ModuleType):
+            return (t, value.__name__)
+        if dataclasses.is_dataclass(value) and not isinstance(value, type):
+            _FIELDS[t] = tuple(f.name for f in dataclasses.fields(value))
+            return fp(value)
+        raise Unmemoizable(t.__name__)
+    return fp
+
+
+class IndexReads:
+    """The index as a template sees it, each lookup noted in `log` with a fingerprint of what it gave."""
+
+    def __init__(self, index: Any, log: list, fp: Callable[[Any], Any]) -> None:
+        self._index, self._log, self._fp = index, log, fp
+
+    def __getattr__(self, name: str) -> Any:
+        value = getattr(self._index, name)
+        if type(value) is dict:
+            return _DictReads(name, value, self._log, self._fp)
+        if callable(value):
+            raise Unmemoizable(f"index.{name}()")
+        self._log.append(("attr", name, None, self._fp(value)))
+        return value
+
+
+class _DictReads:
+    def __init__(self, name: str, value: dict, log: list, fp: Callable[[Any], Any]) -> None:
+        self._name, self._value, self._log, self._fp = name, value, log, fp
+
+    def _note(self, kind: str, arg: Any, result: Any) -> Any:
+        self._log.append((kind, self._name, arg, self._fp(result) if result is not _MISSING else result))
+        return result
+
+    def __getitem__(self, key: Any) -> Any:
+        result = self._note("get", (key, _MISSING), self._value.get(key, _MISSING))
+        if result is _MISSING:
+            raise KeyError(key)
+        return result
+
+    def get(self, key: Any, default: Any = None) -> Any:
+        return self._note("get", (key, default), self._value.get(key, default))
+
+    def __contains__(self, key: Any) -> bool:
+        return self._note("in", key, key in self._value)
+
+    def __len__(self) -> int:
+        return self._note("len", None, len(self._value))
+
+    def __iter__(self):
+        return iter(self._note("all", None, self._value))
+
+    def items(self):
+        return self._note("all", None, self._value).items()
+
+    def keys(self):
+        return self._note("all", None, self._value).keys()
+
+    def values(self):
+        return self._note("all", None, self._value).values()
+
+
+def index_reads_hold(log: list, index: Any, fp: Callable[[Any], Any]) -> bool:
+    """Whether every lookup of `log`, asked again of `index`, gives what it gave."""
+    for kind, name, arg, expected in log:
+        value = getattr(index, name)
+        if kind == "get":
+            got = value.get(arg[0], arg[1])
+        elif kind == "in":
+            got = arg in value
+        elif kind == "len":
+            got = len(value)
+        else:  # "attr", "all"
+            got = value
+        if (fp(got) if got is not _MISSING else got) != expected:
+            return False
+    return True
+
+
+RECORDED = frozenset({"actor", "party", "topic", "event", "link"})
+"""The link helpers whose answer depends on the index or on the slices: noted with what they gave."""
+PURE = frozenset({"briefing", "source_label", "in_date_order", "url"})
+"""The link helpers whose answer depends only on their arguments (and the page)."""
+
+
+class ContextReads:
+    """A page's link helpers (render.PageContext), each call of one that reads the index noted in `log`."""
+
+    def __init__(self, ctx: Any, log: list) -> None:
+        self._ctx, self._log = ctx, log
+
+    def __getattr__(self, name: str) -> Any:
+        if name in PURE:
+            return getattr(self._ctx, name)
+        if name not in RECORDED:
+            raise Unmemoizable(f"ctx.{name}")
+        method = getattr(self._ctx, name)
+
+        def recorded(*args: Any) -> Any:
+            result = method(*args)
+            self._log.append((name, args, result))
+            return result
+        return recorded
+
+
+def context_reads_hold(log: list, ctx: Any) -> bool:
+    return all(getattr(ctx, name)(*args) == result for name, args, result in log)
+
+
+class Entry:
+    __slots__ = ("template", "key", "index_log", "ctx_log", "text")
+
+    def __init__(self, template: str, key: Any, index_log: list, ctx_log: list, text: bytes) -> None:
+        self.template, self.key, self.index_log, self.ctx_log, self.text = template, key, index_log, ctx_log, text
+
+
+class PageMemo:
+    """Pages by path, each with its template, its context's fingerprint, the lookups it made and its Markdown.
+
+    Every object a fingerprint compares by identity was met while fingerprinting this build or the one
+    before (a kept page's context and lookups are fingerprinted again to be compared): the memo keeps
+    those of both alive until the build after next, so no id is reused while it may be compared."""
+
+    def __init__(self) -> None:
+        self.entries: dict[str, Entry] = {}
+        self.kept: dict[str, Entry] = {}
+        self.alive: dict[int, Any] = {}  # the objects the last build met
+        self.seen: dict[int, Any] = {}  # those this build meets
+        self.done: dict[int, tuple[Any, Any]] = {}
+        self.fp = fingerprinter(self.seen, self.done)
+        self.rendered = 0  # pages rendered (not reused) since `start`, for the tests
+        self.reused = 0
+        self.env: Any = None  # the Jinja environment of every build (render.Renderer)
+
+    def start(self) -> None:
+        """A new build begins: what it does not ask for again is dropped when it ends (`end`)."""
+        self.kept, self.rendered, self.reused = {}, 0, 0
+        self.seen.clear()
+        self.done.clear()
+
+    def end(self) -> None:
+        self.entries, self.kept = self.kept, {}
+        self.alive, self.seen = self.seen, {}
+        self.done.clear()
+        self.fp = fingerprinter(self.seen, self.done)
+
+    def clear(self) -> None:
+        self.entries, self.kept, self.alive = {}, {}, {}
+        self.seen.clear()
+        self.done.clear()
+
+    def find(self, page: str, template: str, key: Any, still: Callable[[Entry], bool]) -> str | None:
+        """The Markdown rendered last time, if `still(entry)` says its lookups give the same now."""
+        entry = self.entries.get(page)
+        if entry is None or entry.template != template or entry.key != key or not still(entry):
+            return None
+        self.kept[page] = entry
+        self.reused += 1
+        return decompress(entry.text)
+
+    def store(self, page: str, entry: Entry) -> None:
+        self.kept[page] = entry
+        self.rendered += 1
+
+
+def render(memo: PageMemo, renderer: Any, template: str, index: Any, page: str, context: dict[str, Any]) -> str:
+    """The page through `renderer` (render.Renderer): its last Markdown when nothing it read changed."""
+    fp = memo.fp
+    try:
+        key = fp(context)
+    except Unmemoizable:
+        memo.rendered += 1
+        return renderer.render_fresh(template, index, page, **context)
+
+    def still(entry: Entry) -> bool:
+        return (context_reads_hold(entry.ctx_log, renderer.context(index, page))
+                and index_reads_hold(entry.index_log, index, fp))
+    text = memo.find(page, template, key, still)
+    if text is not None:
+        return text
+    index_log: list = []
+    ctx_log: list = []
+    try:
+        text = renderer.finish(template, IndexReads(index, index_log, fp),
+                               ContextReads(renderer.context(index, page), ctx_log), context)
+    except Unmemoizable:
+        memo.rendered += 1
+        return renderer.render_fresh(template, index, page, **context)
+    memo.store(page, Entry(template, key, index_log, ctx_log, compress(text)))  # kept as small as the pages
+    return text
