@@ -21,8 +21,8 @@
                 preview's rebuild: when anything else fails (a macro, strict mode), the error page shows.
 
 Under `serve` only, a rebuild after the first is incremental (`Preview`): it runs as MkDocs' own `--dirty`
-build and tells MkDocs which generated files changed; briefing pages whose inputs did not change are not
-rendered again (site/page_cache.py), and the exports are written after the pages are served.
+build and tells MkDocs which generated files changed; generated pages whose inputs did not change are not
+rendered again (site/page_cache.py, site/page_memo.py), and the exports are written after the pages are served.
 """
 
 from __future__ import annotations
