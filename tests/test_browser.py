@@ -343,17 +343,24 @@ def test_search_is_reachable_from_the_keyboard(site: Server, page) -> None:
     page.keyboard.press("Control+k")
     box = page.locator(BOX)
     box.wait_for(state="visible")
-    assert page.evaluate(f"() => document.activeElement === document.querySelector({BOX!r})")
+    focused(page, BOX)
     page.keyboard.type("Anchorage", delay=15)
     assert results_count(page, "Anchorage") > 0
     result_links(page)
     page.keyboard.press("ArrowDown")
-    assert page.evaluate(f"() => document.activeElement === document.querySelector({RESULT_LINKS!r})")
+    focused(page, RESULT_LINKS)
     page.keyboard.press("Escape")
     box.wait_for(state="hidden")
-    assert page.evaluate(f"() => document.activeElement === document.querySelector({OPEN!r})")
+    # The dialog's `close` event, which hands the focus back, runs as a task of its own after the dialog hides.
+    focused(page, OPEN)
     page.keyboard.press("Enter")  # the focused button opens it again
     box.wait_for(state="visible")
+
+
+def focused(page, selector: str, timeout: float = 5000) -> None:
+    """Waits until the first element matching `selector` has the focus; fails after `timeout` ms."""
+    page.wait_for_function("s => document.activeElement === document.querySelector(s)", arg=selector,
+                           timeout=timeout)
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
@@ -483,10 +490,10 @@ def test_the_keyboard_reaches_every_marker_of_the_timeline(site: Server, page) -
     reached = []
     for _ in range(count + 60):
         page.keyboard.press("Tab")
-        focused = page.evaluate("() => { const a = document.activeElement;"
-                                " return a && a.matches('svg a.tl-mark') ? a.getAttribute('href') : null }")
-        if focused:
-            reached.append(focused)
+        mark = page.evaluate("() => { const a = document.activeElement;"
+                             " return a && a.matches('svg a.tl-mark') ? a.getAttribute('href') : null }")
+        if mark:
+            reached.append(mark)
         elif reached:
             break
     assert reached == hrefs
