@@ -167,3 +167,25 @@ def test_every_link_to_an_event_or_speaker_anchor_lands_on_the_slice_holding_it(
             assert f"{{#{anchor}}}" in pages[resolved], (page, resolved, anchor)
             checked += 1
     assert checked > 100
+
+
+def test_a_divergence_line_shows_the_most_recent_versions_and_counts_the_rest(tmp_path: Path) -> None:
+    """An indicator given at many dates: its « Les sources divergent » line (figures and divergences pages) shows
+    its most recent contradicting values and says how many older ones its table holds, so the line, and the
+    page, stop growing with the corpus; nothing is dropped without being counted."""
+    from generator.corpus.divergences import indicator_differences
+    from generator.site import markup, wording
+    from generator.site.differences import VERSIONS_SHOWN, split
+    from generator.site.views import _indicator_views
+
+    write_corpus(tmp_path, 200, seed=5)
+    result = build(Project.at(tmp_path))
+    assert result.ok and result.index is not None
+    long = [v for v in _indicator_views(result.index) if v.divergence and v.divergence.older]
+    assert long
+    shown = "".join(t for p, t in result.pages.items() if p.startswith(("chiffres", "divergences")))
+    for view in long:
+        every = split(result.index, indicator_differences(result.index, view.indicator))[0][0]
+        assert view.divergence.versions == every.versions[-VERSIONS_SHOWN:]
+        assert view.divergence.older == len(every.versions) - VERSIONS_SHOWN
+        assert markup.text(wording.older_versions(view.divergence.older)) in shown

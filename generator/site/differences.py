@@ -3,7 +3,7 @@ every other difference for the folded « Nuances entre récits » blocks."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from ..corpus.divergences import Difference
@@ -29,6 +29,20 @@ class DifferenceView:
     """What kind of difference it is, in French."""
     cls: str
     versions: tuple[VersionView, ...]
+    older: int = 0
+    """Versions left out of the line, older than those shown (`recent`): an indicator's table lists them all."""
+
+
+VERSIONS_SHOWN = 12
+"""At most this many versions of an indicator's values in one divergence line, the most recent: an indicator
+given at many dates would otherwise make one line, and its page, grow with the corpus."""
+
+
+def recent(view: DifferenceView | None, limit: int = VERSIONS_SHOWN) -> DifferenceView | None:
+    """The view with its `limit` most recent versions (versions are in publication order) and the count of the rest."""
+    if view is None or len(view.versions) <= limit:
+        return view
+    return replace(view, versions=view.versions[-limit:], older=view.older + len(view.versions) - limit)
 
 
 def difference_view(index: CorpusIndex, d: Difference) -> DifferenceView:

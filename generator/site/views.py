@@ -13,7 +13,7 @@ from ..reading.problems import ProblemList
 from . import slices, urls, wording
 from .actor_listings import activity, demand_date, listing, quote_date
 from .actor_listings import roles as actor_roles
-from .differences import DifferenceView, split
+from .differences import DifferenceView, recent, split
 from .markup import Md
 from .page_cache import PageCache, briefing_inputs
 from .page_store import Pages
@@ -176,8 +176,8 @@ def _indicator_views(index: CorpusIndex, memo: dict | None = None) -> list[Indic
             differences = indicator_differences(index, indicator)
         kept[indicator] = (pairs, differences)
         contradictions, nuances = split(index, differences)
-        views.append(IndicatorView(indicator, label, entries, contradictions[0] if contradictions else None,
-                                   nuances[0] if nuances else None))
+        views.append(IndicatorView(indicator, label, entries, recent(contradictions[0] if contradictions else None),
+                                   recent(nuances[0] if nuances else None)))
     if memo is not None:
         memo.clear()
         memo.update(kept)

@@ -189,6 +189,11 @@ def plural(count: int, singular: str, many: str | None = None) -> str:
     return f"{number_text(count)} {noun(count, singular, many)}"
 
 
+def older_versions(count: int) -> str:
+    """After the most recent versions in a divergence line: the older ones, all in the indicator's table."""
+    return f"et {plural(count, 'valeur plus ancienne', 'valeurs plus anciennes')}, dans le tableau de l'indicateur"
+
+
 def preview_banner(errors: int, problems_page: str) -> str:
     """The warning `mkdocs serve` puts on every page while a briefing is invalid."""
     return (f'!!! danger "Aperçu incomplet : {plural(errors, "erreur")} dans les briefings"\n\n'
