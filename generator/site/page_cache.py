@@ -46,7 +46,6 @@ class PageCache:
         self.entries: dict[str, tuple[Briefing, tuple, str]] = {}
         self.rendered = 0  # pages rendered (not reused) by the last render, for the tests
         self.memo = PageMemo()  # every other page (site/page_memo.py)
-        self.differences: dict = {}  # an indicator's figures and their differences (views._indicator_views)
 
     def start(self) -> dict[str, tuple[Briefing, tuple, str]]:
         """A new render begins: what it does not ask for again is dropped when it ends (`keep`)."""
@@ -67,4 +66,3 @@ class PageCache:
     def clear(self) -> None:
         self.entries = {}
         self.memo.clear()
-        self.differences = {}

@@ -86,7 +86,7 @@ def render_site(index: CorpusIndex, cache: PageCache | None = None) -> Pages:
     pages.update(render_timeline(r, index, events, timeline))
     pages.update(render_topic_pages(r, index, events))
     pages.update(render_demands(r, index))
-    indicators = _indicator_views(index, cache.differences if cache is not None else None)
+    indicators = _indicator_views(index)
     pages.update(render_figures(r, index, indicators))
     pages.update(quote_pages)
     pages.update(render_sources(r, index))
@@ -160,27 +160,13 @@ def render_summit_pages(r: Renderer, index: CorpusIndex, events: dict[str, Event
     return pages
 
 
-def _indicator_views(index: CorpusIndex, memo: dict | None = None) -> list[IndicatorView]:
-    """With a `memo` (a live preview's), an indicator's differences are worked out again only when its figures
-    are not the very objects they were (the loader keeps those of unchanged files; the memo keeps them alive)."""
+def _indicator_views(index: CorpusIndex) -> list[IndicatorView]:
     views = []
-    kept = {}
     for indicator, entries in index.figures.items():
-        label = entries[0].figure.label
-        pairs = [(e.briefing, e.figure) for e in entries]
-        known = memo.get(indicator) if memo is not None else None
-        if known is not None and len(known[0]) == len(pairs) and all(
-                b is b0 and f is f0 for (b, f), (b0, f0) in zip(pairs, known[0])):
-            differences = index._differences[("figure", indicator)] = known[1]  # the exports ask for it too
-        else:
-            differences = indicator_differences(index, indicator)
-        kept[indicator] = (pairs, differences)
-        contradictions, nuances = split(index, differences)
-        views.append(IndicatorView(indicator, label, entries, recent(contradictions[0] if contradictions else None),
+        contradictions, nuances = split(index, indicator_differences(index, indicator))
+        views.append(IndicatorView(indicator, entries[0].figure.label, entries,
+                                   recent(contradictions[0] if contradictions else None),
                                    recent(nuances[0] if nuances else None)))
-    if memo is not None:
-        memo.clear()
-        memo.update(kept)
     return views
 
 
