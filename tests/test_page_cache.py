@@ -25,6 +25,17 @@ events:
 """
 
 
+def incremental_build(project: Project, memo: dict, cache: PageCache) -> dict[str, str]:
+    """A preview's build with `memo` and `cache`, which must give the very pages, in the same order, of a
+    fresh full build of the same files."""
+    result = build(project, partial=True, memo=memo, cache=cache)
+    fresh = build(project, partial=True)
+    assert not fresh.problems.errors, fresh.problems.errors_render()
+    assert list(result.pages) == list(fresh.pages)
+    assert [p for p in fresh.pages if result.pages[p] != fresh.pages[p]] == []
+    return dict(result.pages)
+
+
 def test_an_incremental_sequence_of_edits_gives_the_pages_of_a_full_build(tmp_path: Path) -> None:
     root = make_project(tmp_path / "p")
     project = Project.at(root)
@@ -33,11 +44,7 @@ def test_an_incremental_sequence_of_edits_gives_the_pages_of_a_full_build(tmp_pa
     cache = PageCache()
 
     def incremental() -> dict[str, str]:
-        result = build(project, partial=True, memo=memo, cache=cache)
-        fresh = build(project, partial=True)
-        assert not fresh.problems.errors, fresh.problems.errors_render()
-        assert result.pages == fresh.pages
-        return result.pages
+        return incremental_build(project, memo, cache)
 
     first = incremental()
     briefing_pages = [p for p in first if p.startswith("briefings/") and p.count("/") == 1 and p != "briefings/index.md"]
@@ -99,12 +106,7 @@ def test_cross_source_pages_follow_every_edit_with_their_slices_cut_small(tmp_pa
     cache = PageCache()
 
     def incremental() -> dict[str, str]:
-        result = build(project, partial=True, memo=memo, cache=cache)
-        fresh = build(project, partial=True)
-        assert not fresh.problems.errors, fresh.problems.errors_render()
-        assert list(result.pages) == list(fresh.pages)
-        assert [p for p in fresh.pages if result.pages[p] != fresh.pages[p]] == []
-        return dict(result.pages)
+        return incremental_build(project, memo, cache)
 
     def edit(i: int, change) -> None:
         name, data = corpus.briefing(i)
