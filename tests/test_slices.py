@@ -5,6 +5,7 @@ page and to its neighbours, and a strict build of a sliced site passes its link 
 from __future__ import annotations
 
 import posixpath
+import random
 import re
 import shutil
 from pathlib import Path
@@ -47,6 +48,90 @@ def test_a_heavy_item_is_a_slice_of_its_own() -> None:
                         folder="chiffres", index="chiffres.md", index_label="Chiffres", limit=10,
                         weight=lambda x: x[2])
     assert [[x[2] for x in s.items] for s in slices.pages_of(groups)] == [[1], [500], [2]]
+
+
+def _dated(n: int, seed: int, years: tuple[int, ...] = (2023, 2024)) -> list[tuple[str, PartialDate | None, int]]:
+    """`n` items of one group, dated at random (some known only to the month or the year, a few not at all),
+    in date order as the pages list them."""
+    rnd = random.Random(seed)
+
+    def date() -> PartialDate | None:
+        kind = rnd.random()
+        year, month = rnd.choice(years), rnd.randint(1, 12)
+        if kind < 0.03:
+            return None
+        if kind < 0.08:
+            return PartialDate(year)
+        if kind < 0.2:
+            return PartialDate(year, month)
+        return PartialDate(year, month, rnd.randint(1, 28))
+
+    items = [("g", date(), i) for i in range(n)]
+    return sorted(items, key=lambda x: (x[1] is None, x[1].sort_key if x[1] else (), x[2]))
+
+
+def _cut(items: list, limit: int, **options) -> dict[str, list]:
+    groups = slices.cut(items, group_of=lambda x: x[0], label_of=str.upper, order=str, date_of=lambda x: x[1],
+                        folder="citations", index="citations.md", index_label="Citations", limit=limit, **options)
+    return {s.page: s.items for s in slices.pages_of(groups)}
+
+
+def test_a_long_group_is_cut_by_the_calendar() -> None:
+    """Year, then quarter, month, ten days and day: each slice is a period the reader can name, and its
+    address says which (`g--2024-03`, `g--2024-03-11-20`); dates that stop short of a level are a slice of their own."""
+    items = [("g", PartialDate(2024, 3, d), d) for d in range(1, 32) for _ in range(3)]  # 93 items, March 2024
+    items += [("g", PartialDate(2024, 3), 100), ("g", PartialDate(2024), 101), ("g", PartialDate(2023, 5, 2), 102)]
+    items.sort(key=lambda x: x[1].sort_key)
+    groups = slices.cut(items, group_of=lambda x: x[0], label_of=str.upper, order=str, date_of=lambda x: x[1],
+                        folder="citations", index="citations.md", index_label="Citations", limit=40)
+    labels = {s.page.removeprefix("citations/g--").removesuffix(".md"): s.label for s in slices.pages_of(groups)}
+    assert labels == {
+        "2023": "G, 2023",
+        "2024-sans-mois": "G, 2024 (mois non précisé)",
+        "2024-03-sans-jour": "G, mars 2024 (jour non précisé)",
+        "2024-03-01-10": "G, 1er–10 mars 2024",
+        "2024-03-11-20": "G, 11–20 mars 2024",
+        "2024-03-21-31": "G, 21–31 mars 2024",
+    }
+    # The pages of a year (timeline, sources) name their slices without the year again, most recent first.
+    by_year = slices.cut(items, group_of=lambda x: str(x[1].year), label_of=str, order=lambda y: -int(y),
+                         date_of=lambda x: x[1], folder="sources", index="sources.md", index_label="Sources",
+                         limit=40, year_groups=True, newest_first=True)
+    assert [(s.page, s.label) for s in slices.pages_of(by_year)] == [
+        ("sources/2024--03-21-31.md", "2024, 21–31 mars"), ("sources/2024--03-11-20.md", "2024, 11–20 mars"),
+        ("sources/2024--03-01-10.md", "2024, 1er–10 mars"),
+        ("sources/2024--03-sans-jour.md", "2024, mars (jour non précisé)"),
+        ("sources/2024--sans-mois.md", "2024, mois non précisé"), ("sources/2023.md", "2023")]
+
+
+def test_a_crowded_day_is_cut_in_numbered_parts() -> None:
+    items = [("g", PartialDate(2024, 3, 4), i) for i in range(25)] + [("g", PartialDate(2024, 3, 5), 99)]
+    pages = _cut(items, 10)
+    assert list(pages) == ["citations/g--2024-03-04-1.md", "citations/g--2024-03-04-2.md",
+                           "citations/g--2024-03-04-3.md", "citations/g--2024-03-05.md"]
+
+
+@pytest.mark.parametrize("seed", range(12))
+def test_a_new_item_changes_only_the_slices_of_its_own_month(seed: int) -> None:
+    """The cuts fall on the calendar, not after every so many items: adding an item leaves every slice of
+    another month as it was, under the same address and name (a live preview renders only what changed,
+    and links to a slice keep working)."""
+    rnd = random.Random(seed)
+    items = _dated(rnd.choice([300, 900]), seed)
+    limit = rnd.choice([15, 40, 120])
+    before = _cut(items, limit)
+    for _ in range(5):
+        new = ("g", PartialDate(rnd.choice([2023, 2024]), rnd.randint(1, 12), rnd.randint(1, 28)), -1)
+        after = _cut(sorted([*items, new], key=lambda x: (x[1] is None, x[1].sort_key if x[1] else (), x[2])), limit)
+        month = (new[1].year, new[1].month)
+        changed = {p for p in before.keys() | after.keys() if before.get(p) != after.get(p)}
+        assert changed, "the new item is on some slice"
+        for page in changed:
+            held = before.get(page, []) + after.get(page, [])
+            # A changed slice holds the new item's month, or it is that month's year or quarter cut anew.
+            assert any(x[1] and (x[1].year, x[1].month) == month for x in held) or \
+                all(x[1] and x[1].year == month[0] and (x[1].month is None or (x[1].month - 1) // 3 == (month[1] - 1) // 3
+                    or page.endswith(f"--{month[0]}.md")) for x in held), (page, month)
 
 
 @pytest.fixture(scope="module")

@@ -6,8 +6,8 @@ with the corpus, and a summit told by hundreds of articles weighs megabytes. Whe
 list more than `slices.SUMMIT_ACCOUNTS_PER_PAGE` accounts (the summit's own and those of the events
 of its history), it keeps its card, its strip, its status and its differences, lists the most recent
 accounts in full, names at most `SOURCES_PER_VERSION` sources per version of a difference and per
-event of its history, and links to the pages of its accounts, one per year (numbered parts for a
-year too long): every account is on exactly one of them, each linked from the summit's page.
+event of its history, and links to the pages of its accounts, one per year (a year too long cut by
+the calendar, slices.py): every account is on exactly one of them, each linked from the summit's page.
 """
 
 from __future__ import annotations

@@ -234,7 +234,7 @@ def render_disagreements(r: Renderer, index: CorpusIndex, events: dict[str, Even
     # By year: an event in the year of its date, an indicator in the year its latest figure was published.
     groups = slices.cut([*listed_events, *listed_figures], group_of=_divergence_year,
                         label_of=lambda y: wording.UNKNOWN_DATE_HEADING if y == UNDATED else y,
-                        order=lambda y: (y == UNDATED, y), date_of=None,
+                        order=lambda y: (y == UNDATED, y), date_of=_divergence_date, year_groups=True,
                         folder=urls.DISAGREEMENTS.removesuffix(".md"), index=urls.DISAGREEMENTS,
                         index_label="Divergences, par année", limit=slices.DIVERGENCES_PER_PAGE,
                         weight=_divergence_weight)
@@ -249,12 +249,16 @@ def render_disagreements(r: Renderer, index: CorpusIndex, events: dict[str, Even
 
 
 def _divergence_year(item: EventView | IndicatorView) -> str:
-    if isinstance(item, EventView):
-        date = item.date
-    else:
-        date = max((e.briefing.source.published for e in item.entries if e.briefing.source.published),
-                   key=lambda d: d.sort_key, default=None)
+    date = _divergence_date(item)
     return f"{date.year:04d}" if date else UNDATED
+
+
+def _divergence_date(item: EventView | IndicatorView) -> PartialDate | None:
+    """An event's date; an indicator's, the publication of the latest article giving it."""
+    if isinstance(item, EventView):
+        return item.date
+    return max((e.briefing.source.published for e in item.entries if e.briefing.source.published),
+               key=lambda d: d.sort_key, default=None)
 
 
 def _divergence_weight(item: EventView | IndicatorView) -> int:

@@ -21,13 +21,8 @@ from .markup import Md
 
 LOCALE = "fr"
 
-GENRE_LABELS = {
-    "news": "Information",
-    "analysis": "Analyse",
-    "opinion": "Opinion / tribune",
-    "interview": "Entretien",
-    "wire": "Dépêche d'agence",
-}
+GENRE_LABELS = {"news": "Information", "analysis": "Analyse", "opinion": "Opinion / tribune", "interview": "Entretien",
+                "wire": "Dépêche d'agence"}
 # The search box in the header (Pagefind): its button, and the filters a reader can combine.
 SEARCH_BUTTON = "Rechercher"
 SEARCH_FILTERS = {"genre": "Genre", "parti": "Partie", "acteur": "Acteur", "theme": "Thème", "annee": "Année"}
@@ -50,10 +45,8 @@ STATUS_LABELS = {
     "held": "tenu", "planned": "prévu", "cancelled": "annulé", "postponed": "reporté", "proposed": "proposé",
 }
 DEMAND_STATUS_LABELS = {"stated": "déclarée", "reported": "rapportée"}
-QUALIFIER_LABELS = {
-    "exact": "", "about": "près de", "at-least": "au moins", "more-than": "plus de",
-    "less-than": "moins de", "up-to": "jusqu'à",
-}
+QUALIFIER_LABELS = {"exact": "", "about": "près de", "at-least": "au moins", "more-than": "plus de",
+                    "less-than": "moins de", "up-to": "jusqu'à"}
 CATEGORY_LABELS = {
     "humanitarian": "Humanitaire", "military": "Militaire", "economic": "Économie", "aid": "Aide", "other": "Autres",
 }
@@ -247,7 +240,14 @@ def calendar_description(record) -> str:
 
 
 def year_without_month(year: int) -> str:
-    return f"{year} (mois non précisé)"
+    return f"{year} ({NO_MONTH})"
+
+
+# The slices of a long page (site/slices.py): « 1er trimestre 2024 », « mars 2024 », « mars 2024 (2/3) ».
+QUARTERS = ("1er trimestre", "2e trimestre", "3e trimestre", "4e trimestre")
+MONTHS = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre",
+          "novembre", "décembre")
+NO_MONTH, NO_DAY, PART, UNDATED_PART, FIRST_DAY = "mois non précisé", "jour non précisé", "partie", "sans date", "1er"
 
 
 MONTH_PARTS = {"debut": "début", "mi": "mi-", "fin": "fin"}
@@ -268,7 +268,7 @@ def _date_text(value: PartialDate) -> str:
     year, month, day = value.year, value.month, value.day
     if day:
         text = format_date(date(year, month, day), "d MMMM y", locale=LOCALE)
-        return "1er" + text[1:] if day == 1 else text
+        return FIRST_DAY + text[1:] if day == 1 else text
     if month:
         return format_skeleton("yMMMM", date(year, month, 1), locale=LOCALE)
     return str(year)

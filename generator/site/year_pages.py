@@ -1,6 +1,6 @@
 """The pages that list every event or every briefing — the timeline, the sources, the briefings —
 cut by year once they pass a page's worth (slices.py): an index page links down to each year,
-a year still too long is cut into numbered parts."""
+a year still too long is cut by quarter, then by month."""
 
 from __future__ import annotations
 
@@ -34,8 +34,9 @@ def _by_year(items: list, date_of: Callable[[Any], PartialDate | None], page: st
 
     return slices.cut(items, group_of=lambda x: _year(date_of(x)),
                       label_of=lambda y: wording.UNKNOWN_DATE_HEADING if y == UNDATED else y, order=order,
-                      date_of=None, folder=folder or page.removesuffix(".md"), index=page, index_label=label,
-                      limit=limit, weight=weight)
+                      date_of=date_of, folder=folder or page.removesuffix(".md"), index=page, index_label=label,
+                      limit=limit, weight=weight, year_groups=True,
+                      newest_first=newest_first)
 
 
 def _index(r: Renderer, index: CorpusIndex, page: str, groups: list[slices.Group], **wording_: Any) -> str:
