@@ -274,3 +274,19 @@ def test_a_divergence_line_shows_the_most_recent_versions_and_counts_the_rest(tm
         assert view.divergence.versions == every.versions[-VERSIONS_SHOWN:]
         assert view.divergence.older == len(every.versions) - VERSIONS_SHOWN
         assert markup.text(wording.older_versions(view.divergence.older)) in shown
+
+
+@pytest.mark.parametrize("index_page, noun, counted", [
+    (urls.TIMELINE, "événements", lambda index: len(index.events)),
+    (urls.SOURCES, "articles", lambda index: len(index.briefings)),
+])
+def test_an_index_page_counts_what_its_slices_list_not_their_length(many, index_page: str, noun: str, counted) -> None:
+    """A slice's weight (an event weighs its accounts too) bounds its length; the index says how many entries it
+    lists."""
+    text = many.pages[index_page]
+    total = re.search(rf"^(\d[\d\u202f\u00a0 ]*) {noun}, en ", text, flags=re.M)
+    assert total, text[:400]
+    assert int(re.sub(r"\D", "", total.group(1))) == counted(many.index)
+    per_slice = [int(n) for n in re.findall(r"\]\([^)]+\.md\) \((\d+)\)", text)]  # a year in parts: each part's count
+    whole = [int(n) for n in re.findall(rf"^- \[[^\]]+\]\([^)]+\.md\) — (\d+) ", text, flags=re.M)]  # a year on one page
+    assert per_slice and sum(per_slice) + sum(whole) == counted(many.index)

@@ -127,7 +127,7 @@ def render_figures(r: Renderer, index: CorpusIndex, indicators: list) -> dict[st
                         label_of=lambda c: _category_label(c), order=lambda c: c,
                         date_of=lambda v: v.entries[-1].figure.as_of or v.entries[-1].briefing.source.published,
                         folder=_folder(urls.FIGURES), index=urls.FIGURES, index_label="Chiffres, par catégorie",
-                        limit=limit, weight=_figure_weight)
+                        limit=limit, weight=_figure_weight, count=_figure_weight)
     pages = {s.page: page_of(s.items, s.page, s) for s in slices.pages_of(groups)}
     pages[urls.FIGURES] = _index_page(
         r, index, urls.FIGURES, groups, title="Chiffres", heading="Chiffres et qui les a produits",

@@ -73,12 +73,13 @@ class Group(Generic[T]):
 def cut(items: Sequence[T], *, group_of: Callable[[T], str], label_of: Callable[[str], str],
         order: Callable[[str], object], date_of: Callable[[T], PartialDate | None] | None, folder: str, index: str,
         index_label: str, limit: int, weight: Callable[[T], int] = lambda _: 1,
-        year_groups: bool = False, newest_first: bool = False) -> list[Group[T]]:
+        year_groups: bool = False, newest_first: bool = False, count: Callable[[T], int] | None = None) -> list[Group[T]]:
     """`items` (already in the order each page lists them) grouped, each group cut into slices weighing
     at most `limit` (each item weighs 1 unless `weight` says otherwise; an item heavier than the limit
     is a slice of its own); neighbours are set across the whole sequence of slices. `year_groups`: each
     group is the year of its items' `date_of`, so its parts are named without the year again; `newest_first`:
-    the pages list the most recent first, and a year's parts come in that order too."""
+    the pages list the most recent first, and a year's parts come in that order too. `count`: what an item
+    counts for in the index page's figures (default 1: the weight is a page's length, not what it lists)."""
     grouped: dict[str, list[T]] = {}
     for item in items:
         grouped.setdefault(group_of(item), []).append(item)
@@ -90,7 +91,7 @@ def cut(items: Sequence[T], *, group_of: Callable[[T], str], label_of: Callable[
         for part, slug, chunk in _parts(members, date_of, limit, weight, year_groups, newest_first):
             page = f"{base}--{slug}.md" if part else f"{base}.md"  # `--`: ids hold single hyphens
             group.slices.append(Slice(page, gid, f"{label}, {part}" if part else label, part, chunk, index,
-                                      index_label, sum(map(weight, chunk))))
+                                      index_label, sum(map(count, chunk)) if count else len(chunk)))
         groups.append(group)
     return _linked(groups)
 
