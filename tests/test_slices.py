@@ -4,6 +4,7 @@ page and to its neighbours, and a strict build of a sliced site passes its link 
 
 from __future__ import annotations
 
+import datetime
 import posixpath
 import random
 import re
@@ -11,6 +12,8 @@ import shutil
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from bench.corpus import write_corpus
 from conftest import ROOT, mkdocs_build
@@ -290,3 +293,34 @@ def test_an_index_page_counts_what_its_slices_list_not_their_length(many, index_
     per_slice = [int(n) for n in re.findall(r"\]\([^)]+\.md\) \((\d+)\)", text)]  # a year in parts: each part's count
     whole = [int(n) for n in re.findall(rf"^- \[[^\]]+\]\([^)]+\.md\) — (\d+) ", text, flags=re.M)]  # a year on one page
     assert per_slice and sum(per_slice) + sum(whole) == counted(many.index)
+
+
+_partial_dates = st.one_of(
+    st.none(),
+    st.builds(PartialDate, st.integers(2023, 2024)),
+    st.builds(PartialDate, st.integers(2023, 2024), st.integers(1, 12)),
+    st.dates(min_value=datetime.date(2023, 1, 1), max_value=datetime.date(2024, 12, 31)).map(
+        lambda d: PartialDate(d.year, d.month, d.day)),
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(dates=st.lists(st.tuples(st.sampled_from("ab"), _partial_dates, st.integers(1, 9)), max_size=250),
+       limit=st.integers(5, 60), year_groups=st.booleans(), newest_first=st.booleans())
+def test_every_cut_keeps_each_item_once_on_a_page_of_its_own_period(dates, limit, year_groups, newest_first) -> None:
+    items = [(g if not year_groups else (str(d.year) if d else "sans-date"), d, w, i) for i, (g, d, w) in enumerate(dates)]
+    items.sort(key=lambda x: (x[1] is None, x[1].sort_key if x[1] else (), x[3]), reverse=newest_first)
+    groups = slices.cut(items, group_of=lambda x: x[0], label_of=str.upper, order=str, date_of=lambda x: x[1],
+                        folder="f", index="f.md", index_label="F", limit=limit, weight=lambda x: x[2],
+                        year_groups=year_groups, newest_first=newest_first)
+    flat = slices.pages_of(groups)
+    assert sorted(x[3] for s in flat for x in s.items) == list(range(len(items)))
+    assert len({s.page for s in flat}) == len(flat) and len({s.label for s in flat}) == len(flat)
+    for s in flat:
+        assert sum(x[2] for x in s.items) <= limit or len(s.items) == 1
+        assert s.size == len(s.items)
+        years = {x[1].year if x[1] else None for x in s.items}
+        assert len(years) == 1 or len(next(g for g in groups if g.id == s.group).slices) == 1, \
+            "a group cut in slices: none straddles two years"
+        # Items keep the order the page lists them in.
+        assert [x[3] for x in s.items] == [x[3] for x in items if x in s.items]
