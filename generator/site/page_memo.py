@@ -25,7 +25,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from ..reading.dates import PartialDate
-from .page_store import compress, decompress
+from .page_store import Stored, compress
 
 
 class Unmemoizable(Exception):
@@ -229,7 +229,7 @@ class PageMemo:
             return None
         self.kept[page] = entry
         self.reused += 1
-        return decompress(entry.text)
+        return Stored.of(entry.text)
 
     def store(self, page: str, entry: Entry) -> None:
         self.kept[page] = entry
@@ -259,5 +259,6 @@ def render(memo: PageMemo, renderer: Any, template: str, index: Any, page: str, 
     except Unmemoizable:
         memo.rendered += 1
         return renderer.render_fresh(template, index, page, **context)
-    memo.store(page, Entry(template, key, index_log, ctx_log, compress(text)))  # kept as small as the pages
-    return text
+    data = compress(text)  # kept as small as the pages, and stored by them as it is
+    memo.store(page, Entry(template, key, index_log, ctx_log, data))
+    return Stored(text, data)
