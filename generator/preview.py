@@ -12,8 +12,10 @@ from pathlib import Path
 from typing import Any
 
 from .pipeline import _stat, is_published_file
-from .site.page_store import Pages
+from .reading.problems import Problem, ProblemList
+from .site.page_store import Pages, Stored, compress, made_apart
 from .site.search_index import Latest
+from .site.views import render_problems_page
 
 
 class Preview:
@@ -26,7 +28,8 @@ class Preview:
     The output of a generated page that is gone is deleted; after a failed build, every page is rendered.
 
     The published data files (exports) of a rebuild are `kept` by MkDocs as they are and written
-    after the rebuilt pages are served (`write_later`), in a thread of their own, the newest build winning.
+    after the rebuilt pages are served (`write_later`), by a child process a thread of their own waits for,
+    the newest build winning.
     """
 
     def __init__(self, report: Callable[[Exception], None] = lambda exc: None) -> None:
@@ -36,6 +39,14 @@ class Preview:
         self.pending_context: tuple | None = None
         self.published: set[str] = set()  # the published data files the last full build wrote
         self.writer = Latest(self._write, report, "briefings-published-files")
+        self.last_report: tuple[list[Problem], Stored] | None = None
+
+    def report(self, problems: ProblemList) -> Stored:
+        """The error page, rendered again only when the problems changed (thousands of warnings take a while)."""
+        if self.last_report is None or self.last_report[0] != problems:
+            text = render_problems_page(problems)
+            self.last_report = (list(problems), Stored(text, compress(text)))
+        return self.last_report[1]
 
     def plan(self, files: Any, config: Any, pages: dict[str, str], errors: int,
              kept: frozenset[str] = frozenset()) -> None:
@@ -68,7 +79,10 @@ class Preview:
         self.writer.submit((make, Path(site_dir), frozenset(self.published)))
 
     def _write(self, job: tuple[Callable[[], dict[str, str]], Path, frozenset[str]]) -> None:
-        self.published = _write_published(job)
+        # In a child process where it can fork: the exports take seconds of Python, which in a thread of the
+        # preview's own process would hold its interpreter lock and slow the next rebuild down as much.
+        written = made_apart(_write_published, job)
+        self.published = written if written is not None else _write_published(job)  # a failure: reported
 
     def built(self) -> None:
         self.written, self.context = self.pending, self.pending_context

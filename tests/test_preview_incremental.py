@@ -120,3 +120,25 @@ def test_published_files_are_kept_by_mkdocs_and_written_after_the_build(tmp_path
     assert not (site / "exports" / "old.csv").exists()
     assert not list((site / "exports").glob(".*"))  # no partial file left behind
     assert preview.published == {"exports/a.csv", "exports/new.csv"}  # what the next rebuild keeps
+
+
+def test_the_exports_are_made_in_a_child_process_and_a_failure_is_reported(tmp_path: Path) -> None:
+    """Written by a child process (the preview's own keeps its interpreter lock for the next rebuild); when
+    the exports fail, the failure is reported as before and the preview goes on."""
+    import os
+    import sys
+
+    failures: list[Exception] = []
+    preview = Preview(report=failures.append)
+    site = tmp_path / "site"
+    preview.write_later(lambda: {"exports/pid.txt": str(os.getpid())}, str(site))
+    assert preview.writer.wait(10)
+    assert preview.published == {"exports/pid.txt"}
+    if hasattr(os, "fork") and sys.platform != "darwin":
+        assert (site / "exports" / "pid.txt").read_text(encoding="utf-8") != str(os.getpid())
+
+    def failing() -> dict[str, str]:
+        raise OSError("disque plein")
+    preview.write_later(failing, str(site))
+    assert preview.writer.wait(10)
+    assert [str(e) for e in failures] == ["disque plein"] and preview.published == {"exports/pid.txt"}
