@@ -100,14 +100,14 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         self.serving = command == "serve"
 
     def on_config(self, config):
-        # The theme override (the Content-Security-Policy placeholder): after a project's own
-        # custom_dir, ahead of the theme's templates. Part of the package, so any copy of a project finds it.
-        dirs = config.theme.dirs
-        dirs.insert(1 if config.theme.custom_dir else 0, str(THEME_DIR))
+        # The theme override (the CSP placeholder), part of the package: after a project's custom_dir, before the theme's.
+        theme = config.theme
+        theme.dirs.insert(1 if theme.custom_dir else 0, str(THEME_DIR))
+        if self.serving and callable(getattr(theme, "get_env", None)):  # one Jinja environment for every rebuild
+            theme.get_env = functools.partial(self.preview.theme.environment, theme.get_env, theme.dirs, theme.locale)
         config_file = Path(config.config_file_path)
-        self.project = Project.from_options(config_file.parent, briefings_dir=self.config.briefings_dir,
-                                            content_dir=self.config.content_dir, docs_dir=config.docs_dir,
-                                            config_file=config_file)
+        self.project = Project.from_options(config_file.parent, briefings_dir=self.config.briefings_dir, config_file=config_file,
+                                            content_dir=self.config.content_dir, docs_dir=config.docs_dir)
         # Briefing text reaches Markdown as ⟦encoded⟧ runs; this extension renders each in one step.
         if not any(isinstance(e, markup.InertTextExtension) for e in config.markdown_extensions):
             config.markdown_extensions.append(markup.InertTextExtension())

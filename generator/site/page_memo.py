@@ -161,6 +161,7 @@ class ContextReads:
 
     def __init__(self, ctx: Any, log: list) -> None:
         self._ctx, self._log = ctx, log
+        self._noted: set = set()  # a call asked again gives the same: noted once, checked once by the next build
 
     def __getattr__(self, name: str) -> Any:
         if name in PURE:
@@ -171,7 +172,13 @@ class ContextReads:
 
         def recorded(*args: Any) -> Any:
             result = method(*args)
-            self._log.append((name, args, result))
+            try:
+                known = (name, args) in self._noted
+                self._noted.add((name, args))
+            except TypeError:  # an argument that cannot be hashed: noted each time
+                known = False
+            if not known:
+                self._log.append((name, args, result))
             return result
         return recorded
 
