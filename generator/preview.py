@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import sysconfig
+import warnings
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -85,7 +86,9 @@ class Preview:
     def _write(self, job: tuple[Callable[[], dict[str, str]], Path, frozenset[str]]) -> None:
         # In a child process where it can fork: the exports take seconds of Python, which in a thread of the
         # preview's own process would hold its interpreter lock and slow the next rebuild down as much.
-        written = made_apart(_write_published, job)
+        with warnings.catch_warnings():  # Python 3.12+ warns of any fork in a process with threads: this child
+            warnings.filterwarnings("ignore", ".*fork", DeprecationWarning)  # takes no lock the others may hold
+            written = made_apart(_write_published, job)
         self.published = written if written is not None else _write_published(job)  # a failure: reported
 
     def built(self) -> None:
