@@ -66,3 +66,13 @@ def test_a_stored_text_is_kept_as_its_compressed_bytes_and_any_change_to_it_is_p
     assert pages.compressed("a.md") is data and pages["a.md"] == "Déjà « vu »\n"
     pages["b.md"] = text + "!"  # a plain str: compressed anew
     assert type(text + "!") is str and pages["b.md"] == "Déjà « vu »\n!"
+
+
+def test_compressed_bytes_are_stored_as_they_are_and_are_not_text() -> None:
+    from generator.site.page_store import Compressed
+
+    pages = Pages()
+    pages["a.md"] = Compressed(compress("Déjà\n"))
+    assert pages["a.md"] == "Déjà\n" and type(pages.compressed("a.md")) is bytes
+    with pytest.raises(TypeError):
+        pages["b.md"] = b"not compressed text"  # plain bytes are refused as before

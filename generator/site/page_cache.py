@@ -18,7 +18,7 @@ from ..corpus.records import CorpusIndex
 from ..reading.models import Briefing
 from . import urls
 from .page_memo import PageMemo
-from .page_store import Stored, compress
+from .page_store import Compressed, Stored, compress
 
 
 def briefing_inputs(index: CorpusIndex, b: Briefing, moved: dict[tuple[str, str], str]) -> tuple:
@@ -55,8 +55,8 @@ class PageCache:
         self.rendered = 0
         return {}
 
-    def page(self, kept: dict, page: str, b: Briefing, inputs: tuple, render: Callable[[], str]) -> str:
-        """The page's Markdown, as a `Stored` text: a `Pages` takes its compressed bytes as they are."""
+    def page(self, kept: dict, page: str, b: Briefing, inputs: tuple, render: Callable[[], str]) -> str | Compressed:
+        """The page's Markdown for a `Pages` to store: rendered, a `Stored` text; kept, its `Compressed` bytes."""
         entry = self.entries.get(page)
         if entry is None or entry[0] is not b or entry[1] != inputs:
             text = render()
@@ -65,7 +65,7 @@ class PageCache:
             kept[page] = entry
             return Stored(text, entry[2])
         kept[page] = entry
-        return Stored.of(entry[2])
+        return Compressed(entry[2])
 
     def keep(self, kept: dict[str, Any]) -> None:
         self.entries = kept

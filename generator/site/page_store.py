@@ -61,6 +61,11 @@ class Stored(str):
         return cls(decompress(data), data)
 
 
+class Compressed(bytes):
+    """A file given as `compress` made it, for a `Pages` to store as it is: its text is never needed on the way
+    (a preview's unchanged briefing page). Not a `str`: anything that would read it as text fails at once."""
+
+
 class Pages(MutableMapping[str, str]):
     """Text files by path, stored compressed, in insertion order."""
 
@@ -80,6 +85,9 @@ class Pages(MutableMapping[str, str]):
     def __setitem__(self, key: str, value: str) -> None:
         if type(value) is Stored:
             self._data[key] = value.data
+            return
+        if type(value) is Compressed:
+            self._data[key] = bytes(value)
             return
         if not isinstance(value, str):
             raise TypeError(f"{key}: a generated file is text, not {type(value).__name__}")
