@@ -35,6 +35,7 @@ class Unmemoizable(Exception):
 _PLAIN = (int, float, bool, type(None))
 _FIELDS: dict[type, tuple[str, ...]] = {}  # dataclass → its fields' names
 _MODELS: set[type] = set()
+_TEXTS: set[type] = set()  # subclasses of str met (Md), found by isinstance once
 _MISSING = object()
 
 
@@ -61,6 +62,8 @@ def fingerprinter(seen: dict[int, Any], done: dict[int, tuple[Any, Any]]) -> Cal
             out = (t, tuple([fp(getattr(value, n)) for n in names]))
             done[id(value)] = (value, out)
             return out
+        if t in _TEXTS:
+            return (t, str(value))
         if t in _PLAIN:
             return (t, value)
         if t is dict:
@@ -71,6 +74,7 @@ def fingerprinter(seen: dict[int, Any], done: dict[int, tuple[Any, Any]]) -> Cal
             _MODELS.add(t)
             return fp(value)
         if isinstance(value, str):  # Md: printed as it is, where a str is encoded
+            _TEXTS.add(t)
             return (t, str(value))
         if isinstance(value, types.ModuleType):
             return (t, value.__name__)
