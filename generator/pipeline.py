@@ -205,9 +205,9 @@ def site_files(index: CorpusIndex, cache: PageCache | None = None, *, later: boo
     unchanged briefing pages are not rendered again; `later`: without the `published_files`)."""
     # Exports first, kept compressed: their transient tables and the pages' rendering do not add up.
     published = Pages() if later else Pages(published_files(index))
-    pages = with_head_data(render_pages(index, cache), index)
+    pages = with_head_data(render_pages(index, cache), index, cache.head if cache is not None else None)
     pages.absorb(published)
-    pages.update(feed_files(index))
+    pages.update(feed_files(index, cache.feeds if cache is not None else None))
     pages[urls.CALENDAR] = calendar_text(index)
     return pages
 

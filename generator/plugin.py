@@ -12,18 +12,18 @@
 - `on_page_markdown`  adds that banner.
 - `on_env`      gives the theme the search box's French wording; on `mkdocs build`, drops the index.
 - `on_post_page`, `on_post_template`  fill in each page's Content-Security-Policy (site/csp.py).
-- `on_post_build`  indexes the site for the search (site/search_index.py: Pagefind, once over the whole
-                folder); a failure stops the build. Under `serve`, the first build is indexed before the
-                preview opens and every rebuild in a background thread after the page is served
-                (`BackgroundIndexer`); a failure there is logged and the preview goes on.
-- `on_post_build`, `on_build_error`  hand the objects `on_files` set aside back to the garbage collector.
+- `on_post_build`  indexes the site for the search (site/search_index.py: Pagefind, once over the whole folder);
+                a failure stops the build. Under `serve`, the first build is indexed before the preview opens and
+                every rebuild in a background thread after the page is served (`BackgroundIndexer`); a failure
+                there is logged and the preview goes on. With `on_build_error`, it hands the objects `on_files`
+                set aside back to the garbage collector.
 - `on_serve`    watches the briefings and registries folders (outside the docs folder) and wraps the
                 preview's rebuild: when anything else fails (a macro, strict mode), the error page shows.
 
 Under `serve` only, a rebuild after the first is incremental (`Preview`): it runs as MkDocs' own `--dirty`
 build and tells MkDocs which generated files changed; generated pages whose inputs did not change are not
-rendered again (site/page_cache.py, site/page_memo.py), and the exports are written after the pages are served.
-"""
+rendered again (site/page_cache.py, site/page_memo.py), nor are their feeds and head data; the exports are
+written after the pages are served, by a child process. The garbage collector is off while `on_files` runs."""
 
 from __future__ import annotations
 
@@ -46,8 +46,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 
 from .site import csp, markup, search_index, urls, wording
 from .site.page_store import Pages, decompress, write_decompressed
-from .site.views import render_problems_page
-from .pipeline import Project, Result, cached_build, failed_build, forget, showing
+from .pipeline import Project, Result, cached_build, collector_paused, failed_build, forget, showing
 from .preview import Preview
 from .reading.problems import Problem, ProblemList
 
@@ -101,21 +100,24 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         self.serving = command == "serve"
 
     def on_config(self, config):
-        # The theme override (the Content-Security-Policy placeholder): after a project's own
-        # custom_dir, ahead of the theme's templates. Part of the package, so any copy of a project finds it.
-        dirs = config.theme.dirs
-        dirs.insert(1 if config.theme.custom_dir else 0, str(THEME_DIR))
+        # The theme override (the CSP placeholder), part of the package: after a project's custom_dir, before the theme's.
+        theme = config.theme
+        theme.dirs.insert(1 if theme.custom_dir else 0, str(THEME_DIR))
+        if self.serving and callable(getattr(theme, "get_env", None)):  # one Jinja environment for every rebuild
+            theme.get_env = functools.partial(self.preview.theme.environment, theme.get_env, theme.dirs, theme.locale)
         config_file = Path(config.config_file_path)
-        self.project = Project.from_options(config_file.parent, briefings_dir=self.config.briefings_dir,
-                                            content_dir=self.config.content_dir, docs_dir=config.docs_dir,
-                                            config_file=config_file)
+        self.project = Project.from_options(config_file.parent, briefings_dir=self.config.briefings_dir, config_file=config_file,
+                                            content_dir=self.config.content_dir, docs_dir=config.docs_dir)
         # Briefing text reaches Markdown as ⟦encoded⟧ runs; this extension renders each in one step.
         if not any(isinstance(e, markup.InertTextExtension) for e in config.markdown_extensions):
             config.markdown_extensions.append(markup.InertTextExtension())
         return config
 
-    def on_files(self, files: Files, *, config) -> Files:
-        # Never raises for the input: failures come back as problems.
+    def on_files(self, files: Files, *, config) -> Files:  # never raises for the input: failures come back as problems
+        with collector_paused():  # what it makes lives to the end of the build: see gc.freeze below
+            return self._files(files, config)
+
+    def _files(self, files: Files, config) -> Files:
         # A preview's rebuild writes the published data files after serving its pages (`Preview.write_later`).
         later = self.serving and self.rebuilding and bool(self.preview.published)
         result = cached_build(self.project, live=self.serving, later=later)
@@ -140,7 +142,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             # INFO, not WARNING/ERROR: strict mode would count it and abort the preview's rebuild.
             log.info("the briefings have problems (see /%s):\n%s", urls.PROBLEMS, problems.errors_render())
         if self.serving:
-            report = render_problems_page(problems)
+            report = self.preview.report(problems)
             pages[urls.PROBLEMS] = report
             # Pages in the nav must exist even when none could be generated, or the strict rebuild fails
             # and MkDocs leaves the preview hanging: they show the report instead.
@@ -162,8 +164,8 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             files.append(file)
         if self.serving:
             self.preview.plan(files, config, pages, len(problems.errors), kept)
-        # Under `serve`, the index lives until the build ends: set aside from the cyclic garbage collector, which
-        # would walk it again on every full collection (3% of a build of a thousand briefings). Put back at the end.
+        # Under `serve`, the index lives until the build ends: set aside from the cyclic garbage collector, which would
+        # walk it again on every full collection (3% of a build of a thousand briefings). Put back at the end.
         gc.freeze()
         return files
 
@@ -189,10 +191,10 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             return done
         message = (f"{name} has no Content-Security-Policy placeholder: a theme override replaced the "
                    f"`site_meta` block of {THEME_DIR / 'main.html'} without calling super()")
-        if self.serving:
-            log.info(message)  # INFO: a warning would abort the preview's strict rebuild
-            return html
-        raise PluginError(message)
+        if not self.serving:
+            raise PluginError(message)
+        log.info(message)  # INFO: a warning would abort the preview's strict rebuild
+        return html
 
     def on_env(self, env, *, config, files):
         env.globals["briefings_search"] = search_index.search_box()  # the header's search, in French
@@ -234,8 +236,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
 
     @staticmethod
     def _published_failed(exc: Exception) -> None:
-        log.info("the exports could not be written (the preview serves the previous ones): %s: %s",
-                 type(exc).__name__, exc)
+        log.info("the exports could not be written (the preview serves the previous ones): %s: %s", type(exc).__name__, exc)
         log.debug("the exports failed:\n%s", "".join(traceback.format_exception(exc)))
 
     def on_build_error(self, *, error) -> None:
@@ -276,8 +277,8 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
 
 
 class _NoDirtyWarning(logging.Filter):
-    """MkDocs warns that a dirty build may leave stale navigation; the preview's rebuilds handle that
-    themselves (`Preview`), and strict mode would count the warning as a failure."""
+    """MkDocs warns that a dirty build may leave stale navigation; the preview's rebuilds handle that themselves
+    (`Preview`), and strict mode would count the warning as a failure."""
 
     def filter(self, record: logging.LogRecord) -> bool:
         return not str(record.msg).startswith("A 'dirty' build is being performed")

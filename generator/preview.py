@@ -7,13 +7,19 @@ used through their attributes only: this module does not import MkDocs).
 from __future__ import annotations
 
 import os
+import sysconfig
+import warnings
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import jinja2
+
 from .pipeline import _stat, is_published_file
-from .site.page_store import Pages
+from .reading.problems import Problem, ProblemList
+from .site.page_store import Pages, Stored, compress, made_apart
 from .site.search_index import Latest
+from .site.views import render_problems_page
 
 
 class Preview:
@@ -26,7 +32,8 @@ class Preview:
     The output of a generated page that is gone is deleted; after a failed build, every page is rendered.
 
     The published data files (exports) of a rebuild are `kept` by MkDocs as they are and written
-    after the rebuilt pages are served (`write_later`), in a thread of their own, the newest build winning.
+    after the rebuilt pages are served (`write_later`), by a child process a thread of their own waits for,
+    the newest build winning.
     """
 
     def __init__(self, report: Callable[[Exception], None] = lambda exc: None) -> None:
@@ -36,6 +43,15 @@ class Preview:
         self.pending_context: tuple | None = None
         self.published: set[str] = set()  # the published data files the last full build wrote
         self.writer = Latest(self._write, report, "briefings-published-files")
+        self.last_report: tuple[list[Problem], Stored] | None = None
+        self.theme = KeptTheme()
+
+    def report(self, problems: ProblemList) -> Stored:
+        """The error page, rendered again only when the problems changed (thousands of warnings take a while)."""
+        if self.last_report is None or self.last_report[0] != problems:
+            text = render_problems_page(problems)
+            self.last_report = (list(problems), Stored(text, compress(text)))
+        return self.last_report[1]
 
     def plan(self, files: Any, config: Any, pages: dict[str, str], errors: int,
              kept: frozenset[str] = frozenset()) -> None:
@@ -68,7 +84,12 @@ class Preview:
         self.writer.submit((make, Path(site_dir), frozenset(self.published)))
 
     def _write(self, job: tuple[Callable[[], dict[str, str]], Path, frozenset[str]]) -> None:
-        self.published = _write_published(job)
+        # In a child process where it can fork: the exports take seconds of Python, which in a thread of the
+        # preview's own process would hold its interpreter lock and slow the next rebuild down as much.
+        with warnings.catch_warnings():  # Python 3.12+ warns of any fork in a process with threads: this child
+            warnings.filterwarnings("ignore", ".*fork", DeprecationWarning)  # takes no lock the others may hold
+            written = made_apart(_write_published, job)
+        self.published = written if written is not None else _write_published(job)  # a failure: reported
 
     def built(self) -> None:
         self.written, self.context = self.pending, self.pending_context
@@ -111,3 +132,54 @@ def _remove(dest: Path) -> None:
         dest.parent.rmdir()  # a page's own folder (`briefings/x/index.html`), when now empty
     except OSError:
         pass
+
+
+class KeptTheme:
+    """The theme's Jinja environment, made once for a preview's every rebuild (its compiled templates are kept),
+    `auto_reload` on so that an edited template is read again. Listing the theme's files (MkDocs copies its
+    static ones) walks thousands of icons: the folders of installed packages, which do not change while the
+    preview runs, are walked once; any other (the project's `custom_dir`, this package's override) every time."""
+
+    def __init__(self) -> None:
+        self.env: Any = None
+        self.key: tuple | None = None
+
+    def environment(self, make: Callable[[], Any], dirs: list[str], locale: object) -> Any:
+        key = (tuple(dirs), str(locale))
+        if self.env is None or key != self.key:
+            env = make()
+            if type(env.loader) is jinja2.FileSystemLoader:
+                env.loader = _ListedOnce(list(env.loader.searchpath), env.loader.encoding, env.loader.followlinks)
+                env.loader.changed = env.cache.clear if env.cache is not None else (lambda: None)
+            env.auto_reload = True
+            self.env, self.key = env, key
+        return self.env
+
+
+_INSTALLED = tuple({os.path.realpath(sysconfig.get_paths()[k]) + os.sep for k in ("purelib", "platlib")})
+
+
+class _ListedOnce(jinja2.FileSystemLoader):
+    """A FileSystemLoader whose listing of a folder inside an installed package is kept (see `KeptTheme`). MkDocs
+    lists the files at the start of each build: when they are not those of the last build (a template added to
+    the project's folder may now hide the theme's), the compiled templates are dropped (`changed`)."""
+
+    def __init__(self, searchpath: list[str], encoding: str, followlinks: bool) -> None:
+        super().__init__(searchpath, encoding, followlinks)
+        self.listed: dict[str, list[str]] = {}
+        self.last: list[tuple[str, list[str]]] | None = None
+        self.changed: Callable[[], None] = lambda: None
+
+    def list_templates(self) -> list[str]:
+        each = []
+        for folder in self.searchpath:
+            names = self.listed.get(folder)
+            if names is None:
+                names = jinja2.FileSystemLoader(folder, self.encoding, self.followlinks).list_templates()
+                if os.path.realpath(folder).startswith(_INSTALLED):
+                    self.listed[folder] = names
+            each.append((folder, names))
+        if self.last is not None and each != self.last:
+            self.changed()
+        self.last = each
+        return sorted({name for _, names in each for name in names})

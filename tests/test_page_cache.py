@@ -50,14 +50,23 @@ def test_an_incremental_sequence_of_edits_gives_the_pages_of_a_full_build(tmp_pa
     briefing_pages = [p for p in first if p.startswith("briefings/") and p.count("/") == 1 and p != "briefings/index.md"]
     assert cache.rendered == len(briefing_pages) > 1
 
-    incremental()  # nothing changed: no briefing page is rendered again
+    feeds, head = dict(cache.feeds), dict(cache.head)
+    assert len(feeds) > 3 and len(head) > len(briefing_pages)
+    incremental()  # nothing changed: no briefing page is rendered again, no feed or head data made again
     assert cache.rendered == 0
+    assert all(cache.feeds[p] is entry for p, entry in feeds.items())
+    assert all(cache.head[p] is entry for p, entry in head.items())
 
     edited = briefings / "2025-10-22-analyse-budapest.yaml"
     text = edited.read_text(encoding="utf-8")
     edited.write_text(text.replace("title: ", "title: Retouché — ", 1), encoding="utf-8")
     incremental()
     assert cache.rendered == 1  # only the edited briefing's own page
+    # Its page's head data is made again, and that of the pages and feeds listing it; the others are kept.
+    remade = [p for p, entry in feeds.items() if cache.feeds[p] is not entry]
+    assert 0 < len(remade) < len(feeds)
+    remade = [p for p, entry in head.items() if cache.head[p] is not entry]
+    assert "briefings/2025-10-22-analyse-budapest.md" in remade and len(remade) < len(head) - len(briefing_pages) + 1
 
     # A new briefing: an unregistered name, an account of a summit others tell, an event in its history.
     (briefings / "2025-11-21-depot.yaml").write_text(DROPPED, encoding="utf-8")

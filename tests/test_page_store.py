@@ -54,3 +54,25 @@ def test_mkdocs_reads_a_stored_page_as_written(name: str, tmp_path) -> None:
     assert file.content_string == TEXTS[name]
     assert file.content_bytes == TEXTS[name].encode("utf-8")
     assert file.is_modified()
+
+
+def test_a_stored_text_is_kept_as_its_compressed_bytes_and_any_change_to_it_is_plain_text() -> None:
+    from generator.site.page_store import Stored, compress
+
+    data = compress("Déjà « vu »\n")
+    text = Stored.of(data)
+    pages = Pages()
+    pages["a.md"] = text
+    assert pages.compressed("a.md") is data and pages["a.md"] == "Déjà « vu »\n"
+    pages["b.md"] = text + "!"  # a plain str: compressed anew
+    assert type(text + "!") is str and pages["b.md"] == "Déjà « vu »\n!"
+
+
+def test_compressed_bytes_are_stored_as_they_are_and_are_not_text() -> None:
+    from generator.site.page_store import Compressed
+
+    pages = Pages()
+    pages["a.md"] = Compressed(compress("Déjà\n"))
+    assert pages["a.md"] == "Déjà\n" and type(pages.compressed("a.md")) is bytes
+    with pytest.raises(TypeError):
+        pages["b.md"] = b"not compressed text"  # plain bytes are refused as before

@@ -120,3 +120,60 @@ def test_published_files_are_kept_by_mkdocs_and_written_after_the_build(tmp_path
     assert not (site / "exports" / "old.csv").exists()
     assert not list((site / "exports").glob(".*"))  # no partial file left behind
     assert preview.published == {"exports/a.csv", "exports/new.csv"}  # what the next rebuild keeps
+
+
+def test_the_exports_are_made_in_a_child_process_and_a_failure_is_reported(tmp_path: Path) -> None:
+    """Written by a child process (the preview's own keeps its interpreter lock for the next rebuild); when
+    the exports fail, the failure is reported as before and the preview goes on."""
+    import os
+    import sys
+
+    failures: list[Exception] = []
+    preview = Preview(report=failures.append)
+    site = tmp_path / "site"
+    preview.write_later(lambda: {"exports/pid.txt": str(os.getpid())}, str(site))
+    assert preview.writer.wait(10)
+    assert preview.published == {"exports/pid.txt"}
+    if hasattr(os, "fork") and sys.platform != "darwin":
+        assert (site / "exports" / "pid.txt").read_text(encoding="utf-8") != str(os.getpid())
+
+    def failing() -> dict[str, str]:
+        raise OSError("disque plein")
+    preview.write_later(failing, str(site))
+    assert preview.writer.wait(10)
+    assert [str(e) for e in failures] == ["disque plein"] and preview.published == {"exports/pid.txt"}
+
+
+def test_the_theme_environment_is_kept_across_rebuilds_and_sees_edited_templates(tmp_path: Path, monkeypatch) -> None:
+    """One Jinja environment for every rebuild (its compiled templates kept); an edited template is read again;
+    the files of an installed theme are listed once, those of any other folder every time."""
+    import os
+
+    import jinja2
+
+    import generator.preview as preview_module
+    from generator.preview import KeptTheme
+
+    installed, own = tmp_path / "site-packages" / "theme", tmp_path / "overrides"
+    for folder in (installed, own):
+        folder.mkdir(parents=True)
+    (installed / "main.html").write_text("thème {{ x }}", encoding="utf-8")
+    (installed / "style.css").write_text("", encoding="utf-8")
+    monkeypatch.setattr(preview_module, "_INSTALLED", (os.path.realpath(tmp_path / "site-packages") + os.sep,))
+    dirs = [str(own), str(installed)]
+    made: list[jinja2.Environment] = []
+
+    def make() -> jinja2.Environment:
+        made.append(jinja2.Environment(loader=jinja2.FileSystemLoader(dirs), auto_reload=False))
+        return made[-1]
+    kept = KeptTheme()
+    env = kept.environment(make, dirs, "fr")
+    assert env.list_templates() == ["main.html", "style.css"]
+    assert env.get_template("main.html").render(x=1) == "thème 1"
+    (installed / "new.css").write_text("", encoding="utf-8")  # an installed package does not change meanwhile
+    (own / "extra.css").write_text("", encoding="utf-8")
+    (own / "main.html").write_text("surcharge {{ x }}", encoding="utf-8")
+    assert kept.environment(make, dirs, "fr") is env and len(made) == 1
+    assert env.list_templates() == ["extra.css", "main.html", "style.css"]
+    assert env.get_template("main.html").render(x=2) == "surcharge 2"
+    assert kept.environment(make, dirs, "en") is not env and len(made) == 2  # another theme setting: made anew

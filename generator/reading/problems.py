@@ -81,8 +81,9 @@ def display_path(path: Path, root: Path | None) -> str:
     """The path as a reader would type it: relative to the project root when inside it."""
     if root is not None:
         # Lexically first: a symbolic link is named where it is, not where it points.
-        for mine, base in ((Path(os.path.normpath(path.absolute())), Path(os.path.normpath(root.absolute()))),
-                           (path.resolve(), root.resolve())):
+        for pair in (lambda: (Path(os.path.normpath(path.absolute())), Path(os.path.normpath(root.absolute()))),
+                     lambda: (path.resolve(), root.resolve())):  # resolved only when needed: it reads the disk
+            mine, base = pair()
             try:
                 return mine.relative_to(base).as_posix()
             except ValueError:

@@ -34,6 +34,7 @@ from ..corpus.index import CorpusIndex
 from ..reading.dates import PartialDate
 from ..reading.models import Briefing
 from . import markup, urls, wording
+from .page_store import Stored, compress
 
 ATOM = "http://www.w3.org/2005/Atom"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
@@ -46,17 +47,34 @@ thousand briefings would otherwise copy each summary into dozens of feeds."""
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
-def feed_files(index: CorpusIndex) -> dict[str, str]:
-    """Every feed, keyed by its path in the docs tree."""
+def feed_files(index: CorpusIndex, memo: dict | None = None) -> dict[str, str]:
+    """Every feed, keyed by its path in the docs tree. `memo` (a live preview's, kept from one build to the
+    next): a feed whose inputs are the same as last time (`_inputs`) is not written again."""
     newest = newest_date(index.briefings)
     made: dict[str, ET.Element] = {}
-    files = {urls.BRIEFINGS_FEED: atom_feed(urls.BRIEFINGS_FEED, "briefings", wording.FEED_TITLE,
-                                            wording.FEED_SUBTITLE, index.briefings, index, newest, made)}
+    kept: dict[str, tuple[tuple, list[Briefing], str]] = {}
+    topics = tuple(index.topics.items())  # the entries' category labels
+
+    def feed(path: str, key: str, title: str, subtitle: str, chosen: list[Briefing],
+             page: str = urls.BRIEFINGS_INDEX) -> str:
+        chosen = chosen[:FEED_SIZE]
+        inputs = _inputs(key, title, subtitle, page, chosen, newest, topics)
+        last = memo.get(path) if memo is not None else None
+        if last is not None and last[0] == inputs and _same_objects(last[1], chosen):
+            kept[path] = last
+            return last[2]
+        text = atom_feed(path, key, title, subtitle, chosen, index, newest, made, page)
+        if memo is not None:  # kept compressed: a `Pages` stores it as it is
+            text = Stored(text, compress(text))
+        kept[path] = (inputs, chosen, text)
+        return text
+
+    files = {urls.BRIEFINGS_FEED: feed(urls.BRIEFINGS_FEED, "briefings", wording.FEED_TITLE,
+                                       wording.FEED_SUBTITLE, list(index.briefings))}
     for topic_id, name in index.topics.items():
         chosen = [b for b in index.briefings if topic_id in b.topics]
-        path = urls.topic_feed(topic_id)
-        files[path] = atom_feed(path, f"topic/{topic_id}", wording.topic_feed_title(name),
-                                wording.TOPIC_FEED_SUBTITLE, chosen, index, newest, made)
+        files[urls.topic_feed(topic_id)] = feed(urls.topic_feed(topic_id), f"topic/{topic_id}",
+                                                wording.topic_feed_title(name), wording.TOPIC_FEED_SUBTITLE, chosen)
     position = {b.id: i for i, b in enumerate(index.briefings)}  # the index's order: newest first
     for actor_id, actor in index.actors.items():
         if not actor.page:
@@ -64,10 +82,25 @@ def feed_files(index: CorpusIndex) -> dict[str, str]:
         mentioned = {b.id: b for b, _role in index.mentions.get(actor_id, [])}
         chosen = sorted(mentioned.values(), key=lambda b: position[b.id])
         path = urls.actor_feed(actor_id)
-        files[path] = atom_feed(path, f"actor/{actor_id}", wording.actor_feed_title(actor.name),
-                                wording.ACTOR_FEED_SUBTITLE, chosen, index, newest, made, urls.actor_page(actor_id))
+        files[path] = feed(path, f"actor/{actor_id}", wording.actor_feed_title(actor.name),
+                           wording.ACTOR_FEED_SUBTITLE, chosen, urls.actor_page(actor_id))
     files[urls.FEEDS_SITEMAP] = empty_sitemap()
+    if memo is not None:
+        memo.clear()
+        memo.update(kept)
     return files
+
+
+def _inputs(key: str, title: str, subtitle: str, page: str, chosen: list[Briefing], newest: str,
+            topics: tuple) -> tuple:
+    """What a feed's text depends on besides its briefings' own objects (frozen, compared by identity): the
+    corpus' newest date only where it shows (an empty feed, an entry whose article has no date)."""
+    undated = not chosen or any(b.source.published is None for b in chosen)
+    return (key, title, subtitle, page, len(chosen), newest if undated else None, topics)
+
+
+def _same_objects(before: list, now: list) -> bool:
+    return len(before) == len(now) and all(a is b for a, b in zip(before, now))
 
 
 def empty_sitemap() -> str:

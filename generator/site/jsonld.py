@@ -55,28 +55,44 @@ def script_json(data: Any) -> str:
     return json.dumps(data, ensure_ascii=True, sort_keys=False).translate(_ESCAPES)
 
 
-def with_head_data(pages: Pages, index: CorpusIndex) -> Pages:
-    """The pages, with JSON-LD (and actor pages with their feed) added to their front matter (a copy)."""
+def with_head_data(pages: Pages, index: CorpusIndex, memo: dict | None = None) -> Pages:
+    """The pages, with JSON-LD (and actor pages with their feed) added to their front matter (a copy).
+    `memo` (a live preview's, kept from one build to the next): a page whose stored text and added data are
+    the same as last time takes last time's result as it is, neither decompressed nor compressed again."""
     out = pages.copy()
+    kept: dict[str, tuple[bytes, tuple, bytes]] = {}
     for b in index.briefings:
-        _add(out, urls.briefing_page(b.id), jsonld=script_json(briefing_data(b, index)))
+        _add(out, urls.briefing_page(b.id), memo, kept, jsonld=script_json(briefing_data(b, index)))
     for event_id, record in index.events.items():
         if record.kind == "summit":
-            _add(out, urls.summit_page(event_id), jsonld=script_json(summit_data(record, index)))
+            _add(out, urls.summit_page(event_id), memo, kept, jsonld=script_json(summit_data(record, index)))
     for actor_id, actor in index.actors.items():
         if actor.page:
-            _add(out, urls.actor_page(actor_id), feed=urls.actor_feed(actor_id),
+            _add(out, urls.actor_page(actor_id), memo, kept, feed=urls.actor_feed(actor_id),
                  feed_title=wording.actor_feed_title(actor.name))
+    if memo is not None:
+        memo.clear()
+        memo.update(kept)
     return out
 
 
-def _add(pages: Pages, page: str, **meta: str) -> None:
+def _add(pages: Pages, page: str, memo: dict | None, kept: dict, **meta: str) -> None:
     """Front matter keys put first in the page's block (the block a template's `front_matter` wrote)."""
-    text = pages.get(page)
-    if text is None or not text.startswith("---\n"):
+    if page not in pages:
+        return
+    stored, key = pages.compressed(page), tuple(meta.items())
+    if memo is not None:
+        last = memo.get(page)
+        if last is not None and last[0] == stored and last[1] == key:
+            pages.set_compressed(page, last[2])
+            kept[page] = last
+            return
+    text = pages[page]
+    if not text.startswith("---\n"):
         return
     lines = yaml.dump(meta, Dumper=_DUMPER, allow_unicode=False, sort_keys=False, width=1 << 30, default_style='"')
     pages[page] = "---\n" + lines + text[len("---\n"):]
+    kept[page] = (stored, key, pages.compressed(page))
 
 
 def source_article(b: Briefing) -> dict[str, Any]:

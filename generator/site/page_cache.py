@@ -18,6 +18,7 @@ from ..corpus.records import CorpusIndex
 from ..reading.models import Briefing
 from . import urls
 from .page_memo import PageMemo
+from .page_store import Compressed, Stored, compress
 
 
 def briefing_inputs(index: CorpusIndex, b: Briefing, moved: dict[tuple[str, str], str]) -> tuple:
@@ -43,26 +44,33 @@ class PageCache:
     """Briefing pages by path: the briefing object, its inputs and the Markdown rendered from them."""
 
     def __init__(self) -> None:
-        self.entries: dict[str, tuple[Briefing, tuple, str]] = {}
+        self.entries: dict[str, tuple[Briefing, tuple, bytes]] = {}  # the Markdown kept compressed
         self.rendered = 0  # pages rendered (not reused) by the last render, for the tests
         self.memo = PageMemo()  # every other page (site/page_memo.py)
+        self.head: dict = {}  # pages with their head data added (site/jsonld.py `with_head_data`)
+        self.feeds: dict = {}  # the Atom feeds (site/feeds.py `feed_files`)
 
     def start(self) -> dict[str, tuple[Briefing, tuple, str]]:
         """A new render begins: what it does not ask for again is dropped when it ends (`keep`)."""
         self.rendered = 0
         return {}
 
-    def page(self, kept: dict, page: str, b: Briefing, inputs: tuple, render: Callable[[], str]) -> str:
+    def page(self, kept: dict, page: str, b: Briefing, inputs: tuple, render: Callable[[], str]) -> str | Compressed:
+        """The page's Markdown for a `Pages` to store: rendered, a `Stored` text; kept, its `Compressed` bytes."""
         entry = self.entries.get(page)
         if entry is None or entry[0] is not b or entry[1] != inputs:
-            entry = (b, inputs, render())
+            text = render()
+            entry = (b, inputs, text.data if type(text) is Stored else compress(text))
             self.rendered += 1
+            kept[page] = entry
+            return Stored(text, entry[2])
         kept[page] = entry
-        return entry[2]
+        return Compressed(entry[2])
 
     def keep(self, kept: dict[str, Any]) -> None:
         self.entries = kept
 
     def clear(self) -> None:
         self.entries = {}
+        self.head, self.feeds = {}, {}
         self.memo.clear()

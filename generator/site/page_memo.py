@@ -25,7 +25,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from ..reading.dates import PartialDate
-from .page_store import compress, decompress
+from .page_store import Stored, compress
 
 
 class Unmemoizable(Exception):
@@ -35,6 +35,7 @@ class Unmemoizable(Exception):
 _PLAIN = (int, float, bool, type(None))
 _FIELDS: dict[type, tuple[str, ...]] = {}  # dataclass → its fields' names
 _MODELS: set[type] = set()
+_TEXTS: set[type] = set()  # subclasses of str met (Md), found by isinstance once
 _MISSING = object()
 
 
@@ -61,6 +62,8 @@ def fingerprinter(seen: dict[int, Any], done: dict[int, tuple[Any, Any]]) -> Cal
             out = (t, tuple([fp(getattr(value, n)) for n in names]))
             done[id(value)] = (value, out)
             return out
+        if t in _TEXTS:
+            return (t, str(value))
         if t in _PLAIN:
             return (t, value)
         if t is dict:
@@ -71,6 +74,7 @@ def fingerprinter(seen: dict[int, Any], done: dict[int, tuple[Any, Any]]) -> Cal
             _MODELS.add(t)
             return fp(value)
         if isinstance(value, str):  # Md: printed as it is, where a str is encoded
+            _TEXTS.add(t)
             return (t, str(value))
         if isinstance(value, types.ModuleType):
             return (t, value.__name__)
@@ -161,6 +165,7 @@ class ContextReads:
 
     def __init__(self, ctx: Any, log: list) -> None:
         self._ctx, self._log = ctx, log
+        self._noted: set = set()  # a call asked again gives the same: noted once, checked once by the next build
 
     def __getattr__(self, name: str) -> Any:
         if name in PURE:
@@ -171,7 +176,13 @@ class ContextReads:
 
         def recorded(*args: Any) -> Any:
             result = method(*args)
-            self._log.append((name, args, result))
+            try:
+                known = (name, args) in self._noted
+                self._noted.add((name, args))
+            except TypeError:  # an argument that cannot be hashed: noted each time
+                known = False
+            if not known:
+                self._log.append((name, args, result))
             return result
         return recorded
 
@@ -229,7 +240,7 @@ class PageMemo:
             return None
         self.kept[page] = entry
         self.reused += 1
-        return decompress(entry.text)
+        return Stored.of(entry.text)
 
     def store(self, page: str, entry: Entry) -> None:
         self.kept[page] = entry
@@ -259,5 +270,6 @@ def render(memo: PageMemo, renderer: Any, template: str, index: Any, page: str, 
     except Unmemoizable:
         memo.rendered += 1
         return renderer.render_fresh(template, index, page, **context)
-    memo.store(page, Entry(template, key, index_log, ctx_log, compress(text)))  # kept as small as the pages
-    return text
+    data = compress(text)  # kept as small as the pages, and stored by them as it is
+    memo.store(page, Entry(template, key, index_log, ctx_log, data))
+    return Stored(text, data)

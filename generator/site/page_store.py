@@ -45,6 +45,27 @@ def write_decompressed(data: bytes, path: str) -> None:
         out.write(unpack.flush())
 
 
+class Stored(str):
+    """A file's text that also carries its compressed bytes (`data`): a `Pages` stores those as they are, without
+    compressing the text again (a preview's reused pages). Any operation on it gives a plain `str`."""
+
+    data: bytes
+
+    def __new__(cls, text: str, data: bytes) -> Stored:
+        out = super().__new__(cls, text)
+        out.data = data
+        return out
+
+    @classmethod
+    def of(cls, data: bytes) -> Stored:
+        return cls(decompress(data), data)
+
+
+class Compressed(bytes):
+    """A file given as `compress` made it, for a `Pages` to store as it is: its text is never needed on the way
+    (a preview's unchanged briefing page). Not a `str`: anything that would read it as text fails at once."""
+
+
 class Pages(MutableMapping[str, str]):
     """Text files by path, stored compressed, in insertion order."""
 
@@ -62,6 +83,12 @@ class Pages(MutableMapping[str, str]):
         return decompress(self._data[key])
 
     def __setitem__(self, key: str, value: str) -> None:
+        if type(value) is Stored:
+            self._data[key] = value.data
+            return
+        if type(value) is Compressed:
+            self._data[key] = bytes(value)
+            return
         if not isinstance(value, str):
             raise TypeError(f"{key}: a generated file is text, not {type(value).__name__}")
         self._data[key] = compress(value)
@@ -93,6 +120,10 @@ class Pages(MutableMapping[str, str]):
     def absorb(self, other: Pages) -> None:
         """`update` from another Pages, without decompressing and compressing every file again."""
         self._data.update(other._data)
+
+    def set_compressed(self, key: str, data: bytes) -> None:
+        """Store a file given as `compress` made it."""
+        self._data[key] = data
 
     def compressed(self, key: str) -> bytes:
         """The file as stored: zlib-compressed UTF-8 (`decompress` gives the text back)."""
