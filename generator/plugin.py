@@ -125,7 +125,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         for trace in result.crashes:
             log.debug("the generator failed:\n%s", trace)  # shown with `mkdocs … -v`
         problems = ProblemList(result.problems)
-        pages = Pages(result.pages) if result.ok or self.serving else Pages()  # a copy; the text stays compressed
+        pages = Pages(result.pages) if self.serving else result.pages.handed_over() if result.ok else Pages()  # compressed
         for src_uri in list(pages):
             if files.get_file_from_path(src_uri) is not None:
                 shown = self.project.shown(self.project.docs_dir / src_uri)

@@ -101,3 +101,26 @@ def test_a_published_page_is_read_once_and_a_data_file_written_whole(tmp_path: P
     data = StoredPage.generated(config, "exports/d.csv", content=page_store.compress(text))  # type: ignore[arg-type]
     data.copy_file()
     assert (tmp_path / "exports" / "d.csv").read_bytes() == text.encode("utf-8")
+
+
+def test_a_published_build_hands_its_texts_over_to_mkdocs_files(project: Path) -> None:
+    """Once `on_files` has run, the result cached for the macros keeps no page: each compressed text is held by
+    its MkDocs file alone, and freed as soon as MkDocs has read it (not at the end of the build)."""
+    from mkdocs.config import load_config
+    from mkdocs.structure.files import get_files
+
+    config = load_config(str(project / "mkdocs.yml"))
+    plugin = config.plugins["briefings"]
+    config.plugins.on_startup(command="build", dirty=False)
+    config = config.plugins.on_config(config)
+    files = config.plugins.on_files(get_files(config), config=config)
+    result = cached_build(Project.at(project))
+    assert result is plugin.result and len(result.pages) == 0 and result.facts is not None
+    stored = [f for f in files if isinstance(f, StoredPage)]
+    assert len([f for f in stored if f.src_uri.endswith(".md")]) > 20
+    first = next(f for f in stored if f.src_uri.endswith(".md"))
+    assert first.content_string.startswith("---")
+    with pytest.raises(zlib.error):  # read once: nothing else holds it
+        first.content_string  # noqa: B018
+    import gc
+    gc.unfreeze()  # on_files froze what it made; the build's end would unfreeze it

@@ -108,6 +108,12 @@ class Pages(MutableMapping[str, str]):
     def __repr__(self) -> str:
         return f"Pages({len(self)} files)"
 
+    def handed_over(self) -> Pages:
+        """A copy holding every text, this one left empty: a published build's texts are then held by MkDocs'
+        files alone, each freed as soon as MkDocs has read it, not kept to the end of the build by the result."""
+        copy, self._data = Pages(self), {}
+        return copy
+
     def copy(self) -> Pages:
         return Pages(self)
 
