@@ -11,13 +11,12 @@ from __future__ import annotations
 from datetime import date
 from functools import lru_cache
 
-from babel import Locale
 from babel.dates import format_date, format_skeleton
-from babel.numbers import format_decimal
 
 from ..reading.dates import PartialDate
 from ..reading.models import Figure
 from .markup import Md
+from .number_format import decimal_text, plural_form
 
 LOCALE = "fr"
 
@@ -166,12 +165,9 @@ UNATTRIBUTED = Md('<span class="unattributed">⚠ non attribué</span>')
 TRANSLATED = Md('<span class="translated">traduction</span>')
 
 
-_PLURAL_RULE = Locale.parse(LOCALE).plural_form
-
-
 def is_singular(count: float) -> bool:
     """French CLDR plural rules (Babel): 0 and 1 (and 1,5) take the singular, 2 and more the plural."""
-    return _PLURAL_RULE(count) == "one"
+    return plural_form(count) == "one"
 
 
 def noun(count: float, singular: str, many: str | None = None) -> str:
@@ -181,7 +177,7 @@ def noun(count: float, singular: str, many: str | None = None) -> str:
 
 def number_text(count: float) -> str:
     """A count as French writes it: `12 345` (narrow no-break space between thousands)."""
-    return format_decimal(count, locale=LOCALE)
+    return decimal_text(count)
 
 
 def plural(count: int, singular: str, many: str | None = None) -> str:
@@ -297,4 +293,4 @@ def amount_text(figure: Figure) -> str:
     if figure.value is None:
         return f"« {figure.amount_text} »"
     # decimal_quantization=False: 0.0004 stays 0,0004 instead of rounding to « 0 ».
-    return format_decimal(figure.value, locale=LOCALE, decimal_quantization=False)
+    return decimal_text(figure.value, quantized=False)
