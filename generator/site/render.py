@@ -2,7 +2,9 @@
 
 Every `{{ … }}` in a template goes through `finalize`, which encodes the value
 as inert text unless it is an `Md` value built by the generator itself — so a
-template cannot forget to escape briefing text.
+template cannot forget to escape briefing text. The templates are compiled by
+`template_compiler`: values are written as `finalize` returns them, and functions
+are called directly (none takes Jinja's `pass_context`).
 """
 
 from __future__ import annotations
@@ -11,7 +13,6 @@ import re
 from typing import Any
 
 import jinja2
-from jinja2.compiler import CodeGenerator
 from markupsafe import Markup
 import yaml
 
@@ -20,6 +21,8 @@ from ..reading.dates import PartialDate
 from ..reading.models import Briefing, Figure
 from . import markup, marks, page_memo, urls, wording
 from .markup import Md
+from .template_compiler import Environment
+
 
 def _finalize(value: Any) -> str:
     """Runs on every `{{ … }}` value. Macro output (Markup) and `Md` pass as they are; all else is encoded."""
@@ -30,38 +33,13 @@ def _finalize(value: Any) -> str:
     return markup.text(value)
 
 
-class _CodeGenerator(CodeGenerator):
-    """Jinja's code generator, but a `{{ … }}` value is written as `finalize` returns it.
-
-    Under autoescape Jinja wraps each value in markupsafe's `escape`, which would only copy what
-    `_finalize` returns (a value it let through or encoded itself) into a new Markup: three
-    quarters of a million copies for a site of a thousand briefings.
-    """
-
-    def _output_child_pre(self, node: Any, frame: Any, finalize: Any) -> None:
-        if frame.eval_ctx.volatile or finalize.src is None:
-            super()._output_child_pre(node, frame, finalize)
-        else:
-            self.write(finalize.src)
-
-    def _output_child_post(self, node: Any, frame: Any, finalize: Any) -> None:
-        if frame.eval_ctx.volatile or finalize.src is None:
-            super()._output_child_post(node, frame, finalize)
-        else:
-            self.write(")")
-
-
 def _join(values: Any, separator: str = ", ") -> Markup:
     """Jinja's own `join` would only HTML-escape under autoescape; this one encodes each item as text."""
     return Markup(separator.join(_finalize(v) for v in values))
 
 
-class _Environment(jinja2.Environment):
-    code_generator_class = _CodeGenerator
-
-
 def make_environment() -> jinja2.Environment:
-    env = _Environment(
+    env = Environment(
         loader=jinja2.PackageLoader("generator.site", "templates"),
         undefined=jinja2.StrictUndefined,
         # Autoescape is on only so that macro output comes back as Markup and is not encoded
