@@ -20,6 +20,7 @@ from ..corpus.index import CorpusIndex
 from ..reading.dates import PartialDate
 from ..reading.models import Briefing, Figure
 from . import markup, marks, page_memo, urls, wording
+from .items import Items, fr_date
 from .markup import Md
 from .template_compiler import Environment
 
@@ -59,10 +60,6 @@ def make_environment() -> jinja2.Environment:
     )
     env.globals.update(words=wording, plural=wording.plural, md=Md, front_matter=front_matter, mark=marks)
     return env
-
-
-def fr_date(value: PartialDate | None, unknown: str = wording.UNKNOWN_DATE) -> Md:
-    return markup.text(wording.date_text(value)) if value else Md(f"*{unknown}*")
 
 
 def format_figure(figure: Figure) -> Md:
@@ -162,8 +159,8 @@ class Renderer:
 
     def finish(self, template: str, index: Any, ctx: Any, context: dict[str, Any]) -> str:
         """`index` and `ctx` as the template sees them: under a memo, each lookup is noted (site/page_memo.py)."""
-        text = self.env.get_template(template).render(ctx=ctx, index=index, summit_of=lambda e: summit_of(index, e),
-                                                      **context)
+        text = self.env.get_template(template).render(ctx=ctx, index=index, item=Items(ctx),
+                                                      summit_of=lambda e: summit_of(index, e), **context)
         return tidy(text)
 
 

@@ -45,9 +45,7 @@ EVENT_KIND_LABELS = {
     "sanctions": "Sanctions", "strike": "Frappe", "weapons-test": "Essai d'armement",
     "announcement": "Annonce", "cancellation": "Annulation", "other": "Autre",
 }
-STATUS_LABELS = {
-    "held": "tenu", "planned": "prévu", "cancelled": "annulé", "postponed": "reporté", "proposed": "proposé",
-}
+STATUS_LABELS = {"held": "tenu", "planned": "prévu", "cancelled": "annulé", "postponed": "reporté", "proposed": "proposé"}
 DEMAND_STATUS_LABELS = {"stated": "déclarée", "reported": "rapportée"}
 QUALIFIER_LABELS = {
     "exact": "", "about": "près de", "at-least": "au moins", "more-than": "plus de",
@@ -77,8 +75,7 @@ DATE_BASIS_LABELS = {
 # The mark each item carries, by kind: demands and quotes are feminine (« une exigence déclarée »); an
 # event account or a figure the article gives as a fact is « affirmé » or « donné » by the article.
 BASIS_MARKS = {
-    "demand": BASIS_LABELS,
-    "quote": BASIS_LABELS,
+    "demand": BASIS_LABELS, "quote": BASIS_LABELS,
     "event": {**BASIS_LABELS, "on-record": "affirmé par l'article", "reported": "rapporté"},
     "figure": {**BASIS_LABELS, "on-record": "donné par l'article", "reported": "rapporté"},
 }
@@ -163,6 +160,9 @@ NOT_GIVEN_PLURAL = Md("*non indiqués*")
 NO_PARTY = "Sans partie"
 UNATTRIBUTED = Md('<span class="unattributed">⚠ non attribué</span>')
 TRANSLATED = Md('<span class="translated">traduction</span>')
+# Around an item on every page that lists it (site/items.py): a demand's date, voice and source, an extract.
+UNDATED_DEMAND, ARTICLE_OF, LENT_TO, VOICED_BY = Md("*date non précisée*"), "article du", "prêtée à", "exprimée par"
+SOURCE, EXTRACT = "source :", "extrait :"
 
 
 def is_singular(count: float) -> bool:
