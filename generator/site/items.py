@@ -13,6 +13,7 @@ words around it come from `wording`.
 
 from __future__ import annotations
 
+import functools
 from typing import Any
 
 from markupsafe import Markup
@@ -26,13 +27,21 @@ def shown(value: Any) -> str:
     """What `{{ value }}` prints (render._finalize): `Md` as it is, anything else encoded as inert text."""
     if type(value) is Md or isinstance(value, (Md, Markup)):  # Markup: a macro's output
         return value
+    if type(value) is str:
+        return markup.encoded(value)
     if value is None:
         raise TypeError("a template printed None: guard optional fields with {% if %}")
     return markup.text(value)
 
 
 def fr_date(value: PartialDate | None, unknown: str = wording.UNKNOWN_DATE) -> Md:
-    return markup.text(wording.date_text(value)) if value else Md(f"*{unknown}*")
+    return _date(value) if value else Md(f"*{unknown}*")
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def _date(value: PartialDate) -> Md:
+    """A site shows the same few thousand dates a hundred thousand times: each is written once."""
+    return markup.text(wording.date_text(value))
 
 
 class Items:

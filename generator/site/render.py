@@ -29,6 +29,8 @@ def _finalize(value: Any) -> str:
     """Runs on every `{{ … }}` value. Macro output (Markup) and `Md` pass as they are; all else is encoded."""
     if type(value) is Md or isinstance(value, (Markup, Md)):
         return value
+    if type(value) is str:
+        return markup.encoded(value)
     if value is None:
         raise TypeError("a template printed None: guard optional fields with {% if %}")
     return markup.text(value)
@@ -86,24 +88,35 @@ def front_matter(title: str, **extra: Any) -> Md:
 class PageContext:
     """What every template gets: the index, the page's own path, and link helpers bound to it."""
 
-    def __init__(self, index: CorpusIndex, page: str, moved: dict[tuple[str, str], str] | None = None):
+    def __init__(self, index: CorpusIndex, page: str, moved: dict[tuple[str, str], str] | None = None,
+                 actor_links: dict[tuple[str, str], Md] | None = None):
         self.index = index
         self.page = page
+        self.folder = markup.folder_of(page)
         self.moved = moved or {}  # (page, anchor) → the slice of a cut page that now holds that anchor
+        # What `actor` gave for this index, by name and folder: a site names the same actors on page after page.
+        self._actor_links = {} if actor_links is None else actor_links
 
     def briefing(self, b: Briefing) -> Md:
-        return markup.link(b.title, urls.briefing_page(b.id), self.page)
+        return markup.link_in(b.title, urls.briefing_page(b.id), self.folder)
 
     def source_label(self, b: Briefing) -> Md:
         outlet = markup.text(b.source.outlet) if b.source.outlet else Md(f"*{wording.UNKNOWN_OUTLET}*")
         return Md(f"{outlet}, {fr_date(b.source.published)}")
 
     def actor(self, name_or_id: str) -> Md:
+        key = (name_or_id, self.folder)
+        shown = self._actor_links.get(key)
+        if shown is None:
+            shown = self._actor_links[key] = self._actor(name_or_id)
+        return shown
+
+    def _actor(self, name_or_id: str) -> Md:
         actor_id = self.index.resolve(name_or_id)
         actor = self.index.actors.get(actor_id)
         if actor is None or not actor.page:  # a name shown without a page of its own is plain text
             return markup.text(actor.name if actor else name_or_id)
-        return markup.link(actor.name, urls.actor_page(actor_id), self.page)
+        return markup.link_in(actor.name, urls.actor_page(actor_id), self.folder)
 
     def party(self, party_id: str) -> Md:
         return markup.text(self.index.parties.get(party_id, party_id))
@@ -117,8 +130,8 @@ class PageContext:
         label = label or (record.title if record else event_id)
         summit = summit_of(self.index, event_id)
         if summit:
-            return markup.link(label, urls.summit_page(summit), self.page,
-                               "" if summit == event_id else urls.event_anchor(event_id))
+            return markup.link_in(label, urls.summit_page(summit), self.folder,
+                                  "" if summit == event_id else urls.event_anchor(event_id))
         return self.link(label, urls.TIMELINE, urls.event_anchor(event_id))
 
     @staticmethod
@@ -127,7 +140,7 @@ class PageContext:
         return sorted(items, key=lambda x: (x.date is None, x.date.sort_key if x.date else (0, 0, 0)))
 
     def link(self, label: str, target: str, anchor: str = "") -> Md:
-        return markup.link(label, self.moved.get((target, anchor), target), self.page, anchor)
+        return markup.link_in(label, self.moved.get((target, anchor), target), self.folder, anchor)
 
     def url(self, label: str, url: str) -> Md:
         return markup.external_link(label, url)
@@ -145,6 +158,8 @@ class Renderer:
         self.env = memo.env if memo is not None else make_environment()
         self.moved: dict[tuple[str, str], str] = {}  # see PageContext.moved
         self.memo = memo  # a live preview's: a page is not rendered again when nothing it reads changed
+        self._links_of: Any = None  # the index `_actor_links` holds links for (PageContext.actor)
+        self._actor_links: dict[tuple[str, str], Md] = {}
 
     def render(self, template: str, index: CorpusIndex, page: str, **context: Any) -> str:
         if self.memo is not None:
@@ -155,7 +170,9 @@ class Renderer:
         return self.finish(template, index, self.context(index, page), context)
 
     def context(self, index: CorpusIndex, page: str) -> PageContext:
-        return PageContext(index, page, self.moved)
+        if index is not self._links_of:  # a preview asks of the next build's index too (site/page_memo.py)
+            self._links_of, self._actor_links = index, {}
+        return PageContext(index, page, self.moved, self._actor_links)
 
     def finish(self, template: str, index: Any, ctx: Any, context: dict[str, Any]) -> str:
         """`index` and `ctx` as the template sees them: under a memo, each lookup is noted (site/page_memo.py)."""
