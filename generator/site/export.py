@@ -62,7 +62,8 @@ def export_tables(index: CorpusIndex) -> dict[str, list[Row]]:
         tables["figures"] += [{**source, **_model_cells(f)} for f in b.figures]
         tables["quotes"] += [{**source, **_quote_cells(index, q)} for q in b.quotes]
         tables["actors"] += [{**source, **row} for row in _actor_rows(index, b)]
-    return {name: [{key: row.get(key) for key in header} for row in rows]
+    # Each row in its table's column order, a missing cell None (`dict(zip(…))`: the loop runs in C).
+    return {name: [dict(zip(header, map(row.get, header))) for row in rows]
             for name, rows in tables.items() for header in [columns(name)]}
 
 
@@ -192,21 +193,23 @@ def _source_cells(b: Briefing) -> Row:
 
 def _model_cells(item: BaseModel) -> Row:
     row: Row = {}
-    dates = _date_keys(type(item))
-    for key in type(item).model_fields:
+    for key, precision in _cell_keys(type(item)):
         value = getattr(item, key)
-        if key in dates:
-            row[key] = value.iso() if isinstance(value, PartialDate) else None
-            row[f"{key}_precision"] = value.precision if isinstance(value, PartialDate) else None
+        if precision:
+            dated = isinstance(value, PartialDate)
+            row[key] = value.iso() if dated else None
+            row[precision] = value.precision if dated else None
         else:
             row[key] = list(value) if isinstance(value, (list, tuple)) else value
     return row
 
 
 @functools.cache
-def _date_keys(model: type[BaseModel]) -> frozenset[str]:
-    """The date fields of a model, found once: reading a field's annotation takes longer than the row."""
-    return frozenset(key for key, field in model.model_fields.items() if kind_of(field) is Kind.DATE)
+def _cell_keys(model: type[BaseModel]) -> tuple[tuple[str, str], ...]:
+    """The fields of a model, each with the name of its precision column if it is a date (else ""), found once:
+    reading a field's annotation takes longer than the row."""
+    return tuple((key, f"{key}_precision" if kind_of(field) is Kind.DATE else "")
+                 for key, field in model.model_fields.items())
 
 
 def _event_cells(index: CorpusIndex, event: Event) -> Row:
