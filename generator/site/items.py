@@ -13,7 +13,6 @@ words around it come from `wording`.
 
 from __future__ import annotations
 
-import functools
 from typing import Any
 
 from markupsafe import Markup
@@ -35,13 +34,20 @@ def shown(value: Any) -> str:
 
 
 def fr_date(value: PartialDate | None, unknown: str = wording.UNKNOWN_DATE) -> Md:
-    return _date(value) if value else Md(f"*{unknown}*")
+    if not value:
+        return Md(f"*{unknown}*")
+    # A site shows the same few thousand dates a hundred thousand times: each is written once, kept by
+    # its numbers (a tuple hashes and compares in C, the dataclass in Python).
+    key = (value.year, value.month, value.day)
+    shown = _DATES.get(key)
+    if shown is None:
+        if len(_DATES) >= 1 << 14:
+            _DATES.clear()
+        shown = _DATES[key] = markup.text(wording.date_text(value))
+    return shown
 
 
-@functools.lru_cache(maxsize=1 << 14)
-def _date(value: PartialDate) -> Md:
-    """A site shows the same few thousand dates a hundred thousand times: each is written once."""
-    return markup.text(wording.date_text(value))
+_DATES: dict[tuple[int, int | None, int | None], Md] = {}
 
 
 class Items:

@@ -25,7 +25,13 @@ def _span(classes: str, title: str, inner: str) -> Md:
 def basis(kind: str, item: Any) -> Md:
     """The basis of a demand, quote, event account or figure (`kind`), in words: `déclarée`,
     `rapportée par Financial Times`, `au conditionnel`, `selon l'auteur de l'article`…"""
-    return _basis(kind, item.basis, getattr(item, "via", None))
+    relayed = _RELAYED.get(type(item))
+    if relayed is None:  # whether items of this type name a relay: asked once per type, not per item
+        relayed = _RELAYED[type(item)] = hasattr(item, "via")  # (a model without it answers slowly)
+    return _basis(kind, item.basis, item.via if relayed else None)
+
+
+_RELAYED: dict[type, bool] = {}
 
 
 @lru_cache(maxsize=1 << 12)

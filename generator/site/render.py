@@ -41,8 +41,11 @@ def _join(values: Any, separator: str = ", ") -> Markup:
     return Markup(separator.join(_finalize(v) for v in values))
 
 
-def make_environment() -> jinja2.Environment:
+def make_environment(*, reload: bool = True) -> jinja2.Environment:
+    """The templates' environment; without `reload` (one build's), a template is not checked for changes
+    on disk each time a page asks for it, a `stat` per page and template."""
     env = Environment(
+        auto_reload=reload,
         loader=jinja2.PackageLoader("generator.site", "templates"),
         undefined=jinja2.StrictUndefined,
         # Autoescape is on only so that macro output comes back as Markup and is not encoded
@@ -155,7 +158,7 @@ class Renderer:
     def __init__(self, memo: page_memo.PageMemo | None = None) -> None:
         if memo is not None and memo.env is None:
             memo.env = make_environment()  # the templates compiled once for the preview's every build
-        self.env = memo.env if memo is not None else make_environment()
+        self.env = memo.env if memo is not None else make_environment(reload=False)
         self.moved: dict[tuple[str, str], str] = {}  # see PageContext.moved
         self.memo = memo  # a live preview's: a page is not rendered again when nothing it reads changed
         self._links_of: Any = None  # the index `_actor_links` holds links for (PageContext.actor)
