@@ -1,6 +1,7 @@
 """The faster ways the pages are made give exactly what the plain ways gave.
 
 `render.tidy` replaces two regular expressions; `number_format` keeps Babel's text of each number;
+`template_compiler` writes template values and calls functions without Jinja's wrappers;
 `export.csv_text` quotes each distinct cell once instead of through the csv module; the French
 spacing of the built pages looks for a sign in C and walks the tree without recursion. Each is checked
 here against the plain way on generated input: a page is only ever made faster, never different.
@@ -16,10 +17,11 @@ from collections.abc import Callable
 from typing import Any
 
 import jinja2
+import markupsafe
 from babel.numbers import format_decimal
 from hypothesis import given, settings, strategies as st
 
-from generator.site import export, number_format, render, typography
+from generator.site import export, number_format, render, template_compiler, typography
 
 _BEFORE_HEADING = re.compile(r"([^\n])\n(#{1,6} )")
 _BLANK_RUNS = re.compile(r"\n{3,}")
@@ -132,3 +134,22 @@ def test_every_text_node_is_spaced_as_the_recursive_walk_did(spec: tuple) -> Non
     _walk_the_plain_way(plain)
     typography.FrenchTypography(None).run(fast)
     assert etree.tostring(fast) == etree.tostring(plain)
+
+
+TEMPLATE = """{% macro line(x, sep=", ") %}{{ x }}{{ sep }}{{ varargs | length }}{% endmacro %}
+{% for v in values %}{{ line(v) }}|{{ line(v, sep=" ; ") }}|{{ line(v, "-", 1, 2) }}|{{ f(v, *[1, 2]) }}|{{ g(**{"k": v}) }}|{{ obj.m(v) }}
+{% endfor %}{% set ns = namespace(n=0) %}{% for v in values %}{% set ns.n = ns.n + 1 %}{% endfor %}{{ ns.n }}
+{% macro wrap(x) %}[{{ x }}{{ caller() }}]{% endmacro %}{% call wrap("called") %}in{{ values[0] }}{% endcall %}
+{{ range(3) | list | length }}"""
+
+
+def test_templates_compiled_the_fast_way_print_what_jinja_prints() -> None:
+    class Obj:
+        def m(self, v: str) -> str:
+            return v.upper()
+    context = {"values": ["a", "<b>", "c"], "f": lambda v, *more: f"{v}{len(more)}", "g": lambda k: k * 2, "obj": Obj()}
+    # The fast environment prints what `finalize` returns: here, as render._finalize does, the text already made safe.
+    plain = jinja2.Environment(autoescape=True, finalize=markupsafe.escape)
+    fast = template_compiler.Environment(autoescape=True, finalize=markupsafe.escape)
+    assert fast.from_string(TEMPLATE).render(**context) == plain.from_string(TEMPLATE).render(**context)
+    assert "escape(" not in fast.compile(TEMPLATE, raw=True) and "context.call(obj" not in fast.compile(TEMPLATE, raw=True)

@@ -39,7 +39,7 @@ class FastCodeGenerator(CodeGenerator):
     @optimizeconst
     def visit_Call(self, node: Any, frame: Any, forward_caller: bool = False) -> None:  # noqa: N802 - Jinja's name
         if forward_caller or self.environment.is_async or self.environment.sandboxed:
-            super().visit_Call(node, frame, forward_caller)  # type: ignore[call-arg]
+            super().visit_Call(node, frame, forward_caller=forward_caller)
             return
         self.write("(")
         self.visit(node.node, frame)
@@ -55,6 +55,7 @@ class FastCodeGenerator(CodeGenerator):
 
 
 class Environment(jinja2.Environment):
-    """A Jinja environment whose templates are compiled by `FastCodeGenerator`; `finalize` must return a `str`."""
+    """A Jinja environment whose templates are compiled by `FastCodeGenerator`: `finalize` must return the text to
+    print, already made safe (render._finalize encodes every value that is not the generator's own Markdown)."""
 
     code_generator_class = FastCodeGenerator
