@@ -5,10 +5,13 @@ from __future__ import annotations
 import json
 import shutil
 from pathlib import Path
+from typing import Any
 
 from click.testing import CliRunner
+from hypothesis import given, settings, strategies as st
 
 from generator.cli import main
+from generator.corpus import notes
 
 CORPUS = Path(__file__).parent / "data" / "corpus"
 
@@ -45,3 +48,28 @@ def test_a_placeholder_left_in_is_a_warning(tmp_path: Path) -> None:
     result = run(root)
     assert result.exit_code == 0
     assert "briefings/2025-tribune-inconnue.yaml:2:10: summary: warning: placeholder left in: 'TODO résumer." in result.output
+
+
+def _placeholders_one_by_one(value: Any, loc: tuple) -> list[tuple]:
+    """Every string that starts with the placeholder, each value visited with its path: the plain way."""
+    if isinstance(value, str):
+        return [loc] if value.lstrip().startswith("TODO") else []
+    if isinstance(value, dict):
+        return [p for k, v in value.items() for p in _placeholders_one_by_one(v, (*loc, k))]
+    if isinstance(value, list):
+        return [p for i, v in enumerate(value) for p in _placeholders_one_by_one(v, (*loc, i))]
+    return []
+
+
+_leaves = st.one_of(st.none(), st.sampled_from(["TODO", " TODO x", "x TODO", "todo", "\tTODO", "", "TOD"]), st.text(max_size=5))
+_values = st.recursive(_leaves, lambda inner: st.one_of(st.lists(inner, max_size=4),
+                                                        st.dictionaries(st.text(max_size=3), inner, max_size=4)), max_leaves=20)
+
+
+@settings(max_examples=500)
+@given(_values)
+def test_every_placeholder_is_found_in_the_file_order(value: Any) -> None:
+    class Noted:
+        def problem(self, loc: tuple, *args: Any, **kwargs: Any) -> tuple:
+            return loc
+    assert notes._placeholders(Noted(), value, ()) == _placeholders_one_by_one(value, ())  # type: ignore[arg-type]

@@ -35,16 +35,31 @@ def editorial_notes(located: list[Located[Briefing]], index: CorpusIndex) -> lis
 
 
 def _placeholders(lb: Located, value: Any, loc: tuple) -> list[Problem]:
-    if isinstance(value, str):
-        if value.lstrip().startswith(PLACEHOLDER):
-            return [lb.problem(loc, f"placeholder left in: '{value[:60]}'", "replace it with the article's content",
-                               warning=True)]
-        return []
-    if isinstance(value, dict):
-        return [p for k, v in value.items() for p in _placeholders(lb, v, (*loc, k))]
-    if isinstance(value, list):
-        return [p for i, v in enumerate(value) for p in _placeholders(lb, v, (*loc, i))]
-    return []
+    """Every string of the file's values that starts with the placeholder, in the file's order."""
+    found: list[Problem] = []
+    if type(value) is str or isinstance(value, str):
+        _placeholder(lb, value, loc, found)
+    elif isinstance(value, (dict, list)):
+        _walk(lb, value, loc, found)
+    return found
+
+
+def _walk(lb: Located, value: dict | list, loc: tuple, found: list[Problem]) -> None:
+    # A path is made only for a placeholder or a nested value, not for each of a file's thousands of strings.
+    for key, item in (value.items() if type(value) is dict or isinstance(value, dict) else enumerate(value)):
+        if type(item) is str:
+            if PLACEHOLDER in item:
+                _placeholder(lb, item, (*loc, key), found)
+        elif isinstance(item, (dict, list)):
+            _walk(lb, item, (*loc, key), found)
+        elif isinstance(item, str):
+            _placeholder(lb, item, (*loc, key), found)
+
+
+def _placeholder(lb: Located, value: str, loc: tuple, found: list[Problem]) -> None:
+    if value.lstrip().startswith(PLACEHOLDER):
+        found.append(lb.problem(loc, f"placeholder left in: '{value[:60]}'", "replace it with the article's content",
+                                warning=True))
 
 
 def _note(lb: Located, loc: tuple, message: str, hint: str) -> Problem:

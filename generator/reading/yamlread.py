@@ -1,7 +1,7 @@
 """Strict YAML: read a file into plain Python values plus the position of every node.
 
-PyYAML is used only to parse (compose) the text into nodes; the nodes are then
-turned into values here, so that YAML 1.1's guesses never apply: `NO`, `on`,
+PyYAML is used only to parse the text into events; the events are turned into
+values here (reading/yamlevents.py), so that YAML 1.1's guesses never apply: `NO`, `on`,
 `12:30`, `010` and `2025-10-21` stay the text they are written as. Null and
 the plain-scalar spelling of numbers and booleans are left to the models, which
 know what each field expects. Duplicate keys, anchors/aliases and
@@ -10,11 +10,12 @@ non-text mapping keys are rejected with their position.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import yaml
+
+from .yamlevents import MAX_DEPTH, MAX_NODES, NULL_WORDS, Finding, Loc, YamlError, build
 
 try:  # the C parser is several times faster and reports the same marks
     from yaml import CSafeLoader as _Loader
@@ -22,30 +23,8 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
     from yaml import SafeLoader as _Loader  # type: ignore[assignment]
 
 MAX_FILE_BYTES = 2 * 1024 * 1024
-MAX_NODES = 200_000
-# A briefing nests four levels deep. libyaml's composer recurses in C and crashes the
-# process on a few hundred thousand nested brackets, well within MAX_FILE_BYTES.
-MAX_DEPTH = 50
-NULL_WORDS = frozenset({"", "~", "null", "Null", "NULL"})
-
-Loc = tuple[str | int, ...]
-
-
-class YamlError(Exception):
-    """A file that cannot be read as YAML; carries one or more positioned messages."""
-
-    def __init__(self, findings: list["Finding"]):
-        super().__init__(findings[0].message if findings else "invalid YAML")
-        self.findings = findings
-
-
-@dataclass(frozen=True)
-class Finding:
-    line: int
-    col: int
-    loc: Loc
-    message: str
-    hint: str = ""
+__all__ = ["MAX_DEPTH", "MAX_FILE_BYTES", "MAX_NODES", "NULL_WORDS", "Document", "Finding", "Loc", "YamlError",
+           "parse_document", "read_text"]
 
 
 class Document:
@@ -82,9 +61,7 @@ class Document:
     def _locate(self) -> None:
         """Parse the kept text again, recording every position (the text parsed once already)."""
         self._value_pos, self._key_pos = {}, {}
-        node = yaml.compose(self._text or "", Loader=_Loader)
-        if node is not None:
-            _Builder(self, record=True).value(node, ())
+        build(yaml.parse(self._text or "", Loader=_Loader), self._value_pos, self._key_pos)
         self._text = None
 
     def position(self, loc: Loc, *, key: bool = False) -> tuple[int, int]:
@@ -123,8 +100,11 @@ def read_text(path: Path) -> str:
 def parse_document(text: str) -> Document:
     """Parse YAML text into a Document; every structural problem is raised at once."""
     try:
-        _check_shape(text)
-        node = yaml.compose(text, Loader=_Loader)
+        built = _checked_build(text)
+        if built.second_document is not None:  # what PyYAML's composer says of a second document
+            first, second = built.second_document
+            raise yaml.composer.ComposerError("expected a single document in the stream", first,
+                                              "but found another document", second)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (0, 0)
@@ -145,13 +125,9 @@ def parse_document(text: str) -> Document:
                                  "delete it: control characters cannot be written in a YAML file")]) from None
     except yaml.YAMLError as exc:
         raise YamlError([Finding(0, 0, (), f"YAML syntax: {exc}")]) from None
-    doc = Document(data=None, text=text)
-    if node is None:
-        return doc
-    builder = _Builder(doc, record=False)
-    doc.data = builder.value(node, ())
-    if builder.findings:
-        raise YamlError(builder.findings)
+    doc = Document(data=built.data, text=text)
+    if built.findings:
+        raise YamlError(built.findings)
     return doc
 
 
@@ -162,8 +138,8 @@ def _char_at(text: str, line: int, column: int) -> str:
     return ""
 
 
-def _check_shape(text: str) -> None:
-    """Refuse what would crash or swamp the composer, before composing: deep nesting, too many nodes.
+def _checked_build(text: str) -> Any:
+    """The file's values (yamlevents.build), refusing deep nesting and too many nodes as the events come.
 
     Parsing into events is iterative and cheap, and stops at the first excess.
     The report must not depend on the parser's version: recent libyaml builds stop
@@ -174,101 +150,14 @@ def _check_shape(text: str) -> None:
     otherwise the C parser's error stands.
     """
     try:
-        _walk_events(text, _Loader)
+        return build(yaml.parse(text, Loader=_Loader))
     except yaml.YAMLError:
         if _Loader is yaml.SafeLoader:
             raise
         try:
             # The pure-Python reader refuses a control character before handing out any event;
             # it is reported later either way, so here it is blanked (one character for one: same positions).
-            _walk_events(yaml.reader.Reader.NON_PRINTABLE.sub(" ", text), yaml.SafeLoader)
+            build(yaml.parse(yaml.reader.Reader.NON_PRINTABLE.sub(" ", text), Loader=yaml.SafeLoader))
         except yaml.YAMLError:
             pass  # the same file fails in both parsers: keep the C parser's report, the one users always got
         raise
-
-
-def _walk_events(text: str, loader: type) -> None:
-    depth = nodes = 0
-    for event in yaml.parse(text, Loader=loader):
-        if isinstance(event, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
-            depth -= 1
-            continue
-        if not isinstance(event, yaml.NodeEvent):
-            continue
-        if event.anchor is not None:
-            # Refused at the first one: an alias shares its anchor's node, so its own position is lost later.
-            line, col = event.start_mark.line + 1, event.start_mark.column + 1
-            raise YamlError([Finding(line, col, (), "YAML anchors and aliases (& and *) are not allowed",
-                                     "write the value out in full")])
-        nodes += 1
-        if isinstance(event, yaml.CollectionStartEvent):
-            depth += 1
-        if depth > MAX_DEPTH or nodes > MAX_NODES:
-            line, col = event.start_mark.line + 1, event.start_mark.column + 1
-            if depth > MAX_DEPTH:
-                raise YamlError([Finding(line, col, (), f"values nested more than {MAX_DEPTH} levels deep",
-                                         "a briefing needs a few levels: check the brackets and indentation")])
-            raise YamlError([Finding(line, col, (), f"more than {MAX_NODES:,} YAML nodes",
-                                     "a briefing this large is not one article's notes")])
-
-
-class _Builder:
-    def __init__(self, doc: Document, *, record: bool):
-        self.doc = doc
-        self.record = record  # positions are recorded only when a message asks for one (Document._locate)
-        self.findings: list[Finding] = []
-        self.seen: set[int] = set()
-        self.count = 0
-
-    def value(self, node: yaml.Node, loc: Loc) -> Any:
-        self.count += 1
-        if self.count > MAX_NODES:
-            if self.count == MAX_NODES + 1:
-                self._find(node, loc, f"more than {MAX_NODES:,} YAML nodes", "a briefing this large is not one article's notes")
-            return None
-        if id(node) in self.seen:
-            # PyYAML shares one node object between an anchor and its aliases.
-            self._find(node, loc, "YAML anchors and aliases (& and *) are not allowed",
-                       "write the value out in full")
-            return None
-        self.seen.add(id(node))
-        if self.record:
-            self.doc.value_pos[loc] = _pos(node)
-        if isinstance(node, yaml.ScalarNode):
-            return self._scalar(node)
-        if isinstance(node, yaml.SequenceNode):
-            return [self.value(item, (*loc, i)) for i, item in enumerate(node.value)]
-        return self._mapping(node, loc)
-
-    def _scalar(self, node: yaml.ScalarNode) -> Any:
-        # Plain scalars have style None (pure-Python parser) or "" (C parser).
-        if not node.style and node.value in NULL_WORDS:
-            return None
-        return node.value
-
-    def _mapping(self, node: yaml.MappingNode, loc: Loc) -> dict[str, Any]:
-        out: dict[str, Any] = {}
-        first_seen: dict[str, int] = {}
-        for key_node, value_node in node.value:
-            if not isinstance(key_node, yaml.ScalarNode) or key_node.tag == "tag:yaml.org,2002:merge":
-                self._find(key_node, loc, "keys must be plain words", "write `key: value`")
-                continue
-            key = key_node.value
-            key_loc = (*loc, key)
-            if key in first_seen:
-                self._find(key_node, key_loc, f"duplicate key '{key}' (first written on line {first_seen[key]})",
-                           "keep one of them: YAML would silently drop the other")
-                continue
-            first_seen[key] = key_node.start_mark.line + 1
-            if self.record:
-                self.doc.key_pos[key_loc] = _pos(key_node)
-            out[key] = self.value(value_node, key_loc)
-        return out
-
-    def _find(self, node: yaml.Node, loc: Loc, message: str, hint: str = "") -> None:
-        line, col = _pos(node)
-        self.findings.append(Finding(line, col, loc, message, hint))
-
-
-def _pos(node: yaml.Node) -> tuple[int, int]:
-    return node.start_mark.line + 1, node.start_mark.column + 1

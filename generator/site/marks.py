@@ -9,6 +9,7 @@ a note, the words of a vague amount) goes through `markup.text`, so it stays ine
 
 from __future__ import annotations
 
+from functools import lru_cache
 from html import escape
 from typing import Any
 
@@ -24,9 +25,19 @@ def _span(classes: str, title: str, inner: str) -> Md:
 def basis(kind: str, item: Any) -> Md:
     """The basis of a demand, quote, event account or figure (`kind`), in words: `déclarée`,
     `rapportée par Financial Times`, `au conditionnel`, `selon l'auteur de l'article`…"""
-    value = item.basis
+    relayed = _RELAYED.get(type(item))
+    if relayed is None:  # whether items of this type name a relay: asked once per type, not per item
+        relayed = _RELAYED[type(item)] = hasattr(item, "via")  # (a model without it answers slowly)
+    return _basis(kind, item.basis, item.via if relayed else None)
+
+
+_RELAYED: dict[type, bool] = {}
+
+
+@lru_cache(maxsize=1 << 12)
+def _basis(kind: str, value: str, via: str | None) -> Md:
+    """Sixty thousand items at a thousand briefings, a few dozen distinct marks: each is written once."""
     label = escape(wording.BASIS_MARKS[kind][value], quote=False)
-    via = getattr(item, "via", None)
     if via:  # who relays it: « rapportée par Reuters »; on another basis, « déclarée, via Reuters »
         label += f" {wording.REPORTED_BY} {markup.text(via)}" if value == "reported" else f", {wording.VIA} {markup.text(via)}"
     title = wording.FACT_EXPLAINED if value == "on-record" and kind in ("event", "figure") \

@@ -53,11 +53,12 @@ class Md(str):
 
 def text(value: object) -> Md:
     """Inline, inert text: one line, every syntax character neutralised."""
-    return _text(value if type(value) is str else str(value))
+    return encoded(value if type(value) is str else str(value))
 
 
 @functools.lru_cache(maxsize=1 << 17)
-def _text(value: str) -> Md:
+def encoded(value: str) -> Md:
+    """`text` of a `str`."""
     # Names, titles and labels come back on page after page: each is encoded once.
     encoded = value.translate(_TABLE)
     # A leading space could make an indented code block where the value starts a line.
@@ -128,7 +129,16 @@ def page_title(value: str) -> str:
 
 def link(label: object, target: str, from_page: str, anchor: str = "") -> Md:
     """A Markdown link between two generated pages, given by their src paths."""
-    return _link(label, target, posixpath.dirname(from_page), anchor)
+    return _link(label, target, folder_of(from_page), anchor)
+
+
+def link_in(label: object, target: str, folder: str, anchor: str = "") -> Md:
+    """`link`, from a page of `folder` (`folder_of` the page)."""
+    return _link(label, target, folder, anchor)
+
+
+folder_of = functools.lru_cache(maxsize=1 << 14)(posixpath.dirname)
+"""The folder of a page's src path (`posixpath.dirname`), worked out once per page."""
 
 
 @functools.lru_cache(maxsize=1 << 16, typed=True)

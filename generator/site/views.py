@@ -176,22 +176,31 @@ def render_topic_pages(r: Renderer, index: CorpusIndex, events: dict[str, EventV
     and how many there are; every item stays on its own page and on the cross-source pages."""
     pages = {}
     rows = []
+    # Each topic's briefings, demands and figures, in the index's order: gathered in one pass over each.
+    briefings_of, demands_of, figures_of = defaultdict(list), defaultdict(list), defaultdict(list)
+    for b in index.briefings:
+        for topic_id in dict.fromkeys(b.topics):
+            briefings_of[topic_id].append(b)
+    for d in index.demands:
+        demands_of[d.demand.topic].append(d)
+    for entries in index.figures.values():
+        for e in entries:
+            for topic_id in dict.fromkeys(e.briefing.topics):  # briefing ids are unique: its topics are its id's
+                figures_of[topic_id].append(e)
     for topic_id in sorted(index.topics, key=lambda t: _name_order(index.topics, t)):
         page = urls.topic_page(topic_id)
-        briefings = [b for b in index.briefings if topic_id in b.topics]
-        ids = {b.id for b in briefings}
+        briefings = briefings_of[topic_id]
         topic_events = sorted((events[i] for i in dict.fromkeys(e.id for b in briefings for e in b.events)
                                if i in events), key=lambda e: (_date_key(e.date), e.id))
         positions: dict[str, list] = defaultdict(list)
         readings: dict[str, list] = defaultdict(list)
-        for d in index.demands:
-            if d.demand.topic == topic_id:
-                (readings if d.demand.basis == "author" else positions)[d.demand.party].append(d)
+        for d in demands_of[topic_id]:
+            (readings if d.demand.basis == "author" else positions)[d.demand.party].append(d)
 
         def by_party(groups: dict[str, list]) -> list:
             return [(p, listing(sorted(groups[p], key=lambda d: (_date_key(demand_date(d)), d.briefing.id)), demand_date))
                     for p in sorted(groups, key=lambda p: _name_order(index.parties, p))]
-        figures = [e for v in index.figures.values() for e in v if e.briefing.id in ids]
+        figures = figures_of[topic_id]
         shown_events = listing(topic_events, lambda e: e.date)
         pages[page] = _page(r, index, "topic.md.j2", page, topic_id=topic_id,
                             briefings=listing(briefings, lambda b: b.source.published), events=shown_events,

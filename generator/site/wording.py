@@ -11,13 +11,12 @@ from __future__ import annotations
 from datetime import date
 from functools import lru_cache
 
-from babel import Locale
 from babel.dates import format_date, format_skeleton
-from babel.numbers import format_decimal
 
 from ..reading.dates import PartialDate
 from ..reading.models import Figure
 from .markup import Md
+from .number_format import decimal_text, plural_form
 
 LOCALE = "fr"
 
@@ -41,9 +40,7 @@ EVENT_KIND_LABELS = {
     "sanctions": "Sanctions", "strike": "Frappe", "weapons-test": "Essai d'armement",
     "announcement": "Annonce", "cancellation": "Annulation", "other": "Autre",
 }
-STATUS_LABELS = {
-    "held": "tenu", "planned": "prévu", "cancelled": "annulé", "postponed": "reporté", "proposed": "proposé",
-}
+STATUS_LABELS = {"held": "tenu", "planned": "prévu", "cancelled": "annulé", "postponed": "reporté", "proposed": "proposé"}
 DEMAND_STATUS_LABELS = {"stated": "déclarée", "reported": "rapportée"}
 QUALIFIER_LABELS = {"exact": "", "about": "près de", "at-least": "au moins", "more-than": "plus de",
                     "less-than": "moins de", "up-to": "jusqu'à"}
@@ -71,8 +68,7 @@ DATE_BASIS_LABELS = {
 # The mark each item carries, by kind: demands and quotes are feminine (« une exigence déclarée »); an
 # event account or a figure the article gives as a fact is « affirmé » or « donné » by the article.
 BASIS_MARKS = {
-    "demand": BASIS_LABELS,
-    "quote": BASIS_LABELS,
+    "demand": BASIS_LABELS, "quote": BASIS_LABELS,
     "event": {**BASIS_LABELS, "on-record": "affirmé par l'article", "reported": "rapporté"},
     "figure": {**BASIS_LABELS, "on-record": "donné par l'article", "reported": "rapporté"},
 }
@@ -157,14 +153,14 @@ NOT_GIVEN_PLURAL = Md("*non indiqués*")
 NO_PARTY = "Sans partie"
 UNATTRIBUTED = Md('<span class="unattributed">⚠ non attribué</span>')
 TRANSLATED = Md('<span class="translated">traduction</span>')
-
-
-_PLURAL_RULE = Locale.parse(LOCALE).plural_form
+# Around an item on every page that lists it (site/items.py): a demand's date, voice and source, an extract.
+UNDATED_DEMAND, ARTICLE_OF, LENT_TO, VOICED_BY = Md("*date non précisée*"), "article du", "prêtée à", "exprimée par"
+SOURCE, EXTRACT = "source :", "extrait :"
 
 
 def is_singular(count: float) -> bool:
     """French CLDR plural rules (Babel): 0 and 1 (and 1,5) take the singular, 2 and more the plural."""
-    return _PLURAL_RULE(count) == "one"
+    return plural_form(count) == "one"
 
 
 def noun(count: float, singular: str, many: str | None = None) -> str:
@@ -174,7 +170,7 @@ def noun(count: float, singular: str, many: str | None = None) -> str:
 
 def number_text(count: float) -> str:
     """A count as French writes it: `12 345` (narrow no-break space between thousands)."""
-    return format_decimal(count, locale=LOCALE)
+    return decimal_text(count)
 
 
 def plural(count: int, singular: str, many: str | None = None) -> str:
@@ -297,4 +293,4 @@ def amount_text(figure: Figure) -> str:
     if figure.value is None:
         return f"« {figure.amount_text} »"
     # decimal_quantization=False: 0.0004 stays 0,0004 instead of rounding to « 0 ».
-    return format_decimal(figure.value, locale=LOCALE, decimal_quantization=False)
+    return decimal_text(figure.value, quantized=False)
