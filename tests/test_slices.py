@@ -324,3 +324,21 @@ def test_every_cut_keeps_each_item_once_on_a_page_of_its_own_period(dates, limit
             "a group cut in slices: none straddles two years"
         # Items keep the order the page lists them in.
         assert [x[3] for x in s.items] == [x[3] for x in items if x in s.items]
+
+
+def test_an_indicator_cut_in_parts_shows_its_boxes_with_its_most_recent_values(tmp_path: Path) -> None:
+    """The divergence line gives an indicator's most recent values: it sits on the part holding them."""
+    from generator.site.aggregate_pages import indicator_parts
+    from generator.site.views import _indicator_views
+
+    write_corpus(tmp_path, 200, seed=5)
+    result = build(Project.at(tmp_path))
+    views = [v for v in _indicator_views(result.index) if v.divergence and len(v.entries) > 12]
+    assert views
+    parts = indicator_parts(views, 12)
+    for view in views:
+        own = [p for p in parts if p.indicator == view.indicator]
+        assert len(own) > 1 and [e for p in own for e in p.entries] == view.entries
+        boxed = [p for p in own if p.divergence]
+        assert boxed == [own[-1]] and boxed[0].entries[-1] is view.entries[-1]
+        assert boxed[0].divergence is view.divergence and all(p.nuance is None for p in own[:-1])

@@ -117,12 +117,9 @@ def render_figures(r: Renderer, index: CorpusIndex, indicators: list) -> dict[st
 
     if sum(map(_figure_weight, indicators)) <= slices.FIGURES_PER_PAGE:
         return {urls.FIGURES: page_of(indicators, urls.FIGURES, None)}
-    # Slices by category, each of at most the limit of entries; an indicator given more often than
-    # that is cut into parts, its divergence box on the first.
+    # Slices by category, each of at most the limit of entries.
     limit = slices.FIGURES_PER_PAGE
-    parts = [replace(v, entries=v.entries[i:i + limit], divergence=v.divergence if not i else None,
-                     nuance=v.nuance if not i else None)
-             for v in indicators for i in range(0, len(v.entries), limit)]
+    parts = indicator_parts(indicators, limit)
     groups = slices.cut(parts, group_of=lambda v: v.entries[0].figure.category,
                         label_of=lambda c: _category_label(c), order=lambda c: c,
                         date_of=lambda v: v.entries[-1].figure.as_of or v.entries[-1].briefing.source.published,
@@ -134,6 +131,14 @@ def render_figures(r: Renderer, index: CorpusIndex, indicators: list) -> dict[st
         noun="chiffre", group_noun="catégorie",
         intro="Chaque chiffre avec celui qui l'a produit, selon l'article, et l'article qui le rapporte.")
     return pages
+
+
+def indicator_parts(indicators: list, limit: int) -> list:
+    """Each indicator given more often than `limit` cut into parts of its entries, its boxes on the last: the
+    part holding its most recent values, which its divergence line shows."""
+    return [replace(v, entries=v.entries[i:i + limit], divergence=v.divergence if last else None,
+                    nuance=v.nuance if last else None)
+            for v in indicators for i in range(0, len(v.entries), limit) for last in [i + limit >= len(v.entries)]]
 
 
 def _figure_weight(view: Any) -> int:
