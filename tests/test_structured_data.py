@@ -154,3 +154,27 @@ def test_site_wording_gets_narrow_no_break_spaces_and_briefing_text_does_not(sit
     assert HOSTILE_SUMMARY in text
     home = BeautifulSoup(site.page("index.html"), "html.parser").select_one("article").get_text()
     assert "Article le plus récent\u202f:" in home
+
+
+def test_a_status_given_only_in_the_conditional_is_no_event_status(tmp_path) -> None:
+    """Search engines show a summit's `eventStatus` without its nuance: only a status an article gives as a fact
+    (on the record, or reported) becomes one; a newer account in the conditional does not override it."""
+    from conftest import make_project
+    from generator.corpus.records import Account, EventRecord, briefing_sort_key
+    from generator.pipeline import Project, build
+    from generator.site.jsonld import summit_data
+
+    index = build(Project.at(make_project(tmp_path / "p"))).index
+
+    def told(record: EventRecord, newest: tuple[str, str], older: tuple[str, str]) -> dict:
+        last = max(record.accounts, key=lambda a: briefing_sort_key(a.briefing))
+        accounts = [Account(a.briefing, a.event.model_copy(update=dict(zip(("basis", "status"),
+                                                                           newest if a is last else older))))
+                    for a in record.accounts]
+        return summit_data(EventRecord(record.id, accounts), index)
+
+    record = next(r for r in index.events.values() if len(r.accounts) > 1)
+    assert told(record, ("on-record", "cancelled"), ("on-record", "planned"))["eventStatus"] == S + "EventCancelled"
+    for basis in ("conditional", "author", "analyst"):
+        assert told(record, (basis, "cancelled"), ("reported", "planned"))["eventStatus"] == S + "EventScheduled"
+        assert "eventStatus" not in told(record, (basis, "cancelled"), (basis, "held"))

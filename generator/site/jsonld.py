@@ -7,7 +7,7 @@
   `spokenByCharacter` the speaker (a `Person`, or an `Organization` for a state, an
   organisation or a group) and `isBasedOn` the same article.
 - A summit page is an `Event`: name, start date at its known precision (`2025-10`),
-  `eventStatus` from the status the newest account gives (held and planned →
+  `eventStatus` from the status the newest account gives as a fact, on the record or reported (held and planned →
   EventScheduled, cancelled → EventCancelled, postponed → EventPostponed; proposed or
   unknown → none: schema.org has no word for a proposal), the place when every account
   that gives one gives the same, and the participants as `attendee`.
@@ -149,12 +149,23 @@ SUBJECT_OF_LIMIT = 20
 """Articles a summit's JSON-LD names (`subjectOf`): the most recently published."""
 
 
+def asserted_status(record: EventRecord) -> str | None:
+    """The status the most recently published account gives as a fact (on the record, or reported): a status in
+    the conditional, or an author's or the analyst's reading, never makes a summit scheduled or cancelled for
+    search engines, which show no such nuance."""
+    for a in sorted(record.accounts, key=lambda a: briefing_sort_key(a.briefing), reverse=True):
+        if a.event.status and a.event.basis in QUOTATION_BASES:
+            return a.event.status
+    return None
+
+
 def summit_data(record: EventRecord, index: CorpusIndex) -> dict[str, Any]:
     event: dict[str, Any] = {"@context": CONTEXT, "@type": "Event", "name": record.title}
     if record.date:
         event["startDate"] = record.date.iso()
-    if record.status in EVENT_STATUS:
-        event["eventStatus"] = EVENT_STATUS[record.status]
+    status = asserted_status(record)
+    if status in EVENT_STATUS:
+        event["eventStatus"] = EVENT_STATUS[status]
     places = {a.event.place for a in record.accounts if a.event.place}
     if len(places) == 1:
         event["location"] = {"@type": "Place", "name": places.pop()}
