@@ -114,6 +114,16 @@ def test_a_crowded_day_is_cut_in_numbered_parts() -> None:
                            "citations/g--2024-03-04-3.md", "citations/g--2024-03-05.md"]
 
 
+def test_the_undated_year_group_is_cut_in_parts_without_saying_undated_twice() -> None:
+    items = [(None, i) for i in range(5)] + [(PartialDate(2024, 3, 1), 9)]
+    groups = slices.cut(items, group_of=lambda x: f"{x[0].year}" if x[0] else "sans-date",
+                        label_of=lambda g: "Date inconnue" if g == "sans-date" else g, order=lambda g: (g == "sans-date", g),
+                        date_of=lambda x: x[0], folder="f", index="f.md", index_label="F", limit=2, year_groups=True)
+    assert [(s.page, s.label) for s in slices.pages_of(groups)] == [
+        ("f/2024.md", "2024"), ("f/sans-date--partie-1.md", "Date inconnue, partie 1/3"),
+        ("f/sans-date--partie-2.md", "Date inconnue, partie 2/3"), ("f/sans-date--partie-3.md", "Date inconnue, partie 3/3")]
+
+
 @pytest.mark.parametrize("seed", range(12))
 def test_a_new_item_changes_only_the_slices_of_its_own_month(seed: int) -> None:
     """The cuts fall on the calendar, not after every so many items: adding an item leaves every slice of
