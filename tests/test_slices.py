@@ -124,6 +124,15 @@ def test_the_undated_year_group_is_cut_in_parts_without_saying_undated_twice() -
         ("f/sans-date--partie-2.md", "Date inconnue, partie 2/3"), ("f/sans-date--partie-3.md", "Date inconnue, partie 3/3")]
 
 
+def test_a_period_named_with_brackets_numbers_its_parts_inside_them() -> None:
+    items = [("g", PartialDate(2024, 3), i) for i in range(5)] + [("g", PartialDate(2023), 9)]
+    groups = slices.cut(items, group_of=lambda x: x[0], label_of=str.upper, order=str, date_of=lambda x: x[1],
+                        folder="f", index="f.md", index_label="F", limit=2)
+    assert [s.label for s in slices.pages_of(groups)] == [
+        "G, 2023", "G, mars 2024 (jour non précisé, 1/3)", "G, mars 2024 (jour non précisé, 2/3)",
+        "G, mars 2024 (jour non précisé, 3/3)"]
+
+
 @pytest.mark.parametrize("seed", range(12))
 def test_a_new_item_changes_only_the_slices_of_its_own_month(seed: int) -> None:
     """The cuts fall on the calendar, not after every so many items: adding an item leaves every slice of

@@ -195,7 +195,9 @@ def _numbered(items: list[T], name: str, slug: str, limit: int, weight: Callable
     chunks = _chunks(items, limit, weight)
     if len(chunks) == 1:
         return [(name, slug, items)]
-    return [(f"{name} ({n}/{len(chunks)})", f"{slug}-{n}", chunk) for n, chunk in enumerate(chunks, 1)]
+    # « mars 2024 (jour non précisé, 2/3) », not a second pair of brackets after the first.
+    label = (lambda n: f"{name[:-1]}, {n}/{len(chunks)})") if name.endswith(")") else (lambda n: f"{name} ({n}/{len(chunks)})")
+    return [(label(n), f"{slug}-{n}", chunk) for n, chunk in enumerate(chunks, 1)]
 
 
 def _parts_only(items: list[T], limit: int, weight: Callable[[T], int]) -> list[Part]:
