@@ -276,6 +276,22 @@ def test_every_link_to_an_event_or_speaker_anchor_lands_on_the_slice_holding_it(
     assert checked > 100
 
 
+def test_a_timeline_marker_of_a_topic_page_lands_on_the_timeline_slice_holding_its_event(many) -> None:
+    """The markers of a topic's strip are raw HTML links (site/timeline_svg.py), which MkDocs does not rewrite."""
+    pages = many.pages
+    marker = re.compile(r'href="([^"#]*chronologie/[^"#]*)#(ev-[^"]+)"')
+    checked = 0
+    for page, text in pages.items():
+        if not page.startswith("themes/"):
+            continue
+        for target, anchor in marker.findall(text):
+            url = posixpath.normpath(posixpath.join("/" + urls.page_url(page), target)).lstrip("/")
+            resolved = f"{url}.md"
+            assert resolved in pages and f"{{#{anchor}}}" in pages[resolved], (page, target, anchor)
+            checked += 1
+    assert checked > 20
+
+
 def test_a_divergence_line_shows_the_most_recent_versions_and_counts_the_rest(tmp_path: Path) -> None:
     """An indicator given at many dates: its « Les sources divergent » line (figures and divergences pages) shows
     its most recent contradicting values and says how many older ones its table holds, so the line, and the
