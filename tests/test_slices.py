@@ -292,6 +292,28 @@ def test_a_timeline_marker_of_a_topic_page_lands_on_the_timeline_slice_holding_i
     assert checked > 20
 
 
+def test_an_actor_page_links_to_its_most_recent_quotes_not_to_its_undated_ones(tmp_path: Path,
+                                                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(slices, "QUOTES_PER_PAGE", 3)
+    write_corpus(tmp_path, 40, seed=5)
+    first = sorted((tmp_path / "briefings").glob("*.yaml"))[0]
+    head, _, quotes = first.read_text(encoding="utf-8").partition("\nquotes:\n")
+    head = re.sub(r"(?m)^  published: .*$", "  published: null", head, count=1)
+    first.write_text(head + "\nquotes:\n" + re.sub(r"(?m)^  date: .*\n", "", quotes), encoding="utf-8")
+    result = build(Project.at(tmp_path))
+    assert result.ok, result.problems.errors_render()
+    checked = 0
+    for speaker in result.index.quotes_by_speaker:
+        anchor = urls.section_anchor("orateur", speaker)
+        targets = re.findall(r"\]\(\.\./(citations/[^)#]+\.md)#" + re.escape(anchor), result.pages[urls.actor_page(speaker)])
+        slices_of = sorted(p for p in result.pages if p.startswith(f"citations/{speaker}--"))
+        dated = [p for p in slices_of if "--sans-date" not in p]
+        if targets and dated and len(dated) < len(slices_of):  # the page links to them when it shows only the latest
+            assert all("--sans-date" not in t for t in targets), (speaker, targets)
+            checked += 1
+    assert checked, "an actor page links to the quotes of a speaker quoted with and without a date"
+
+
 def test_a_divergence_line_shows_the_most_recent_versions_and_counts_the_rest(tmp_path: Path) -> None:
     """An indicator given at many dates: its « Les sources divergent » line (figures and divergences pages) shows
     its most recent contradicting values and says how many older ones its table holds, so the line, and the
