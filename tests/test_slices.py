@@ -114,6 +114,25 @@ def test_a_crowded_day_is_cut_in_numbered_parts() -> None:
                            "citations/g--2024-03-04-3.md", "citations/g--2024-03-05.md"]
 
 
+def test_the_undated_year_group_is_cut_in_parts_without_saying_undated_twice() -> None:
+    items = [(None, i) for i in range(5)] + [(PartialDate(2024, 3, 1), 9)]
+    groups = slices.cut(items, group_of=lambda x: f"{x[0].year}" if x[0] else "sans-date",
+                        label_of=lambda g: "Date inconnue" if g == "sans-date" else g, order=lambda g: (g == "sans-date", g),
+                        date_of=lambda x: x[0], folder="f", index="f.md", index_label="F", limit=2, year_groups=True)
+    assert [(s.page, s.label) for s in slices.pages_of(groups)] == [
+        ("f/2024.md", "2024"), ("f/sans-date--partie-1.md", "Date inconnue, partie 1/3"),
+        ("f/sans-date--partie-2.md", "Date inconnue, partie 2/3"), ("f/sans-date--partie-3.md", "Date inconnue, partie 3/3")]
+
+
+def test_a_period_named_with_brackets_numbers_its_parts_inside_them() -> None:
+    items = [("g", PartialDate(2024, 3), i) for i in range(5)] + [("g", PartialDate(2023), 9)]
+    groups = slices.cut(items, group_of=lambda x: x[0], label_of=str.upper, order=str, date_of=lambda x: x[1],
+                        folder="f", index="f.md", index_label="F", limit=2)
+    assert [s.label for s in slices.pages_of(groups)] == [
+        "G, 2023", "G, mars 2024 (jour non précisé, 1/3)", "G, mars 2024 (jour non précisé, 2/3)",
+        "G, mars 2024 (jour non précisé, 3/3)"]
+
+
 @pytest.mark.parametrize("seed", range(12))
 def test_a_new_item_changes_only_the_slices_of_its_own_month(seed: int) -> None:
     """The cuts fall on the calendar, not after every so many items: adding an item leaves every slice of
@@ -255,6 +274,44 @@ def test_every_link_to_an_event_or_speaker_anchor_lands_on_the_slice_holding_it(
             assert f"{{#{anchor}}}" in pages[resolved], (page, resolved, anchor)
             checked += 1
     assert checked > 100
+
+
+def test_a_timeline_marker_of_a_topic_page_lands_on_the_timeline_slice_holding_its_event(many) -> None:
+    """The markers of a topic's strip are raw HTML links (site/timeline_svg.py), which MkDocs does not rewrite."""
+    pages = many.pages
+    marker = re.compile(r'href="([^"#]*chronologie/[^"#]*)#(ev-[^"]+)"')
+    checked = 0
+    for page, text in pages.items():
+        if not page.startswith("themes/"):
+            continue
+        for target, anchor in marker.findall(text):
+            url = posixpath.normpath(posixpath.join("/" + urls.page_url(page), target)).lstrip("/")
+            resolved = f"{url}.md"
+            assert resolved in pages and f"{{#{anchor}}}" in pages[resolved], (page, target, anchor)
+            checked += 1
+    assert checked > 20
+
+
+def test_an_actor_page_links_to_its_most_recent_quotes_not_to_its_undated_ones(tmp_path: Path,
+                                                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(slices, "QUOTES_PER_PAGE", 3)
+    write_corpus(tmp_path, 40, seed=5)
+    first = sorted((tmp_path / "briefings").glob("*.yaml"))[0]
+    head, _, quotes = first.read_text(encoding="utf-8").partition("\nquotes:\n")
+    head = re.sub(r"(?m)^  published: .*$", "  published: null", head, count=1)
+    first.write_text(head + "\nquotes:\n" + re.sub(r"(?m)^  date: .*\n", "", quotes), encoding="utf-8")
+    result = build(Project.at(tmp_path))
+    assert result.ok, result.problems.errors_render()
+    checked = 0
+    for speaker in result.index.quotes_by_speaker:
+        anchor = urls.section_anchor("orateur", speaker)
+        targets = re.findall(r"\]\(\.\./(citations/[^)#]+\.md)#" + re.escape(anchor), result.pages[urls.actor_page(speaker)])
+        slices_of = sorted(p for p in result.pages if p.startswith(f"citations/{speaker}--"))
+        dated = [p for p in slices_of if "--sans-date" not in p]
+        if targets and dated and len(dated) < len(slices_of):  # the page links to them when it shows only the latest
+            assert all("--sans-date" not in t for t in targets), (speaker, targets)
+            checked += 1
+    assert checked, "an actor page links to the quotes of a speaker quoted with and without a date"
 
 
 def test_a_divergence_line_shows_the_most_recent_versions_and_counts_the_rest(tmp_path: Path) -> None:

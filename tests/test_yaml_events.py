@@ -119,6 +119,11 @@ AWKWARD = [
     "a: 1\n---\nb: [\n", "a: [\n", "a:\tb\n", "a:\n\t- b\n", "x: !!str null\ny: !custom 3\nz: !!null ''\n",
     "a: |\n  text\n  more\nb: >\n  folded\n", "[a, b]: 1\n", "a: 1\n? b\n", "- ? a\n  : b\n- [c: d]\n",
     "a: " + "[" * 60 + "]" * 60 + "\n", "{a: 1, a: {x: 1, x: 2}, <<: 3}\n", "a: 1\nb: \x07\n", "%YAML 1.1\n---\na: 1\n",
+    # A merge key spelled through a %TAG handle or a verbatim tag; line breaks YAML 1.1 knows (NEL, LS) and CRLF;
+    # duplicates in a refused value, a key without value twice, a stream ended by `...`, the nesting limit itself.
+    "%TAG !e! tag:yaml.org,2002:\n---\n!e!merge a: 1\n", "!<tag:yaml.org,2002:merge> a: 1\nb: 2\n",
+    "a: b\u2028c: d\n", "a\x85b: 1\n", "a: 1\r\nb: 2\r\na: 3\r\n", "a:\n  b: 1\n  b: [1, {c: 2, c: 3}]\n  d: {b: 1, b: 2}\n",
+    "? a\n? a\n", "- <<\n- <<: 1\n", "--- |\n  text\n", "a: 1\n...\n# c\n", "[" * 50 + "]" * 50, "[" * 51 + "]" * 51,
 ]
 
 

@@ -46,8 +46,9 @@ def render_quotes(r: Renderer, index: CorpusIndex) -> dict[str, str]:
                         limit=slices.QUOTES_PER_PAGE)
     pages = {}
     for group in groups:
-        # An actor's page links to the most recent of its speaker's slices.
-        r.moved[(urls.QUOTES, urls.section_anchor("orateur", group.id))] = group.slices[-1].page
+        # An actor's page links to the most recent of its speaker's slices: the last dated one (undated quotes come last).
+        dated = [s for s in group.slices if any(quote_date(q) for q in s.items)]
+        r.moved[(urls.QUOTES, urls.section_anchor("orateur", group.id))] = (dated or group.slices)[-1].page
         for s in group.slices:
             held = {id(q) for q in s.items}
             pages[s.page] = render_page(

@@ -110,8 +110,7 @@ def _parts(members: list[T], date_of: Callable[[T], PartialDate | None] | None, 
     if fits(members):
         return [("", "", members)]
     if date_of is None:
-        chunks = _chunks(members, limit, weight)
-        return [(f"{wording.PART} {n}/{len(chunks)}", f"partie-{n}", chunk) for n, chunk in enumerate(chunks, 1)]
+        return _parts_only(members, limit, weight)
     by_year: dict[int | None, list[T]] = {}
     for item in members:
         date = date_of(item)
@@ -119,8 +118,10 @@ def _parts(members: list[T], date_of: Callable[[T], PartialDate | None] | None, 
     parts: list[Part] = []
     for year in sorted(by_year, key=lambda y: (y is None, y or 0)):
         chunk = by_year[year]
-        if year is None:
-            parts += _numbered(chunk, wording.UNDATED_PART, "partie" if year_groups else "sans-date", limit, weight)
+        if year is None and year_groups:  # the group is named for its missing date already: « Date inconnue, partie 1/3 »
+            parts += _parts_only(chunk, limit, weight)
+        elif year is None:
+            parts += _numbered(chunk, wording.UNDATED_PART, "sans-date", limit, weight)
         elif fits(chunk) and not year_groups:
             parts.append((f"{year:04d}", f"{year:04d}", chunk))
         else:
@@ -194,7 +195,14 @@ def _numbered(items: list[T], name: str, slug: str, limit: int, weight: Callable
     chunks = _chunks(items, limit, weight)
     if len(chunks) == 1:
         return [(name, slug, items)]
-    return [(f"{name} ({n}/{len(chunks)})", f"{slug}-{n}", chunk) for n, chunk in enumerate(chunks, 1)]
+    # « mars 2024 (jour non précisé, 2/3) », not a second pair of brackets after the first.
+    label = (lambda n: f"{name[:-1]}, {n}/{len(chunks)})") if name.endswith(")") else (lambda n: f"{name} ({n}/{len(chunks)})")
+    return [(label(n), f"{slug}-{n}", chunk) for n, chunk in enumerate(chunks, 1)]
+
+
+def _parts_only(items: list[T], limit: int, weight: Callable[[T], int]) -> list[Part]:
+    chunks = _chunks(items, limit, weight)
+    return [(f"{wording.PART} {n}/{len(chunks)}", f"partie-{n}", chunk) for n, chunk in enumerate(chunks, 1)]
 
 
 def _chunks(items: list[T], limit: int, weight: Callable[[T], int]) -> list[list[T]]:

@@ -206,20 +206,22 @@ def render_topic_pages(r: Renderer, index: CorpusIndex, events: dict[str, EventV
                             briefings=listing(briefings, lambda b: b.source.published), events=shown_events,
                             by_party=by_party(positions), readings=by_party(readings),
                             figures=listing(figures, lambda e: e.figure.as_of or e.briefing.source.published),
-                            strip=Md(timeline_svg(shown_events.shown, _event_href(index, page))))
+                            strip=Md(timeline_svg(shown_events.shown, _event_href(index, page, r.moved))))
         rows.append((topic_id, len(briefings), len(topic_events),
                      sum(len(v) for v in positions.values()) + sum(len(v) for v in readings.values()), len(figures)))
     pages[urls.TOPICS_INDEX] = _page(r, index, "topics_index.md.j2", urls.TOPICS_INDEX, rows=rows)
     return pages
 
 
-def _event_href(index: CorpusIndex, page: str):
-    """From `page`, where an event's entry is: its summit's page, or its place in the timeline."""
+def _event_href(index: CorpusIndex, page: str, moved: dict[tuple[str, str], str]):
+    """From `page`, where an event's entry is: its summit's page, or its place in the timeline (the
+    timeline's slice holding it, once the timeline is cut: `moved`)."""
     def href(e: EventView) -> str:
         summit = summit_of(index, e.id)
         if summit:
             return urls.href(page, urls.summit_page(summit), "" if summit == e.id else urls.event_anchor(e.id))
-        return urls.href(page, urls.TIMELINE, urls.event_anchor(e.id))
+        anchor = urls.event_anchor(e.id)
+        return urls.href(page, moved.get((urls.TIMELINE, anchor), urls.TIMELINE), anchor)
     return href
 
 
