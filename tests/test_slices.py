@@ -110,8 +110,11 @@ def test_a_long_group_is_cut_by_the_calendar() -> None:
 def test_a_crowded_day_is_cut_in_numbered_parts() -> None:
     items = [("g", PartialDate(2024, 3, 4), i) for i in range(25)] + [("g", PartialDate(2024, 3, 5), 99)]
     pages = _cut(items, 10)
-    assert list(pages) == ["citations/g--2024-03-04-1.md", "citations/g--2024-03-04-2.md",
-                           "citations/g--2024-03-04-3.md", "citations/g--2024-03-05.md"]
+    assert list(pages) == ["citations/g--2024-03-04-partie-1.md", "citations/g--2024-03-04-partie-2.md",
+                           "citations/g--2024-03-04-partie-3.md", "citations/g--2024-03-05.md"]
+    # A crowded 1 March cut in ten parts: its tenth is not at the address the ten days 1–10 March would have.
+    crowded = _cut([("g", PartialDate(2024, 3, 1), i) for i in range(100)], 10)
+    assert "citations/g--2024-03-01-partie-10.md" in crowded and "citations/g--2024-03-01-10.md" not in crowded
 
 
 def test_the_undated_year_group_is_cut_in_parts_without_saying_undated_twice() -> None:

@@ -197,7 +197,8 @@ def _numbered(items: list[T], name: str, slug: str, limit: int, weight: Callable
         return [(name, slug, items)]
     # « mars 2024 (jour non précisé, 2/3) », not a second pair of brackets after the first.
     label = (lambda n: f"{name[:-1]}, {n}/{len(chunks)})") if name.endswith(")") else (lambda n: f"{name} ({n}/{len(chunks)})")
-    return [(label(n), f"{slug}-{n}", chunk) for n, chunk in enumerate(chunks, 1)]
+    # `-partie-`: a crowded 1 March's tenth part is never at the address of the slice of 1–10 March (2024-03-01-10).
+    return [(label(n), f"{slug}-partie-{n}", chunk) for n, chunk in enumerate(chunks, 1)]
 
 
 def _parts_only(items: list[T], limit: int, weight: Callable[[T], int]) -> list[Part]:
