@@ -96,15 +96,17 @@ def test_a_long_group_is_cut_by_the_calendar() -> None:
         "2024-03-11-20": "G, 11–20 mars 2024",
         "2024-03-21-31": "G, 21–31 mars 2024",
     }
-    # The pages of a year (timeline, sources) name their slices without the year again, most recent first.
+    # The pages of a year (timeline, sources): most recent first, each slice named as a date is (« 9 janvier 2019 »).
     by_year = slices.cut(items, group_of=lambda x: str(x[1].year), label_of=str, order=lambda y: -int(y),
                          date_of=lambda x: x[1], folder="sources", index="sources.md", index_label="Sources",
                          limit=40, year_groups=True, newest_first=True)
     assert [(s.page, s.label) for s in slices.pages_of(by_year)] == [
-        ("sources/2024--03-21-31.md", "2024, 21–31 mars"), ("sources/2024--03-11-20.md", "2024, 11–20 mars"),
-        ("sources/2024--03-01-10.md", "2024, 1er–10 mars"),
-        ("sources/2024--03-sans-jour.md", "2024, mars (jour non précisé)"),
-        ("sources/2024--sans-mois.md", "2024, mois non précisé"), ("sources/2023.md", "2023")]
+        ("sources/2024--03-21-31.md", "21–31 mars 2024"), ("sources/2024--03-11-20.md", "11–20 mars 2024"),
+        ("sources/2024--03-01-10.md", "1er–10 mars 2024"),
+        ("sources/2024--03-sans-jour.md", "mars 2024 (jour non précisé)"),
+        ("sources/2024--sans-mois.md", "2024 (mois non précisé)"), ("sources/2023.md", "2023")]
+    # Under its year, the index lists the parts without the year again.
+    assert [s.part for s in slices.pages_of(by_year)][:2] == ["21–31 mars", "11–20 mars"]
 
 
 def test_a_crowded_day_is_cut_in_numbered_parts() -> None:

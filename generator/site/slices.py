@@ -77,7 +77,8 @@ def cut(items: Sequence[T], *, group_of: Callable[[T], str], label_of: Callable[
     """`items` (already in the order each page lists them) grouped, each group cut into slices weighing
     at most `limit` (each item weighs 1 unless `weight` says otherwise; an item heavier than the limit
     is a slice of its own); neighbours are set across the whole sequence of slices. `year_groups`: each
-    group is the year of its items' `date_of`, so its parts are named without the year again; `newest_first`:
+    group is the year of its items' `date_of`: its index lists its parts without the year (« mars »), which each
+    slice's own name gives as a date is written (« mars 2019 »); `newest_first`:
     the pages list the most recent first, and a year's parts come in that order too. `count`: what an item
     counts for in the index page's figures (default 1: the weight is a page's length, not what it lists)."""
     grouped: dict[str, list[T]] = {}
@@ -88,15 +89,18 @@ def cut(items: Sequence[T], *, group_of: Callable[[T], str], label_of: Callable[
         label, members = label_of(gid), grouped[gid]
         base = f"{folder}/{gid}"  # ids are slugs already
         group = Group(gid, label)
-        for part, slug, chunk in _parts(members, date_of, limit, weight, year_groups, newest_first):
+        for part, slug, chunk, named in _parts(members, date_of, limit, weight, year_groups, newest_first):
             page = f"{base}--{slug}.md" if part else f"{base}.md"  # `--`: ids hold single hyphens
-            group.slices.append(Slice(page, gid, f"{label}, {part}" if part else label, part, chunk, index,
-                                      index_label, sum(map(count, chunk)) if count else len(chunk)))
+            shown = named or (f"{label}, {part}" if part else label)  # « 9 janvier 2019 », not « 2019, 9 janvier »
+            group.slices.append(Slice(page, gid, shown, part, chunk, index, index_label,
+                                      sum(map(count, chunk)) if count else len(chunk)))
         groups.append(group)
     return _linked(groups)
 
 
-Part = tuple[str, str, list[T]]  # what the part holds as words (« mars 2024 »), its address (2024-03), its items
+# What the part holds as words (« mars 2024 »), its address (2024-03), its items, and, on a year's own pages (where
+# the part is « mars »), its whole name (« mars 2024 »).
+Part = tuple[str, str, list[T], str]
 
 
 def _parts(members: list[T], date_of: Callable[[T], PartialDate | None] | None, limit: int,
@@ -108,7 +112,7 @@ def _parts(members: list[T], date_of: Callable[[T], PartialDate | None] | None, 
         return sum(map(weight, chunk)) <= limit
 
     if fits(members):
-        return [("", "", members)]
+        return [("", "", members, "")]
     if date_of is None:
         return _parts_only(members, limit, weight)
     by_year: dict[int | None, list[T]] = {}
@@ -123,7 +127,7 @@ def _parts(members: list[T], date_of: Callable[[T], PartialDate | None] | None, 
         elif year is None:
             parts += _numbered(chunk, wording.UNDATED_PART, "sans-date", limit, weight)
         elif fits(chunk) and not year_groups:
-            parts.append((f"{year:04d}", f"{year:04d}", chunk))
+            parts.append((f"{year:04d}", f"{year:04d}", chunk, ""))
         else:
             parts += _by_period(chunk, year, date_of, limit, weight, fits, year_groups, newest_first)
     return parts
@@ -141,7 +145,8 @@ def _by_period(chunk: list[T], year: int, date_of: Callable[[T], PartialDate | N
     for period, held in _periods(chunk, lambda item: period_of(date_of(item)), newest_first).items():
         name, slug = _period_name(year, level, period, date_of(held[0]), year_groups)
         if period == 0 or fits(held) or level + 1 == len(_LEVELS):
-            parts += _numbered(held, name, slug, limit, weight)
+            whole = _period_name(year, level, period, date_of(held[0]), False)[0] if year_groups else ""
+            parts += _numbered(held, name, slug, limit, weight, whole)
         else:
             parts += _by_period(held, year, date_of, limit, weight, fits, year_groups, newest_first, level + 1)
     return parts
@@ -190,20 +195,21 @@ def _periods(items: list[T], period_of: Callable[[T], int], newest_first: bool) 
     return {period: found[period] for period in sorted(found, reverse=newest_first)}
 
 
-def _numbered(items: list[T], name: str, slug: str, limit: int, weight: Callable[[T], int]) -> list[Part]:
+def _numbered(items: list[T], name: str, slug: str, limit: int, weight: Callable[[T], int], whole: str = "") -> list[Part]:
     """`name (1/3)`, `name (2/3)`…: the last resort, for items the calendar cannot cut further."""
     chunks = _chunks(items, limit, weight)
     if len(chunks) == 1:
-        return [(name, slug, items)]
-    # « mars 2024 (jour non précisé, 2/3) », not a second pair of brackets after the first.
-    label = (lambda n: f"{name[:-1]}, {n}/{len(chunks)})") if name.endswith(")") else (lambda n: f"{name} ({n}/{len(chunks)})")
+        return [(name, slug, items, whole)]
+
+    def label(name: str, n: int) -> str:  # « mars 2024 (jour non précisé, 2/3) », not a second pair of brackets
+        return f"{name[:-1]}, {n}/{len(chunks)})" if name.endswith(")") else f"{name} ({n}/{len(chunks)})"
     # `-partie-`: a crowded 1 March's tenth part is never at the address of the slice of 1–10 March (2024-03-01-10).
-    return [(label(n), f"{slug}-partie-{n}", chunk) for n, chunk in enumerate(chunks, 1)]
+    return [(label(name, n), f"{slug}-partie-{n}", chunk, whole and label(whole, n)) for n, chunk in enumerate(chunks, 1)]
 
 
 def _parts_only(items: list[T], limit: int, weight: Callable[[T], int]) -> list[Part]:
     chunks = _chunks(items, limit, weight)
-    return [(f"{wording.PART} {n}/{len(chunks)}", f"partie-{n}", chunk) for n, chunk in enumerate(chunks, 1)]
+    return [(f"{wording.PART} {n}/{len(chunks)}", f"partie-{n}", chunk, "") for n, chunk in enumerate(chunks, 1)]
 
 
 def _chunks(items: list[T], limit: int, weight: Callable[[T], int]) -> list[list[T]]:
