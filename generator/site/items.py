@@ -23,7 +23,8 @@ from .markup import Md
 
 
 def shown(value: Any) -> str:
-    """What `{{ value }}` prints (render._finalize): `Md` as it is, anything else encoded as inert text."""
+    """What `{{ value }}` prints (the templates' finalize step, render._finalize): `Md` and macro output as they
+    are, anything else encoded as inert text."""
     if type(value) is Md or isinstance(value, (Md, Markup)):  # Markup: a macro's output
         return value
     if type(value) is str:

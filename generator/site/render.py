@@ -17,23 +17,16 @@ from markupsafe import Markup
 import yaml
 
 from ..corpus.index import CorpusIndex
-from ..reading.dates import PartialDate
 from ..reading.models import Briefing, Figure
 from . import markup, marks, page_memo, urls, wording
-from .items import Items, fr_date
+from .items import Items, fr_date, shown
 from .markup import Md
 from .template_compiler import Environment
 
 
-def _finalize(value: Any) -> str:
-    """Runs on every `{{ … }}` value. Macro output (Markup) and `Md` pass as they are; all else is encoded."""
-    if type(value) is Md or isinstance(value, (Markup, Md)):
-        return value
-    if type(value) is str:
-        return markup.encoded(value)
-    if value is None:
-        raise TypeError("a template printed None: guard optional fields with {% if %}")
-    return markup.text(value)
+_finalize = shown
+"""Runs on every `{{ … }}` value: macro output (Markup) and `Md` pass as they are; all else is encoded (items.shown,
+which the item functions call for the same values)."""
 
 
 def _join(values: Any, separator: str = ", ") -> Markup:
