@@ -32,7 +32,7 @@ from ..corpus.index import CorpusIndex
 from ..corpus.records import EventRecord, briefing_sort_key
 from ..reading.models import Briefing
 from . import markup, urls, wording
-from .page_store import Pages
+from .page_store import Compressed, Pages
 
 CONTEXT = "https://schema.org"
 EVENT_STATUS = {
@@ -84,7 +84,7 @@ def _add(pages: Pages, page: str, memo: dict | None, kept: dict, **meta: str) ->
     if memo is not None:
         last = memo.get(page)
         if last is not None and last[0] == stored and last[1] == key:
-            pages.set_compressed(page, last[2])
+            pages[page] = Compressed(last[2])
             kept[page] = last
             return
     text = pages[page]

@@ -127,10 +127,6 @@ class Pages(MutableMapping[str, str]):
         """`update` from another Pages, without decompressing and compressing every file again."""
         self._data.update(other._data)
 
-    def set_compressed(self, key: str, data: bytes) -> None:
-        """Store a file given as `compress` made it."""
-        self._data[key] = data
-
     def compressed(self, key: str) -> bytes:
         """The file as stored: zlib-compressed UTF-8 (`decompress` gives the text back)."""
         return self._data[key]
