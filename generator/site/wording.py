@@ -16,9 +16,8 @@ from babel.dates import format_date, format_skeleton
 from ..reading.dates import PartialDate
 from ..reading.models import Figure
 from .markup import Md
-from .number_format import decimal_text, plural_form
+from .number_format import LOCALE, decimal_text, plural_form
 
-LOCALE = "fr"
 
 GENRE_LABELS = {"news": "Information", "analysis": "Analyse", "opinion": "Opinion / tribune", "interview": "Entretien",
                 "wire": "Dépêche d'agence"}
