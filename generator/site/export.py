@@ -22,7 +22,6 @@ one file holding the five tables, one row per line.
 from __future__ import annotations
 
 import functools
-import io
 import json
 import re
 from typing import Any
@@ -146,9 +145,7 @@ def _json_list(rows: list[Any], parts: list[str]) -> None:
     if not rows:
         parts.append("[]")
         return
-    parts.append("[\n  ")
-    parts += [piece for i, row in enumerate(rows) for piece in ((",\n  ",) * bool(i) + (_JSON.encode(row),))]
-    parts.append("\n]")
+    parts += ["[\n  ", ",\n  ".join(map(_JSON.encode, rows)), "\n]"]
 
 
 def csv_cell(value: Any) -> str:
