@@ -8,15 +8,14 @@
                 stops the build with one PluginError listing them all, never a traceback. Under `serve`,
                 raising would leave requests hanging (MkDocs 1.6): the preview is built from every readable
                 file, an error page lists the problems and every page carries a banner until they are fixed.
-                The pipeline never raises for the input (`pipeline.build`).
+- `on_nav`      under `serve`, hands about half of a rebuild's changed pages to a second process (`SharedConversion`).
 - `on_page_markdown`  adds that banner.
 - `on_env`      gives the theme the search box's French wording; on `mkdocs build`, drops the index.
 - `on_post_page`, `on_post_template`  fill in each page's Content-Security-Policy (site/csp.py).
 - `on_post_build`  indexes the site for the search (site/search_index.py: Pagefind, once over the whole folder);
                 a failure stops the build. Under `serve`, the first build is indexed before the preview opens and
                 every rebuild in a background thread after the page is served (`BackgroundIndexer`); a failure
-                there is logged and the preview goes on. With `on_build_error`, it hands the objects `on_files`
-                set aside back to the garbage collector.
+                there is logged and the preview goes on. `on_build_error` gives the collector back its objects.
 - `on_serve`    watches the briefings and registries folders (outside the docs folder) and wraps the
                 preview's rebuild: when anything else fails (a macro, strict mode), the error page shows.
 
@@ -36,15 +35,17 @@ import traceback
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from urllib.parse import quote
 
+from mkdocs.commands.build import _populate_page
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.pages import Page
 
 from .site import csp, markup, search_index, urls, wording
+from .site.urls import edit_uri
 from .site.page_store import Pages, decompress, write_decompressed
 from .pipeline import Project, Result, cached_build, collector_paused, failed_build, forget, showing
 from .preview import Preview
@@ -53,16 +54,6 @@ from .reading.problems import Problem, ProblemList
 log = logging.getLogger("mkdocs.plugins.briefings")
 
 THEME_DIR = Path(__file__).resolve().parent / "site" / "theme"
-
-
-def edit_uri(source: Path, docs_root: Path) -> str:
-    """The path of a page's YAML file, relative to the docs folder, percent-encoded.
-
-    MkDocs joins it to `repo_url` + `edit_uri` as it is, and the theme prints the result
-    inside `href="…"` without escaping: a file or folder name holding `"` or `>` would
-    otherwise end the attribute. Only `/` stays as written.
-    """
-    return quote(Path(os.path.relpath(source.resolve(), docs_root)).as_posix(), safe="/")
 
 
 class StoredPage(File):
@@ -97,7 +88,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
     result: Result | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
-        self.serving = command == "serve"
+        self.serving, self.rebuilding = command == "serve", False  # MkDocs keeps a plugin with this hook
 
     def on_config(self, config):
         # The theme override (the CSP placeholder), part of the package: after a project's custom_dir, before the theme's.
@@ -169,6 +160,13 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         gc.freeze()
         return files
 
+    def on_nav(self, nav, *, config, files):
+        if self.serving and self.rebuilding:  # MkDocs makes the pages not in the nav just after: made here first
+            pages = [f.page or Page(None, f, config) for f in map(files.get_file_from_path, self.preview.changed) if f]
+            self.preview.shared.start(pages, lambda page: self.preview.changed[page.file.src_uri],
+                                      functools.partial(_populate_page, config=config, files=files, dirty=True), files)
+        return nav
+
     def on_page_markdown(self, markdown: str, *, page, config, files) -> str:
         if not (self.serving and self.problems.errors):
             return markdown
@@ -197,6 +195,8 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         return html
 
     def on_env(self, env, *, config, files):
+        if self.serving:
+            self.preview.shared.finish()  # the pages the second process converted
         env.globals["briefings_search"] = search_index.search_box()  # the header's search, in French
         # Every page is rendered (macros too): a build needs its result no more; a preview keeps it for the next.
         if not self.serving:

@@ -17,6 +17,7 @@ import jinja2
 
 from .pipeline import _stat, is_published_file
 from .reading.problems import Problem, ProblemList
+from .shared_conversion import SharedConversion, unmodified
 from .site.page_store import Pages, Stored, compress, made_apart
 from .site.search_index import Latest
 from .site.views import render_problems_page
@@ -45,6 +46,8 @@ class Preview:
         self.writer = Latest(self._write, report, "briefings-published-files")
         self.last_report: tuple[list[Problem], Stored] | None = None
         self.theme = KeptTheme()
+        self.shared = SharedConversion()
+        self.changed: dict[str, int] = {}
 
     def report(self, problems: ProblemList) -> Stored:
         """The error page, rendered again only when the problems changed (thousands of warnings take a while)."""
@@ -59,6 +62,7 @@ class Preview:
         context = (errors, _stat(Path(config.config_file_path or ".")),
                    tuple((f.src_uri, _stat(Path(f.abs_src_path))) for f in files if f.abs_src_path))
         same, self.pending, self.pending_context = context == self.context, {}, context
+        self.changed = {}  # generated pages to convert again → their size, compressed
         # A hand-written page's links resolve against the pages there are; with macros, it reads the corpus.
         same_pages = same and self.written.keys() == pages.keys()
         # As stored (site/page_store.py: the same text always compresses to the same bytes), not made again.
@@ -72,7 +76,9 @@ class Preview:
             digest = hash(stored(file.src_uri))
             self.pending[file.src_uri] = (digest, file.abs_dest_path)
             if file.src_uri in kept or (same and self.written.get(file.src_uri, (None,))[0] == digest):
-                file.is_modified = lambda: False  # type: ignore[method-assign]
+                file.is_modified = unmodified  # type: ignore[method-assign]
+            elif file.src_uri.endswith(".md"):
+                self.changed[file.src_uri] = len(stored(file.src_uri))
         for src_uri, (_, dest) in self.written.items():
             if src_uri not in self.pending:
                 _remove(Path(dest))
@@ -96,6 +102,7 @@ class Preview:
 
     def failed(self) -> None:
         self.written, self.context = {}, None
+        self.shared.drop()
 
 
 def _has_macros(path: Path) -> bool:

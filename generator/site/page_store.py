@@ -141,23 +141,40 @@ def made_apart(make: Callable[..., T], *args: Any) -> T | None:
     where in this process freed objects would leave their memory scattered, and counted as used, until
     the end. The child shares this process's memory until it writes to it.
     """
-    if not hasattr(os, "fork") or sys.platform == "darwin":  # macOS: forking a process with threads is unsafe
-        return None
-    read, write = os.pipe()
-    pid = os.fork()
-    if pid == 0:  # the child: never returns
-        code = 1
-        try:
-            os.close(read)
-            with os.fdopen(write, "wb") as out:
-                pickle.dump(make(*args), out, protocol=pickle.HIGHEST_PROTOCOL)
-            code = 0
-        finally:
-            os._exit(code)  # no exit handlers, no buffers flushed twice: they belong to the parent
-    os.close(write)
-    with os.fdopen(read, "rb") as received:
-        data = received.read()  # before waiting: a large result fills the pipe until read
-    _, status = os.waitpid(pid, 0)
-    if os.waitstatus_to_exitcode(status) != 0 or not data:
-        return None
-    return pickle.loads(data)
+    child = Apart.start(make, *args)
+    return child.result() if child is not None else None
+
+
+class Apart:
+    """A child process forked to run `make(*args)` while this one goes on; `result()` waits for what it sent."""
+
+    def __init__(self, pid: int, read: int) -> None:
+        self.pid, self.read = pid, read
+
+    @classmethod
+    def start(cls, make: Callable[..., Any], *args: Any) -> Apart | None:
+        """The child, started; None where processes cannot be forked."""
+        if not hasattr(os, "fork") or sys.platform == "darwin":  # macOS: forking a process with threads is unsafe
+            return None
+        read, write = os.pipe()
+        pid = os.fork()
+        if pid == 0:  # the child: never returns
+            code = 1
+            try:
+                os.close(read)
+                with os.fdopen(write, "wb") as out:
+                    pickle.dump(make(*args), out, protocol=pickle.HIGHEST_PROTOCOL)
+                code = 0
+            finally:
+                os._exit(code)  # no exit handlers, no buffers flushed twice: they belong to the parent
+        os.close(write)
+        return cls(pid, read)
+
+    def result(self) -> Any | None:
+        """What the child sent, once it has exited; None when it failed."""
+        with os.fdopen(self.read, "rb") as received:
+            data = received.read()  # before waiting: a large result fills the pipe until read
+        _, status = os.waitpid(self.pid, 0)
+        if os.waitstatus_to_exitcode(status) != 0 or not data:
+            return None
+        return pickle.loads(data)

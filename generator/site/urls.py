@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import posixpath
+from pathlib import Path
+from urllib.parse import quote
 
 BRIEFINGS_DIR = "briefings"
 ACTORS_DIR = "acteurs"
@@ -97,3 +100,13 @@ def topic_feed(topic_id: str) -> str:
 
 def actor_feed(actor_id: str) -> str:
     return f"{FEEDS_DIR}/acteur-{actor_id}.xml"
+
+
+def edit_uri(source: Path, docs_root: Path) -> str:
+    """The path of a page's YAML file, relative to the docs folder, percent-encoded (the page's edit link).
+
+    MkDocs joins it to `repo_url` + `edit_uri` as it is, and the theme prints the result
+    inside `href="…"` without escaping: a file or folder name holding `"` or `>` would
+    otherwise end the attribute. Only `/` stays as written.
+    """
+    return quote(Path(os.path.relpath(source.resolve(), docs_root)).as_posix(), safe="/")

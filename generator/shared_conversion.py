@@ -1,0 +1,128 @@
+"""A preview's rebuild converts its changed pages (Markdown → HTML) in two processes (`SharedConversion`).
+
+Like preview.py, this module works on MkDocs' pages and files through their attributes only: the plugin
+hands it MkDocs' own conversion of a page (`_populate_page`)."""
+
+from __future__ import annotations
+
+import logging
+import warnings
+from collections.abc import Callable
+from typing import Any
+
+from .site.page_store import Apart
+
+
+class SharedConversion:
+    """A rebuild's changed pages, converted (Markdown → HTML) by two processes: a child forked from the preview
+    converts about half of them, by size, while MkDocs converts the others, and hands over what it made.
+
+    A drop or an edit at a thousand briefings changes some sixty pages, a few megabytes of Markdown: the second
+    core halves the longest step of the rebuild. The child runs MkDocs' own conversion (`convert`: plugins'
+    page events included) on the very same objects, so a page is the same whichever process made it; the
+    warnings it logs are logged again here (strict mode counts them). Should the child fail, MkDocs converts
+    its pages after all (`finish`). Too little to share, or no way to fork: MkDocs converts everything.
+    """
+
+    SHARED_FROM = 100_000
+    """Compressed bytes of changed pages below which one process converts them all (a fork costs ~50 ms)."""
+
+    def __init__(self) -> None:
+        self.child: tuple[Apart, list[Any], Callable[[Any], None], Any] | None = None
+        self.converted_apart: list[str] = []  # the last rebuild's pages the child converted
+
+    def start(self, pages: list[Any], weight: Callable[[Any], int], convert: Callable[[Any], None],
+              files: Any) -> None:
+        """Fork the child, give it its share of MkDocs' `pages` and mark them unmodified until `finish`."""
+        self.drop()
+        if len(pages) < 2 or sum(map(weight, pages)) < self.SHARED_FROM:
+            return
+        shares: tuple[list[Any], list[Any]] = ([], [])
+        loads = [0, 0]
+        for page in sorted(pages, key=weight, reverse=True):  # the heaviest first, each to the lighter share
+            lighter = loads.index(min(loads))
+            shares[lighter].append(page)
+            loads[lighter] += weight(page)
+        theirs = shares[1]
+        with warnings.catch_warnings():  # Python 3.12+ warns of any fork in a process with threads: the
+            warnings.filterwarnings("ignore", ".*fork", DeprecationWarning)  # child takes no lock they hold
+            child = Apart.start(_converted, theirs, convert)
+        if child is None:
+            return
+        for page in theirs:
+            page.file.is_modified = unmodified  # MkDocs' dirty build leaves them alone…
+        self.child = (child, theirs, convert, files)
+
+    def finish(self) -> None:
+        """Every page the child was given, as it converted it, its warnings logged; or converted here."""
+        if self.child is None:
+            return
+        child, theirs, convert, files = self.child
+        self.child = None
+        sent = child.result()
+        states, held = sent if sent is not None else ({}, [])
+        self.converted_apart = sorted(states)
+        for name, level, message in held:
+            logging.getLogger(name).log(level, "%s", message)
+        for page in theirs:
+            page.file.is_modified = _modified  # …until their output is written
+            if page.file.src_uri in states:
+                restore_page(page, states[page.file.src_uri], files)
+            else:
+                convert(page)
+
+    def drop(self) -> None:
+        """The build failed: the child's work is not wanted, the child is waited for."""
+        if self.child is not None:
+            self.child[0].result()
+            self.child = None
+
+
+def page_state(page: Any) -> tuple:
+    """What MkDocs' conversion of a page (`_populate_page`) leaves on it, picklable: a linked file by its path."""
+    links = page.links_to_anchors
+    return (page.markdown, page.meta, page.content, page.toc, page._title_from_render, page.present_anchor_ids,
+            None if links is None else {file.src_uri: anchors for file, anchors in links.items()})
+
+
+def restore_page(page: Any, state: tuple, files: Any) -> None:
+    """A page as its conversion in the child left it (`page_state`)."""
+    page.markdown, page.meta, page.content, page.toc, page._title_from_render, page.present_anchor_ids, links = state
+    page.links_to_anchors = None if links is None else {files.get_file_from_path(k): v for k, v in links.items()}
+
+
+def unmodified() -> bool:
+    return False
+
+
+def _modified() -> bool:
+    return True
+
+
+class _Held(logging.Filter):
+    """In the child: warnings and errors kept back, to be logged by the preview's own process."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.records: list[tuple[str, int, str]] = []
+        self.last: logging.LogRecord | None = None
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if record.levelno < logging.WARNING:
+            return True
+        if record is not self.last:  # once, whichever handlers it passes
+            self.last = record
+            self.records.append((record.name, record.levelno, record.getMessage()))
+        return False
+
+
+def _converted(pages: list[Any], convert: Callable[[Any], None]) -> tuple[dict, list]:
+    held = _Held()
+    for logger in (logging.getLogger(), logging.getLogger("mkdocs")):
+        for handler in logger.handlers:
+            handler.addFilter(held)
+    states = {}
+    for page in pages:
+        convert(page)
+        states[page.file.src_uri] = page_state(page)
+    return states, held.records
