@@ -48,7 +48,7 @@ class Result:
 
     def home_facts(self) -> HomeFacts:
         assert self.facts or self.index, "a published build has dropped its index: its macros read `facts`"
-        self.facts = self.facts or home_facts(self.index)
+        self.facts = self.facts or home_facts(self.index, lazy=True)  # a preview's index lives as long as they do
         return self.facts
 
 
@@ -288,7 +288,7 @@ def published_build(project: Project) -> Result:
     """A partial `build` without its index, but with the macros' `facts`: `cached_build` runs it in a child
     process (`made_apart`), whose memory is all given back."""
     result = build(project, partial=True)
-    result.home_facts()
+    result.facts = home_facts(result.index)
     result.index = None
     return result
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import os
+import pickle
 import zlib
 from pathlib import Path
 from types import SimpleNamespace
@@ -59,6 +60,7 @@ def test_a_published_build_has_no_index_and_its_macros_need_none(project: Path, 
         monkeypatch.setattr(pipeline, "made_apart", lambda make, *args: None)
     result = cached_build(Project.at(project))
     assert result.index is None and result.ok and result.facts is not None
+    assert type(result.facts.figures) is tuple  # formatted: nothing holds the index's entries
     assert all(result.pages[page] for page in result.edit_paths)  # every briefing's page came back
     assert macro_outputs(project) == EXPECTED  # from the result above: cached, its index already gone
     assert cached_build(Project.at(project)) is result
@@ -70,6 +72,24 @@ def test_a_preview_keeps_its_index(project: Path) -> None:
     result = cached_build(Project.at(project), live=True)
     assert result.index is not None and result.facts is None
     assert result.home_facts() == cached_build(Project.at(project)).facts
+
+
+def test_a_preview_formats_only_the_figure_lines_its_macros_read(project: Path,
+                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    from generator.site import home_facts
+
+    made = []
+    monkeypatch.setattr(home_facts, "_figure_line", lambda e, line=home_facts._figure_line: made.append(e) or line(e))
+    result = cached_build(Project.at(project), live=True)
+    facts = result.home_facts()
+    count = len(facts.figures)
+    assert count >= 2 and made == []
+    first = facts.figures[:1]
+    assert len(made) == 1 and facts.figures[:1] == first and len(made) == 1  # made once, kept
+    eager = home_facts.home_facts(result.index)
+    assert len(made) == 1 + count  # eager: every line at once
+    assert type(eager.figures) is tuple and eager == facts and len(made) == 2 * count  # the rest made to compare
+    assert pickle.loads(pickle.dumps(facts)).figures == eager.figures  # a child process sends them whole
 
 
 def test_made_apart_returns_what_the_child_made() -> None:

@@ -8,7 +8,9 @@ depend on the page showing it is formatted here; links, relative to that page, a
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from ..corpus.index import CorpusIndex, briefing_sort_key
 from ..reading.dates import PartialDate
@@ -64,16 +66,48 @@ class HomeFacts:
     """(id, name) of every actor with a page, by name."""
     last_summit: SummitLine | None
     next_summit: SummitLine | None
-    figures: tuple[FigureLine, ...]
-    """Every figure, most recent first."""
+    figures: Sequence[FigureLine]
+    """Every figure, most recent first (`Lines` in a preview: the macros show the first few)."""
 
 
-def home_facts(idx: CorpusIndex) -> HomeFacts:
+def home_facts(idx: CorpusIndex, *, lazy: bool = False) -> HomeFacts:
+    """`lazy` (a preview, which keeps its index): each figure's line is formatted when a macro first reads it."""
+    figures = Lines(_figures_newest_first(idx), _figure_line)
     return HomeFacts(corpus=_corpus_text(idx), briefings=tuple(_briefing_lines(idx)),
                      topics=tuple(sorted(idx.topics.items(), key=lambda t: (name_key(t[1]), t[0]))),
                      actors=tuple((a.id, a.name) for a in sorted((a for a in idx.actors.values() if a.page),
                                                                  key=lambda a: (name_key(a.name), a.id))),
-                     **_summits(idx), figures=tuple(_figure_lines(idx)))
+                     **_summits(idx), figures=figures if lazy else tuple(figures))
+
+
+class Lines(Sequence):
+    """`make(item)` of each item, made when first read, and kept. Compared, hashed and pickled as the tuple of them."""
+
+    def __init__(self, items: list[Any], make: Callable[[Any], Any]) -> None:
+        self._items, self._make, self._made = items, make, [_NOT_YET] * len(items)
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+    def __getitem__(self, at: Any) -> Any:
+        if isinstance(at, slice):
+            return tuple(self[i] for i in range(*at.indices(len(self))))
+        made = self._made[at]
+        if made is _NOT_YET:
+            made = self._made[at] = self._make(self._items[at])
+        return made
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Sequence) and tuple(self) == tuple(other)
+
+    def __hash__(self) -> int:
+        return hash(tuple(self))
+
+    def __reduce__(self) -> tuple:
+        return tuple, (tuple(self),)
+
+
+_NOT_YET = object()
 
 
 def _corpus_text(idx: CorpusIndex) -> str:
@@ -113,14 +147,16 @@ def _summits(idx: CorpusIndex) -> dict[str, SummitLine | None]:
             "next_summit": line(upcoming[0], wording.UNDATED_SUMMIT) if upcoming else None}
 
 
-def _figure_lines(idx: CorpusIndex):
+def _figures_newest_first(idx: CorpusIndex) -> list:
     entries = [e for items in idx.figures.values() for e in items]
 
     def key(e) -> tuple:
         d: PartialDate | None = e.figure.as_of or e.briefing.source.published
         return (d.sort_key if d else (0, 0, 0), briefing_sort_key(e.briefing))
+    return sorted(entries, key=key, reverse=True)
 
-    for e in sorted(entries, key=key, reverse=True):
-        who = markup.text(e.figure.attributed_to) if e.figure.attributed_to else wording.UNATTRIBUTED
-        yield FigureLine(str(markup.text(e.figure.label)), str(marks.amount(e.figure)),
-                         str(marks.item("figure", e.figure, e.briefing)), str(who), e.briefing.title, e.briefing.id)
+
+def _figure_line(e) -> FigureLine:
+    who = markup.text(e.figure.attributed_to) if e.figure.attributed_to else wording.UNATTRIBUTED
+    return FigureLine(str(markup.text(e.figure.label)), str(marks.amount(e.figure)),
+                      str(marks.item("figure", e.figure, e.briefing)), str(who), e.briefing.title, e.briefing.id)
