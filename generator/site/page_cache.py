@@ -55,15 +55,15 @@ class PageCache:
         self.rendered = 0
         return {}
 
-    def page(self, kept: dict, page: str, b: Briefing, inputs: tuple, render: Callable[[], str]) -> str | Compressed:
-        """The page's Markdown for a `Pages` to store: rendered, a `Stored` text; kept, its `Compressed` bytes."""
+    def page(self, kept: dict, page: str, b: Briefing, inputs: tuple, render: Callable[[], str | Compressed]) -> Compressed:
+        """The page's Markdown as a `Pages` stores it: rendered again (`render`: a text, or the page memo's bytes when
+        the text is the same as last time) only when its briefing or inputs changed."""
         entry = self.entries.get(page)
         if entry is None or entry[0] is not b or entry[1] != inputs:
             text = render()
-            entry = (b, inputs, text.data if type(text) is Stored else compress(text))
+            data = text.data if type(text) is Stored else bytes(text) if type(text) is Compressed else compress(text)
+            entry = (b, inputs, data)
             self.rendered += 1
-            kept[page] = entry
-            return Stored(text, entry[2])
         kept[page] = entry
         return Compressed(entry[2])
 

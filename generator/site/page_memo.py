@@ -25,7 +25,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from ..reading.dates import PartialDate
-from .page_store import Stored, compress
+from .page_store import Compressed, Stored, compress
 
 
 class Unmemoizable(Exception):
@@ -233,21 +233,23 @@ class PageMemo:
         self.seen.clear()
         self.done.clear()
 
-    def find(self, page: str, template: str, key: Any, still: Callable[[Entry], bool]) -> str | None:
-        """The Markdown rendered last time, if `still(entry)` says its lookups give the same now."""
+    def find(self, page: str, template: str, key: Any, still: Callable[[Entry], bool]) -> Compressed | None:
+        """The Markdown rendered last time, as stored (a `Pages` keeps it as it is: never decompressed on the
+        way), if `still(entry)` says its lookups give the same now."""
         entry = self.entries.get(page)
         if entry is None or entry.template != template or entry.key != key or not still(entry):
             return None
         self.kept[page] = entry
         self.reused += 1
-        return Stored.of(entry.text)
+        return Compressed(entry.text)
 
     def store(self, page: str, entry: Entry) -> None:
         self.kept[page] = entry
         self.rendered += 1
 
 
-def render(memo: PageMemo, renderer: Any, template: str, index: Any, page: str, context: dict[str, Any]) -> str:
+def render(memo: PageMemo, renderer: Any, template: str, index: Any, page: str,
+           context: dict[str, Any]) -> str | Compressed:
     """The page through `renderer` (render.Renderer): its last Markdown when nothing it read changed."""
     fp = memo.fp
     try:

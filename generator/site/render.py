@@ -21,6 +21,7 @@ from ..reading.models import Briefing, Figure
 from . import markup, marks, page_memo, urls, wording
 from .items import Items, fr_date, shown
 from .markup import Md
+from .page_store import Compressed
 from .template_compiler import Environment
 
 
@@ -157,7 +158,8 @@ class Renderer:
         self._links_of: Any = None  # the index `_actor_links` holds links for (PageContext.actor)
         self._actor_links: dict[tuple[str, str], Md] = {}
 
-    def render(self, template: str, index: CorpusIndex, page: str, **context: Any) -> str:
+    def render(self, template: str, index: CorpusIndex, page: str, **context: Any) -> str | Compressed:
+        """The page's Markdown; under a memo, a page rendered as last time comes as its stored bytes (`Compressed`)."""
         if self.memo is not None:
             return page_memo.render(self.memo, self, template, index, page, context)
         return self.render_fresh(template, index, page, **context)
