@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import shutil
 import tempfile
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -61,6 +62,17 @@ def test_text_and_json_reports_escape_the_same_characters_the_same_way(root: Pat
         line = f"{e['path']}:{e['line']}:{e['col']}" if e["line"] else e["path"]
         assert any(out.startswith(line) and e["message"] in out for out in text.output.splitlines())
     assert any(shown in e["message"] for e in errors)
+
+
+@given(st.text())
+@example("Élysée\u00a0: « l’accord »\u202f!")  # no-break spaces: printable to a reader, not to `str.isprintable`
+@example("a\u202eb\x1b[31m\u2028")
+def test_visible_escapes_exactly_the_control_and_format_characters(text: str) -> None:
+    def escaped(c: str) -> str:
+        code = ord(c)
+        return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}" if code < 0x10000 else f"\\U{code:08x}"
+    invisible = {"Cc", "Cf", "Zl", "Zp"}
+    assert visible(text) == "".join(escaped(c) if unicodedata.category(c) in invisible else c for c in text)
 
 
 # --- F19: a write failure is one line and exit 1 -------------------------------------------------

@@ -66,6 +66,8 @@ class Problem:
 
 def visible(text: str) -> str:
     """`text` with every control or format character (ESC, BEL, NEL, RTL override, zero-width…) as an escape."""
+    if text.isprintable():  # no character of those categories (nor any other space than U+0020): as it is
+        return text
     return "".join(c if unicodedata.category(c) not in _INVISIBLE else _escape(c) for c in text)
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import os
 import posixpath
 from pathlib import Path
@@ -102,11 +103,13 @@ def actor_feed(actor_id: str) -> str:
     return f"{FEEDS_DIR}/acteur-{actor_id}.xml"
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def edit_uri(source: Path, docs_root: Path) -> str:
     """The path of a page's YAML file, relative to the docs folder, percent-encoded (the page's edit link).
 
     MkDocs joins it to `repo_url` + `edit_uri` as it is, and the theme prints the result
     inside `href="…"` without escaping: a file or folder name holding `"` or `>` would
-    otherwise end the attribute. Only `/` stays as written.
+    otherwise end the attribute. Only `/` stays as written. Worked out once per file: resolving a path asks the
+    system about each of its folders, and a preview asks again for every briefing on each rebuild.
     """
     return quote(Path(os.path.relpath(source.resolve(), docs_root)).as_posix(), safe="/")
