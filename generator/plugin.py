@@ -8,7 +8,6 @@
                 stops the build with one PluginError listing them all, never a traceback. Under `serve`,
                 raising would leave requests hanging (MkDocs 1.6): the preview is built from every readable
                 file, an error page lists the problems and every page carries a banner until they are fixed.
-- `on_nav`      under `serve`, hands about half of a rebuild's changed pages to a second process (`SharedConversion`).
 - `on_page_markdown`  adds that banner.
 - `on_env`      gives the theme the search box's French wording; on `mkdocs build`, drops the index.
 - `on_post_page`, `on_post_template`  fill in each page's Content-Security-Policy (site/csp.py).
@@ -21,8 +20,9 @@
 
 Under `serve` only, a rebuild after the first is incremental (`Preview`): it runs as MkDocs' own `--dirty`
 build and tells MkDocs which generated files changed; generated pages whose inputs did not change are not
-rendered again (site/page_cache.py, site/page_memo.py), nor are their feeds and head data; the exports are
-written after the pages are served, by a child process. The garbage collector is off while `on_files` runs."""
+rendered again (site/page_cache.py, site/page_memo.py), nor are their feeds and head data; a second process
+converts about half of the changed pages (`SharedConversion`); the exports are written after the pages are
+served, by a child process. The garbage collector is off while `on_files` runs."""
 
 from __future__ import annotations
 
@@ -155,17 +155,14 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             files.append(file)
         if self.serving:
             self.preview.plan(files, config, pages, len(problems.errors), kept)
+            if self.rebuilding:  # half the changed pages converted by a second process (shared_conversion.py)
+                self.preview.shared.start([files.get_file_from_path(p) for p in self.preview.changed],
+                                          lambda file: self.preview.changed[file.src_uri],
+                                          functools.partial(_convert, config=config, files=files), files)
         # Under `serve`, the index lives until the build ends: set aside from the cyclic garbage collector, which would
         # walk it again on every full collection (3% of a build of a thousand briefings). Put back at the end.
         gc.freeze()
         return files
-
-    def on_nav(self, nav, *, config, files):
-        if self.serving and self.rebuilding:  # MkDocs makes the pages not in the nav just after: made here first
-            pages = [f.page or Page(None, f, config) for f in map(files.get_file_from_path, self.preview.changed) if f]
-            self.preview.shared.start(pages, lambda page: self.preview.changed[page.file.src_uri],
-                                      functools.partial(_populate_page, config=config, files=files, dirty=True), files)
-        return nav
 
     def on_page_markdown(self, markdown: str, *, page, config, files) -> str:
         if not (self.serving and self.problems.errors):
@@ -195,8 +192,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         return html
 
     def on_env(self, env, *, config, files):
-        if self.serving:
-            self.preview.shared.finish()  # the pages the second process converted
+        self.preview.shared.finish() if self.serving else None  # the pages the second process converted
         env.globals["briefings_search"] = search_index.search_box()  # the header's search, in French
         # Every page is rendered (macros too): a build needs its result no more; a preview keeps it for the next.
         if not self.serving:
@@ -274,6 +270,10 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             log.debug("the build failed:\n%s", "".join(traceback.format_exception(exc)))
             with showing(failed_build(self.project, failure)), dirty_builds():
                 builder()
+
+
+def _convert(file: File, *, config, files: Files) -> None:  # as MkDocs' build loop does, the page made if need be
+    _populate_page(file.page or Page(None, file, config), config, files, dirty=True)
 
 
 class _NoDirtyWarning(logging.Filter):

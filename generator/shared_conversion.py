@@ -15,7 +15,8 @@ from .site.page_store import Apart
 
 class SharedConversion:
     """A rebuild's changed pages, converted (Markdown → HTML) by two processes: a child forked from the preview
-    converts about half of them, by size, while MkDocs converts the others, and hands over what it made.
+    as soon as the plugin knows which generated pages changed converts about half of them, by size, while MkDocs
+    builds its navigation and converts the others, and hands over what it made.
 
     A drop or an edit at a thousand briefings changes some sixty pages, a few megabytes of Markdown: the second
     core halves the longest step of the rebuild. The child runs MkDocs' own conversion (`convert`: plugins'
@@ -26,31 +27,37 @@ class SharedConversion:
 
     SHARED_FROM = 100_000
     """Compressed bytes of changed pages below which one process converts them all (a fork costs ~50 ms)."""
+    HEAD_START = 20_000
+    """What this process does on top of its share, in compressed bytes of Markdown that take as long to convert
+    (about 0.1 s): the navigation and the hand-written pages with macros. It also writes every changed page's
+    HTML afterwards, while the child, which touches objects this process made and so copies their memory
+    pages, converts more slowly than it: measured at a thousand briefings, this share balances the two."""
 
     def __init__(self) -> None:
         self.child: tuple[Apart, list[Any], Callable[[Any], None], Any] | None = None
         self.converted_apart: list[str] = []  # the last rebuild's pages the child converted
 
-    def start(self, pages: list[Any], weight: Callable[[Any], int], convert: Callable[[Any], None],
+    def start(self, changed: list[Any], weight: Callable[[Any], int], convert: Callable[[Any], None],
               files: Any) -> None:
-        """Fork the child, give it its share of MkDocs' `pages` and mark them unmodified until `finish`."""
+        """Fork the child, give it its share of the `changed` files (MkDocs' `File`s of documentation pages;
+        `convert(file)` converts the file's page) and mark them unmodified until `finish`."""
         self.drop()
-        if len(pages) < 2 or sum(map(weight, pages)) < self.SHARED_FROM:
+        if len(changed) < 2 or sum(map(weight, changed)) < self.SHARED_FROM:
             return
         shares: tuple[list[Any], list[Any]] = ([], [])
-        loads = [0, 0]
-        for page in sorted(pages, key=weight, reverse=True):  # the heaviest first, each to the lighter share
+        loads = [self.HEAD_START, 0]
+        for file in sorted(changed, key=weight, reverse=True):  # the heaviest first, each to the lighter share
             lighter = loads.index(min(loads))
-            shares[lighter].append(page)
-            loads[lighter] += weight(page)
+            shares[lighter].append(file)
+            loads[lighter] += weight(file)
         theirs = shares[1]
         with warnings.catch_warnings():  # Python 3.12+ warns of any fork in a process with threads: the
             warnings.filterwarnings("ignore", ".*fork", DeprecationWarning)  # child takes no lock they hold
             child = Apart.start(_converted, theirs, convert)
         if child is None:
             return
-        for page in theirs:
-            page.file.is_modified = unmodified  # MkDocs' dirty build leaves them alone…
+        for file in theirs:
+            file.is_modified = unmodified  # MkDocs' dirty build leaves them alone…
         self.child = (child, theirs, convert, files)
 
     def finish(self) -> None:
@@ -64,12 +71,12 @@ class SharedConversion:
         self.converted_apart = sorted(states)
         for name, level, message in held:
             logging.getLogger(name).log(level, "%s", message)
-        for page in theirs:
-            page.file.is_modified = _modified  # …until their output is written
-            if page.file.src_uri in states:
-                restore_page(page, states[page.file.src_uri], files)
+        for file in theirs:
+            file.is_modified = _modified  # …until their output is written
+            if file.src_uri in states:
+                restore_page(file.page, states[file.src_uri], files)
             else:
-                convert(page)
+                convert(file)
 
     def drop(self) -> None:
         """The build failed: the child's work is not wanted, the child is waited for."""
@@ -116,13 +123,13 @@ class _Held(logging.Filter):
         return False
 
 
-def _converted(pages: list[Any], convert: Callable[[Any], None]) -> tuple[dict, list]:
+def _converted(changed: list[Any], convert: Callable[[Any], None]) -> tuple[dict, list]:
     held = _Held()
     for logger in (logging.getLogger(), logging.getLogger("mkdocs")):
         for handler in logger.handlers:
             handler.addFilter(held)
     states = {}
-    for page in pages:
-        convert(page)
-        states[page.file.src_uri] = page_state(page)
+    for file in changed:
+        convert(file)
+        states[file.src_uri] = page_state(file.page)
     return states, held.records
