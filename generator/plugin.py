@@ -45,7 +45,6 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
 from .site import csp, markup, search_index, urls, wording
-from .site.urls import edit_uri
 from .site.page_store import Pages, decompress, write_decompressed
 from .pipeline import Project, Result, cached_build, collector_paused, failed_build, forget, showing
 from .preview import Preview
@@ -94,6 +93,8 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         # The theme override (the CSP placeholder), part of the package: after a project's custom_dir, before the theme's.
         theme = config.theme
         theme.dirs.insert(1 if theme.custom_dir else 0, str(THEME_DIR))
+        if self.serving and self.rebuilding:  # no garbage collection while a rebuild runs (preview.Collector)
+            self.preview.collector.hold()
         if self.serving and callable(getattr(theme, "get_env", None)):  # one Jinja environment for every rebuild
             theme.get_env = functools.partial(self.preview.theme.environment, theme.get_env, theme.dirs, theme.locale)
         config_file = Path(config.config_file_path)
@@ -151,7 +152,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             else:  # CSV, JSON, SVG: copied as they are
                 file = File.generated(config, src_uri, content=pages[src_uri].encode("utf-8"), inclusion=inclusion)
             source = result.edit_paths.get(src_uri)
-            file.edit_uri = edit_uri(source, docs_root) if source else None
+            file.edit_uri = urls.edit_uri(source, docs_root) if source else None
             files.append(file)
         if self.serving:
             self.preview.plan(files, config, pages, len(problems.errors), kept)
@@ -208,7 +209,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
                 if self.result is not None and self.result.later is not None:
                     self.preview.write_later(self.result.later, config.site_dir)
                 self.indexer.submit(Path(config.site_dir))
-                return
+                return self.preview.collector.later()
             try:  # the first build: the preview opens with its search working
                 search_index.build_index(Path(config.site_dir))
             except Exception as exc:  # noqa: BLE001 - reported; the preview works without its search
@@ -277,8 +278,7 @@ def _convert(file: File, *, config, files: Files) -> None:  # as MkDocs' build l
 
 
 class _NoDirtyWarning(logging.Filter):
-    """MkDocs warns that a dirty build may leave stale navigation; the preview's rebuilds handle that themselves
-    (`Preview`), and strict mode would count the warning as a failure."""
+    """MkDocs' warning that a dirty build may leave a stale nav: `Preview` sees to it; strict mode would fail on it."""
 
     def filter(self, record: logging.LogRecord) -> bool:
         return not str(record.msg).startswith("A 'dirty' build is being performed")

@@ -35,7 +35,7 @@ from conftest import make_project, mkdocs_build
 from generator.authoring.format_page import render_format_page
 from generator.authoring.schema import render_schemas
 from generator.pipeline import Project, check
-from generator.plugin import edit_uri
+from generator.site.urls import edit_uri
 from generator.reading import models
 from generator.reading.fields import MAX_ID_LENGTH, MAX_NAME_LENGTH, MAX_TITLE_LENGTH, max_length_of
 from generator.site import markup

@@ -177,3 +177,33 @@ def test_the_theme_environment_is_kept_across_rebuilds_and_sees_edited_templates
     assert env.list_templates() == ["extra.css", "main.html", "style.css"]
     assert env.get_template("main.html").render(x=2) == "surcharge 2"
     assert kept.environment(make, dirs, "en") is not env and len(made) == 2  # another theme setting: made anew
+
+
+def test_the_collector_waits_for_the_end_of_a_rebuild_and_then_runs_once(monkeypatch) -> None:
+    """A preview's rebuild runs without garbage collection; shortly after it ends the collector runs whole and is
+    on again; a rebuild that starts before then cancels that collection (preview.Collector)."""
+    import gc
+    import time
+
+    from generator.preview import Collector
+
+    collected = []
+    monkeypatch.setattr(gc, "collect", lambda *a: collected.append(a) or 0)
+    was_enabled = gc.isenabled()
+    collector = Collector()
+    collector.DELAY = 0.05
+    try:
+        collector.hold()
+        assert not gc.isenabled()
+        collector.later()
+        collector.hold()  # a save right after: no collection in the middle of this rebuild
+        time.sleep(0.2)
+        assert collected == [] and not gc.isenabled()
+        collector.later()
+        deadline = time.monotonic() + 10
+        while not collected and time.monotonic() < deadline:
+            time.sleep(0.01)
+        time.sleep(0.05)
+        assert collected == [()] and gc.isenabled()
+    finally:
+        gc.enable() if was_enabled else gc.disable()
