@@ -10,7 +10,6 @@ import gc
 import os
 import sysconfig
 import threading
-import warnings
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -95,9 +94,7 @@ class Preview:
     def _write(self, job: tuple[Callable[[], dict[str, str]], Path, frozenset[str]]) -> None:
         # In a child process where it can fork: the exports take seconds of Python, which in a thread of the
         # preview's own process would hold its interpreter lock and slow the next rebuild down as much.
-        with warnings.catch_warnings():  # Python 3.12+ warns of any fork in a process with threads: this child
-            warnings.filterwarnings("ignore", ".*fork", DeprecationWarning)  # takes no lock the others may hold
-            written = made_apart(_write_published, job)
+        written = made_apart(_write_published_behind, job)
         self.published = written if written is not None else _write_published(job)  # a failure: reported
 
     def built(self) -> None:
@@ -158,6 +155,12 @@ def _has_macros(path: Path) -> bool:
     except (OSError, UnicodeDecodeError):
         return True
     return "{{" in text or "{%" in text
+
+
+def _write_published_behind(job: tuple[Callable[[], dict[str, str]], Path, frozenset[str]]) -> set[str]:
+    """In the child process: `_write_published` at a lower priority, behind the next rebuild."""
+    os.nice(10)
+    return _write_published(job)
 
 
 def _write_published(job: tuple[Callable[[], dict[str, str]], Path, frozenset[str]]) -> set[str]:

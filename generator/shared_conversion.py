@@ -6,7 +6,6 @@ hands it MkDocs' own conversion of a page (`_populate_page`)."""
 from __future__ import annotations
 
 import logging
-import warnings
 from collections.abc import Callable
 from typing import Any
 
@@ -51,9 +50,7 @@ class SharedConversion:
             shares[lighter].append(file)
             loads[lighter] += weight(file)
         theirs = shares[1]
-        with warnings.catch_warnings():  # Python 3.12+ warns of any fork in a process with threads: the
-            warnings.filterwarnings("ignore", ".*fork", DeprecationWarning)  # child takes no lock they hold
-            child = Apart.start(_converted, theirs, convert)
+        child = Apart.start(_converted, theirs, convert)
         if child is None:
             return
         for file in theirs:

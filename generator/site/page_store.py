@@ -17,6 +17,7 @@ from __future__ import annotations
 import os
 import pickle
 import sys
+import warnings
 import zlib
 from collections.abc import Callable, Iterable, Iterator, Mapping, MutableMapping
 from typing import Any, TypeVar
@@ -157,7 +158,9 @@ class Apart:
         if not hasattr(os, "fork") or sys.platform == "darwin":  # macOS: forking a process with threads is unsafe
             return None
         read, write = os.pipe()
-        pid = os.fork()
+        with warnings.catch_warnings():  # Python 3.12+ warns of any fork in a process with threads: the
+            warnings.filterwarnings("ignore", ".*fork", DeprecationWarning)  # child takes no lock they hold
+            pid = os.fork()
         if pid == 0:  # the child: never returns
             code = 1
             try:

@@ -21,6 +21,7 @@ hidden elements outside the article.
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import tempfile
@@ -32,6 +33,7 @@ from typing import Any
 from ..corpus.records import CorpusIndex
 from ..reading.models import Briefing
 from . import wording
+from .page_store import made_apart
 
 BUNDLE = "pagefind"
 """The folder of the site that holds the search bundle (index, scripts, WebAssembly)."""
@@ -158,6 +160,27 @@ def build_index(site_dir: Path, *, executable: Path | None = None, background: b
     return bundle
 
 
+def index_behind(site_dir: Path) -> Path:
+    """`build_index` for a live preview, behind its next rebuild: in a child process at a lower priority where
+    one can be forked. Copying and preparing thousands of pages is Python work that, in a thread of the preview,
+    would hold its interpreter lock while the next rebuild runs."""
+    outcome = made_apart(_index_at_low_priority, Path(site_dir))
+    if outcome is None:  # no process could be forked, or it died: indexed here
+        return build_index(site_dir, background=True)
+    done, value = outcome
+    if not done:
+        raise SearchIndexError(value)
+    return value
+
+
+def _index_at_low_priority(site_dir: Path) -> tuple[bool, Any]:
+    os.nice(10)
+    try:
+        return True, build_index(site_dir, background=True)
+    except SearchIndexError as exc:
+        return False, str(exc)
+
+
 def _executable() -> Path:
     try:
         from pagefind_bin import get_executable
@@ -216,5 +239,5 @@ class BackgroundIndexer(Latest):
     usual. `mkdocs build` never uses this class (it indexes synchronously and stops on a failure)."""
 
     def __init__(self, report: Callable[[Exception], None],
-                 index: Callable[[Path], object] = lambda site: build_index(site, background=True)) -> None:
+                 index: Callable[[Path], object] = index_behind) -> None:
         super().__init__(lambda site: index(Path(site)), report, "briefings-search-index")
