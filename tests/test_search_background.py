@@ -2,14 +2,9 @@
 
 from __future__ import annotations
 
-import os
-import sys
 import threading
 from pathlib import Path
 
-import pytest
-
-from generator.site import search_index
 from generator.site.search_index import BackgroundIndexer, SearchIndexError
 
 
@@ -69,23 +64,44 @@ def test_an_unexpected_exception_is_reported_too() -> None:
     assert [type(e) for e in reported] == [RuntimeError]
 
 
-@pytest.mark.skipif(not hasattr(os, "fork") or sys.platform == "darwin", reason="indexed apart only where it can fork")
-def test_the_preview_indexes_in_a_child_process_at_a_lower_priority(monkeypatch: pytest.MonkeyPatch) -> None:
-    """The Python side of the indexing (thousands of pages copied and prepared) runs in a child process, niced,
-    so that it neither holds the preview's interpreter lock nor takes a core from the next rebuild."""
-    monkeypatch.setattr(search_index, "build_index",
-                        lambda site, background=False: Path(f"{site}/{os.getpid()}/{os.nice(0)}/{background}"))
-    pid, niceness, background = search_index.index_behind(Path("site")).parts[1:]
-    assert int(pid) != os.getpid() and int(niceness) == min(os.nice(0) + 10, 19) and background == "True"
+def test_a_preview_copies_again_only_the_pages_written_since_the_last_indexing(tmp_path: Path, monkeypatch) -> None:
+    """The preview's indexer keeps the pages as Pagefind reads them (apostrophes made ASCII) from one run to the
+    next: a rebuild rewrites a few pages, and only those are copied again; a page gone from the site is gone."""
+    import os
+
+    from generator.site import search_index
+
+    site = tmp_path / "site"
+    pages = {"index.html": "Accueil", "briefings/a/index.html": "l’accord", "acteurs/b/index.html": "B",
+             "citations/x--2024/index.html": "une tranche, jamais indexée"}
+    for name, text in pages.items():
+        (site / name).parent.mkdir(parents=True, exist_ok=True)
+        (site / name).write_text(f"<p>{text}</p>", encoding="utf-8")
+    copied: list[str] = []
+    real = search_index._copy_indexed
+    monkeypatch.setattr(search_index, "_copy_indexed", lambda path, target: copied.append(
+        path.relative_to(site).as_posix()) or real(path, target))
+    mirror = search_index.Mirror()
+    folder = mirror.update(site)
+
+    def mirrored() -> dict[str, str]:
+        return {p.relative_to(folder).as_posix(): p.read_text(encoding="utf-8") for p in folder.rglob("*.html")}
+    assert mirrored() == {"index.html": "<p>Accueil</p>", "briefings/a/index.html": "<p>l'accord</p>",
+                          "acteurs/b/index.html": "<p>B</p>"}
+    copied.clear()
+    (site / "briefings/a/index.html").write_text("<p>l’accord retouché</p>", encoding="utf-8")
+    os.utime(site / "briefings/a/index.html", ns=(1, 1))  # whatever the clock's resolution: another time
+    (site / "acteurs/b/index.html").unlink()
+    assert mirror.update(site) == folder and copied == ["briefings/a/index.html"]
+    assert mirrored() == {"index.html": "<p>Accueil</p>", "briefings/a/index.html": "<p>l'accord retouché</p>"}
+    mirror.close()
+    assert not folder.exists()
 
 
-@pytest.mark.skipif(not hasattr(os, "fork") or sys.platform == "darwin", reason="indexed apart only where it can fork")
-def test_a_failure_in_the_child_is_the_preview_s_failure(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    failing = tmp_path / "pagefind"
-    failing.write_text("#!/bin/sh\necho 'broken index' >&2\nexit 3\n", encoding="utf-8")
-    failing.chmod(0o755)
-    (tmp_path / "site").mkdir()
-    (tmp_path / "site" / "index.html").write_text("<html><body>x</body></html>", encoding="utf-8")
-    monkeypatch.setattr(search_index, "_executable", lambda: failing)
-    with pytest.raises(SearchIndexError, match="exit 3.*broken index"):
-        search_index.index_behind(tmp_path / "site")
+def test_the_preview_s_indexer_keeps_a_mirror_and_a_build_none() -> None:
+    from generator.site import search_index
+
+    indexer = BackgroundIndexer(report=lambda exc: None)
+    assert isinstance(indexer.mirror, search_index.Mirror) and indexer.mirror.folder.is_dir()
+    indexer.mirror.close()
+    assert BackgroundIndexer(report=lambda exc: None, index=lambda site: None).mirror is None

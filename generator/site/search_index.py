@@ -21,11 +21,11 @@ hidden elements outside the article.
 
 from __future__ import annotations
 
-import os
 import shutil
 import subprocess
 import tempfile
 import threading
+import weakref
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -33,7 +33,6 @@ from typing import Any
 from ..corpus.records import CorpusIndex
 from ..reading.models import Briefing
 from . import wording
-from .page_store import made_apart
 
 BUNDLE = "pagefind"
 """The folder of the site that holds the search bundle (index, scripts, WebAssembly)."""
@@ -114,29 +113,22 @@ def _iso(published: Any) -> str:
     return published.iso() if published is not None else "0000"
 
 
-def build_index(site_dir: Path, *, executable: Path | None = None, background: bool = False) -> Path:
+def build_index(site_dir: Path, *, executable: Path | None = None, background: bool = False,
+                mirror: Mirror | None = None) -> Path:
     """Index every page of the built site at `site_dir` into `site_dir/pagefind/`; return that folder.
 
     Raises SearchIndexError when Pagefind fails or writes no index: the site is then incomplete and
     the build must stop. The previous bundle, if any, is replaced only once the new one is whole.
     `background` (a live preview's indexing, behind the next rebuild) runs Pagefind at a lower priority.
+    `mirror` (a live preview's, kept from one run to the next) holds the pages as the indexer reads them:
+    only the pages written since the last run are copied again.
     """
     site_dir = Path(site_dir)
     bundle = site_dir / BUNDLE
     binary = executable or _executable()
     with tempfile.TemporaryDirectory(prefix="briefings-search-") as tmp:
-        pages, output = Path(tmp) / "pages", Path(tmp) / "bundle"
-        count = 0
-        for path in sorted(site_dir.rglob("*.html")):
-            relative = path.relative_to(site_dir)
-            if not is_indexed(relative):
-                continue
-            target = pages / relative
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(indexed_text(path.read_text(encoding="utf-8")), encoding="utf-8")
-            count += 1
-        if not count:
-            raise SearchIndexError(f"no HTML page to index in {site_dir}")
+        output = Path(tmp) / "bundle"
+        pages = mirror.update(site_dir) if mirror is not None else Mirror.copy(site_dir, Path(tmp) / "pages")
         command = [str(binary), "--site", str(pages), "--output-path", str(output),
                    "--force-language", LANGUAGE, "--exclude-selectors", EXCLUDED, "--quiet"]
         nice = shutil.which("nice") if background else None
@@ -160,25 +152,55 @@ def build_index(site_dir: Path, *, executable: Path | None = None, background: b
     return bundle
 
 
-def index_behind(site_dir: Path) -> Path:
-    """`build_index` for a live preview, behind its next rebuild: in a child process at a lower priority where
-    one can be forked. Copying and preparing thousands of pages is Python work that, in a thread of the preview,
-    would hold its interpreter lock while the next rebuild runs."""
-    outcome = made_apart(_index_at_low_priority, Path(site_dir))
-    if outcome is None:  # no process could be forked, or it died: indexed here
-        return build_index(site_dir, background=True)
-    done, value = outcome
-    if not done:
-        raise SearchIndexError(value)
-    return value
+class Mirror:
+    """The indexed pages of a site as the indexer reads them (`indexed_text`), in a folder of their own, kept up to
+    date from one run to the next: a page whose file has the same size and modification time is not copied again
+    (a preview's rebuild writes only the pages that changed), one gone from the site is removed."""
+
+    def __init__(self) -> None:
+        self.folder = Path(tempfile.mkdtemp(prefix="briefings-search-pages-"))
+        self.copied: dict[Path, tuple[int, int]] = {}  # page (relative) → (size, mtime) of the file copied
+        self.site: Path | None = None
+        self.close = weakref.finalize(self, shutil.rmtree, self.folder, ignore_errors=True)  # at the latest on exit
+
+    def update(self, site_dir: Path) -> Path:
+        if site_dir != self.site:  # another site: everything again
+            shutil.rmtree(self.folder, ignore_errors=True)
+            self.folder.mkdir(parents=True)
+            self.copied, self.site = {}, site_dir
+        found = {}
+        for path in sorted(site_dir.rglob("*.html")):
+            relative = path.relative_to(site_dir)
+            if not is_indexed(relative):
+                continue
+            stat = path.stat()
+            found[relative] = (stat.st_size, stat.st_mtime_ns)
+            if self.copied.get(relative) != found[relative]:
+                _copy_indexed(path, self.folder / relative)
+        for gone in self.copied.keys() - found.keys():
+            (self.folder / gone).unlink(missing_ok=True)
+        self.copied = found
+        if not found:
+            raise SearchIndexError(f"no HTML page to index in {site_dir}")
+        return self.folder
+
+    @staticmethod
+    def copy(site_dir: Path, folder: Path) -> Path:
+        """Every indexed page of the site copied into `folder`, once."""
+        count = 0
+        for path in sorted(site_dir.rglob("*.html")):
+            relative = path.relative_to(site_dir)
+            if is_indexed(relative):
+                _copy_indexed(path, folder / relative)
+                count += 1
+        if not count:
+            raise SearchIndexError(f"no HTML page to index in {site_dir}")
+        return folder
 
 
-def _index_at_low_priority(site_dir: Path) -> tuple[bool, Any]:
-    os.nice(10)
-    try:
-        return True, build_index(site_dir, background=True)
-    except SearchIndexError as exc:
-        return False, str(exc)
+def _copy_indexed(path: Path, target: Path) -> None:
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(indexed_text(path.read_text(encoding="utf-8")), encoding="utf-8")
 
 
 def _executable() -> Path:
@@ -238,6 +260,7 @@ class BackgroundIndexer(Latest):
     time, the newest build winning; a failure is handed to `report` and the next build is indexed as
     usual. `mkdocs build` never uses this class (it indexes synchronously and stops on a failure)."""
 
-    def __init__(self, report: Callable[[Exception], None],
-                 index: Callable[[Path], object] = index_behind) -> None:
+    def __init__(self, report: Callable[[Exception], None], index: Callable[[Path], object] | None = None) -> None:
+        self.mirror = Mirror() if index is None else None  # the pages as last copied, for the next run
+        index = index or (lambda site: build_index(site, background=True, mirror=self.mirror))
         super().__init__(lambda site: index(Path(site)), report, "briefings-search-index")
