@@ -38,6 +38,7 @@ import os
 import signal
 import shutil
 import socket
+import statistics
 import subprocess
 import sys
 import time
@@ -369,7 +370,9 @@ def _wait_until_served(url: str, timeout: float, proc: subprocess.Popen, pause: 
     return False
 
 
-def _wait_for_text(url: str, texts: tuple[str, ...], timeout: float, proc: subprocess.Popen) -> bool:
+def _wait_for_text(url: str, texts: tuple[str, ...], timeout: float, proc: subprocess.Popen,
+                   present: bool = True) -> bool:
+    """Until the page holds every one of `texts` (with `present=False`: none of them)."""
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if proc.poll() is not None:
@@ -377,7 +380,7 @@ def _wait_for_text(url: str, texts: tuple[str, ...], timeout: float, proc: subpr
         try:
             with urllib.request.urlopen(url, timeout=5) as response:
                 body = response.read().decode("utf-8", errors="replace")
-            if all(t in body for t in texts):
+            if all((t in body) == present for t in texts):
                 return True
         except (urllib.error.URLError, ConnectionError, TimeoutError, OSError):
             pass
@@ -385,35 +388,51 @@ def _wait_for_text(url: str, texts: tuple[str, ...], timeout: float, proc: subpr
     return False
 
 
-def serve_times(project: Path, corpus: SyntheticCorpus, log: Path, cross_page: str,
-                timeout: float = 900) -> tuple[float | None, float | None]:
-    """Under a running `mkdocs serve`: seconds from dropping one new briefing into `briefings/` to its page
-    being served (drop), then from rewriting an existing briefing's title to the new title being shown on
-    its page and on `cross_page`, the page of the sources listing it (edit)."""
+SERVE_ROUNDS = 3
+"""Drops and edits measured in one `mkdocs serve` session: the median counts (a file watcher's latency and the
+search indexing still running from the round before make single timings spread by a few tenths of a second)."""
+
+
+def serve_times(project: Path, corpus: SyntheticCorpus, log: Path, cross_page: str, timeout: float = 900,
+                rounds: int = SERVE_ROUNDS) -> tuple[list[float], list[float]]:
+    """Under a running `mkdocs serve`, `rounds` times: seconds from dropping one new briefing into `briefings/` to
+    its page being served (drop), then from rewriting an existing briefing's title to the new title being shown on
+    its page and on `cross_page`, the page of the sources listing it (edit); then both undone, and the preview
+    left to settle. Empty lists when the server never answered; a round that timed out ends the measure."""
     port = free_port()
     base = f"http://127.0.0.1:{port}/"
     briefings = Project.at(project).briefings_dir
+    drops: list[float] = []
+    edits: list[float] = []
+    name, data = corpus.briefing(0)
+    edited = briefings / name
     with log.open("w", encoding="utf-8") as out:
         proc = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
                                 cwd=project, env=ENV, stdout=out, stderr=subprocess.STDOUT)
         try:
             if not _wait_until_served(base, timeout, proc, pause=0.5):
-                return None, None
-            path = write_briefing(corpus, corpus.n, briefings)  # one more than the corpus holds
-            start = time.perf_counter()
-            if not _wait_until_served(f"{base}briefings/{path.stem}/", timeout, proc, pause=0.05):
-                return None, None
-            drop = time.perf_counter() - start
-            time.sleep(2)  # let the reload settle: the edit is a change of its own
-            marker = "Retouche mesurée par le banc"
-            name, data = corpus.briefing(0)
-            edited, changed = briefings / name, dump_briefing({**data, "title": f"{marker} — {data['title']}"})
-            start = time.perf_counter()
-            edited.write_text(changed, encoding="utf-8")
-            if not (_wait_for_text(f"{base}briefings/{edited.stem}/", (marker,), timeout, proc)
-                    and _wait_for_text(f"{base}{cross_page}", (marker,), timeout, proc)):
-                return drop, None
-            return drop, time.perf_counter() - start
+                return drops, edits
+            for round_ in range(rounds):
+                path = write_briefing(corpus, corpus.n, briefings)  # one more than the corpus holds
+                start = time.perf_counter()
+                if not _wait_until_served(f"{base}briefings/{path.stem}/", timeout, proc, pause=0.05):
+                    break
+                drops.append(time.perf_counter() - start)
+                time.sleep(2)  # let the reload settle: the edit is a change of its own
+                marker = f"Retouche {round_ + 1} mesurée par le banc"
+                changed = dump_briefing({**data, "title": f"{marker} — {data['title']}"})
+                start = time.perf_counter()
+                edited.write_text(changed, encoding="utf-8")
+                if not (_wait_for_text(f"{base}briefings/{edited.stem}/", (marker,), timeout, proc)
+                        and _wait_for_text(f"{base}{cross_page}", (marker,), timeout, proc)):
+                    break
+                edits.append(time.perf_counter() - start)
+                path.unlink()
+                write_briefing(corpus, 0, briefings)
+                if not _wait_for_text(f"{base}briefings/{edited.stem}/", (marker,), timeout, proc, present=False):
+                    break
+                time.sleep(6)  # the search index and the exports of the undone round catch up
+            return drops, edits
         finally:
             proc.terminate()
             try:
@@ -487,13 +506,16 @@ def measure(n: int, workdir: Path, seed: int = 0, repeat: int = 1, serve: bool =
     stats = site_stats(base / "site-full")
     baseline_stats = site_stats(base / "site-baseline")
 
-    drop_s = edit_s = None
+    drops: list[float] = []
+    edits: list[float] = []
     if serve:
-        say(f"N={n}: mkdocs serve, then one briefing added and one edited")
+        say(f"N={n}: mkdocs serve, then {SERVE_ROUNDS} times one briefing added and one edited")
         stem = Path(corpus.briefing(0)[0]).stem
         cross = page_listing(base / "site-full", urls.SOURCES.removesuffix(".md"), f"briefings/{stem}/")
-        drop_s, edit_s = serve_times(full, corpus, base / "serve.log", cross)
+        drops, edits = serve_times(full, corpus, base / "serve.log", cross)
         (Project.at(full).briefings_dir / f"{corpus.briefing(n)[0]}").unlink(missing_ok=True)
+    drop_s = statistics.median(drops) if drops else None
+    edit_s = statistics.median(edits) if edits else None
 
     return {
         "n": n,
@@ -507,6 +529,8 @@ def measure(n: int, workdir: Path, seed: int = 0, repeat: int = 1, serve: bool =
         "serve_rebuild_s": round(drop_s, 2) if drop_s is not None else None,
         "serve_drop_s": round(drop_s, 2) if drop_s is not None else None,
         "serve_edit_s": round(edit_s, 2) if edit_s is not None else None,
+        "serve_drop_samples_s": [round(x, 2) for x in drops],
+        "serve_edit_samples_s": [round(x, 2) for x in edits],
         "largest_page_bytes": stats.largest_page[1],
         "largest_page_path": stats.largest_page[0],
         "first_query_bytes": first_query_bytes(base / "site-full"),
