@@ -429,9 +429,11 @@ def serve_times(project: Path, corpus: SyntheticCorpus, log: Path, cross_page: s
                 edits.append(time.perf_counter() - start)
                 path.unlink()
                 write_briefing(corpus, 0, briefings)
-                if not _wait_for_text(f"{base}briefings/{edited.stem}/", (marker,), timeout, proc, present=False):
+                # Settled: the undone round's exports written (its search index, about as long, catches up too).
+                if not (_wait_for_text(f"{base}briefings/{edited.stem}/", (marker,), timeout, proc, present=False)
+                        and _wait_for_text(f"{base}exports/briefings.json", (marker,), timeout, proc, present=False)):
                     break
-                time.sleep(6)  # the search index and the exports of the undone round catch up
+                time.sleep(3)
             return drops, edits
         finally:
             proc.terminate()
