@@ -144,3 +144,51 @@ def test_a_shared_rebuild_writes_what_a_first_build_writes(project: Path, tmp_pa
     assert [k for k in fresh if rebuilt[k] != fresh[k]] == []
     assert "Retouché — " in (tmp_path / "rebuilt" / "briefings" / briefing.stem / "index.html").read_text("utf-8")
     shutil.rmtree(tmp_path / "fresh")
+
+
+def test_a_child_that_never_answers_is_stopped_and_its_pages_converted_here(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A child stuck for good (a lock another thread of the preview held when it was forked) would leave the rebuild,
+    and every request of the preview, waiting: past a while, it is stopped and its pages converted here."""
+    import time
+
+    monkeypatch.setattr(SharedConversion, "PATIENCE", (0.5, 2.0))
+    weights = {"a.md": 300_000, "b.md": 300_000}
+    pages = [fake_page(uri) for uri in weights]
+    parent = os.getpid()
+    plain = converter(parent)
+
+    def stuck_in_child(file: SimpleNamespace) -> None:
+        if os.getpid() != parent:
+            time.sleep(600)
+        plain(file)
+    shared = share(pages, weights, stuck_in_child)
+    pid = shared.child[0].pid
+    for page in pages:
+        if page.file.is_modified():
+            stuck_in_child(page.file)
+    started = time.monotonic()
+    shared.finish()
+    assert time.monotonic() - started < 60
+    assert shared.converted_apart == []
+    assert all(p.content == f"<h1>{p.file.src_uri}</h1><!-- {parent} -->" for p in pages)
+    with pytest.raises(ChildProcessError):
+        os.waitpid(pid, os.WNOHANG)  # reaped: no zombie left
+
+
+def test_a_failed_build_stops_the_child_at_once() -> None:
+    import time
+
+    weights = {"a.md": 300_000, "b.md": 300_000}
+    pages = [fake_page(uri) for uri in weights]
+    parent = os.getpid()
+
+    def slow_in_child(file: SimpleNamespace) -> None:
+        if os.getpid() != parent:
+            time.sleep(600)
+    shared = share(pages, weights, slow_in_child)
+    pid = shared.child[0].pid
+    started = time.monotonic()
+    shared.drop()
+    assert time.monotonic() - started < 60 and shared.child is None
+    with pytest.raises(ChildProcessError):
+        os.waitpid(pid, os.WNOHANG)

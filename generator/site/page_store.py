@@ -16,7 +16,10 @@ from __future__ import annotations
 
 import os
 import pickle
+import select
+import signal
 import sys
+import time
 import warnings
 import zlib
 from collections.abc import Callable, Iterable, Iterator, Mapping, MutableMapping
@@ -173,11 +176,31 @@ class Apart:
         os.close(write)
         return cls(pid, read)
 
-    def result(self) -> Any | None:
-        """What the child sent, once it has exited; None when it failed."""
-        with os.fdopen(self.read, "rb") as received:
-            data = received.read()  # before waiting: a large result fills the pipe until read
+    def result(self, timeout: float | None = None) -> Any | None:
+        """What the child sent, once it has exited; None when it failed, or had not sent it all within `timeout`
+        seconds (it is then stopped)."""
+        with os.fdopen(self.read, "rb", buffering=0) as received:  # before waiting: a large result fills the pipe
+            data = received.read() if timeout is None else _read_within(received, timeout, self.pid)
         _, status = os.waitpid(self.pid, 0)
         if os.waitstatus_to_exitcode(status) != 0 or not data:
             return None
         return pickle.loads(data)
+
+    def stop(self) -> None:
+        """The child's work is not wanted: it is stopped, and waited for (no zombie)."""
+        os.kill(self.pid, signal.SIGKILL)
+        os.close(self.read)
+        os.waitpid(self.pid, 0)
+
+
+def _read_within(received: Any, timeout: float, pid: int) -> bytes:
+    """All a child sends, or the child stopped if it has not sent it all within `timeout` seconds."""
+    deadline, chunks, ready = time.monotonic() + timeout, [], select.poll()  # poll: any descriptor number
+    ready.register(received, select.POLLIN)
+    while ready.poll(max(0, int((deadline - time.monotonic()) * 1000))):
+        chunk = received.read(1 << 20)
+        if not chunk:
+            return b"".join(chunks)
+        chunks.append(chunk)
+    os.kill(pid, signal.SIGKILL)
+    return b""
