@@ -132,9 +132,12 @@ class Collector:
             gc.disable()
 
     def later(self) -> None:
-        """The rebuild has ended: collect in `DELAY` seconds unless another one has started by then."""
+        """The rebuild has ended: collect in `DELAY` seconds unless another one has started by then. Told twice
+        (a strict rebuild fails after `on_post_build`), it still collects once."""
         with self.lock:
             self.held = False
+            if self.timer is not None:
+                self.timer.cancel()
             self.timer = threading.Timer(self.DELAY, self.collect)
             self.timer.daemon = True
             self.timer.start()

@@ -6,6 +6,7 @@ hands it MkDocs' own conversion of a page (`_populate_page`)."""
 from __future__ import annotations
 
 import logging
+import time
 from collections.abc import Callable
 from typing import Any
 
@@ -32,8 +33,14 @@ class SharedConversion:
     HTML afterwards, while the child, which touches objects this process made and so copies their memory
     pages, converts more slowly than it: measured at a thousand briefings, this share balances the two."""
 
+    PATIENCE = (10.0, 4.0)
+    """How long this process waits for the child once it has converted its own share, at least (seconds) and in
+    times what its share took: a child that has not answered by then (stuck on a lock that another thread of the
+    preview held when it was forked) is stopped, and its pages are converted here."""
+
     def __init__(self) -> None:
         self.child: tuple[Apart, list[Any], Callable[[Any], None], Any] | None = None
+        self.started = 0.0
         self.converted_apart: list[str] = []  # the last rebuild's pages the child converted
 
     def start(self, changed: list[Any], weight: Callable[[Any], int], convert: Callable[[Any], None],
@@ -55,7 +62,7 @@ class SharedConversion:
             return
         for file in theirs:
             file.is_modified = unmodified  # MkDocs' dirty build leaves them alone…
-        self.child = (child, theirs, convert, files)
+        self.child, self.started = (child, theirs, convert, files), time.monotonic()
 
     def finish(self) -> None:
         """Every page the child was given, as it converted it, its warnings logged; or converted here."""
@@ -63,7 +70,8 @@ class SharedConversion:
             return
         child, theirs, convert, files = self.child
         self.child = None
-        sent = child.result()
+        least, times = self.PATIENCE
+        sent = child.result(timeout=max(least, times * (time.monotonic() - self.started)))
         states, held = sent if sent is not None else ({}, [])
         self.converted_apart = sorted(states)
         for name, level, message in held:
@@ -76,9 +84,9 @@ class SharedConversion:
                 convert(file)
 
     def drop(self) -> None:
-        """The build failed: the child's work is not wanted, the child is waited for."""
+        """The build failed: the child's work is not wanted, the child is stopped."""
         if self.child is not None:
-            self.child[0].result()
+            self.child[0].stop()
             self.child = None
 
 

@@ -3,6 +3,8 @@ whatever the text, what MkDocs reads is exactly what the generator wrote."""
 
 from __future__ import annotations
 
+import os
+import sys
 from types import SimpleNamespace
 
 import pytest
@@ -76,3 +78,59 @@ def test_compressed_bytes_are_stored_as_they_are_and_are_not_text() -> None:
     assert pages["a.md"] == "Déjà\n" and type(pages.compressed("a.md")) is bytes
     with pytest.raises(TypeError):
         pages["b.md"] = b"not compressed text"  # plain bytes are refused as before
+
+
+
+def _holds_write_end(ino: int) -> bool:
+    """In a child: whether it holds the write end of the pipe `ino` (another child's channel)."""
+    import fcntl
+
+    for fd in range(3, 1024):
+        try:
+            if os.fstat(fd).st_ino == ino and fcntl.fcntl(fd, fcntl.F_GETFL) & os.O_ACCMODE == os.O_WRONLY:
+                return True
+        except OSError:
+            continue
+    return False
+
+
+@pytest.mark.skipif(not hasattr(os, "fork") or sys.platform == "darwin", reason="no child process where no fork")
+def test_a_child_forked_by_another_thread_never_holds_a_sibling_s_channel(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A preview forks from two threads (a rebuild's second process, the exports behind it): a child forked while
+    another was being started must not inherit the end of its channel, or the preview would wait for that child
+    to exit before it saw the other's result end."""
+    import threading
+
+    from generator.site import page_store
+
+    pipes: list[tuple[int, int]] = []
+    real_pipe, real_fork = os.pipe, os.fork
+    monkeypatch.setattr(os, "pipe", lambda: pipes.append(real_pipe()) or pipes[-1])
+    other: list = []
+    thread = threading.Thread(target=lambda: other.append(page_store.Apart.start(_holds_write_end, other[0])))
+
+    def fork() -> int:
+        pid = real_fork()
+        if pid != 0 and not other:  # the first start, in the parent: another thread forks meanwhile
+            other.append(os.fstat(pipes[0][1]).st_ino)
+            thread.start()
+            thread.join(0.5)
+        return pid
+    monkeypatch.setattr(os, "fork", fork)
+    first = page_store.Apart.start(os.getpid)
+    thread.join(10)
+    assert first is not None and first.result() not in (None, os.getpid())
+    assert other[1] is not None and other[1].result() is False
+
+
+def _nested() -> object:
+    from generator.site.page_store import made_apart
+
+    return made_apart(os.getpid)
+
+
+@pytest.mark.skipif(not hasattr(os, "fork") or sys.platform == "darwin", reason="no child process where no fork")
+def test_a_child_may_start_one_of_its_own() -> None:
+    from generator.site.page_store import made_apart
+
+    assert made_apart(_nested) not in (None, os.getpid())

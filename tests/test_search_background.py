@@ -105,3 +105,42 @@ def test_the_preview_s_indexer_keeps_a_mirror_and_a_build_none() -> None:
     assert isinstance(indexer.mirror, search_index.Mirror) and indexer.mirror.folder.is_dir()
     indexer.mirror.close()
     assert BackgroundIndexer(report=lambda exc: None, index=lambda site: None).mirror is None
+
+
+def test_an_indexing_that_failed_half_way_leaves_no_page_behind_in_the_mirror(tmp_path: Path, monkeypatch) -> None:
+    """A page can vanish while the preview's indexer copies the site (the next rebuild deletes a briefing's page):
+    the copy fails, and a page it had copied before failing must not stay in the mirror once it is gone from the
+    site, nor the mirror miss the pages of a folder the system cleared."""
+    import shutil
+
+    from generator.site import search_index
+
+    site = tmp_path / "site"
+    (site / "index.html").parent.mkdir(parents=True)
+    (site / "index.html").write_text("<p>Accueil</p>", encoding="utf-8")
+    mirror = search_index.Mirror()
+    folder = mirror.update(site)
+    for name in ("briefings/b/index.html", "briefings/c/index.html"):  # a rebuild adds two pages
+        (site / name).parent.mkdir(parents=True, exist_ok=True)
+        (site / name).write_text(f"<p>{name}</p>", encoding="utf-8")
+    real = search_index._copy_indexed
+
+    def vanishing(path: Path, target: Path) -> None:
+        if path.parent.name == "c":
+            raise FileNotFoundError(path)  # deleted by the next rebuild between listing and reading
+        real(path, target)
+    monkeypatch.setattr(search_index, "_copy_indexed", vanishing)
+    try:
+        mirror.update(site)
+    except FileNotFoundError:
+        pass
+    monkeypatch.setattr(search_index, "_copy_indexed", real)
+    shutil.rmtree(site / "briefings/b")  # and a later rebuild deletes the other one
+    assert mirror.update(site) == folder
+    assert sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*.html")) == [
+        "briefings/c/index.html", "index.html"]
+    shutil.rmtree(folder)  # the system's cleaning of temporary folders, in a preview left open for days
+    mirror.update(site)
+    assert sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*.html")) == [
+        "briefings/c/index.html", "index.html"]
+    mirror.close()

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 import shutil
 from pathlib import Path
 from types import SimpleNamespace
@@ -100,13 +101,14 @@ def test_too_little_to_share_forks_nothing(monkeypatch: pytest.MonkeyPatch) -> N
     assert started == [] and all(p.file.is_modified() for p in pages)
 
 
-def serve_build(project: Path, site: Path, *, rebuild: bool):
-    """A build as `mkdocs serve` makes it, in this process: the first one, or a rebuild (`--dirty`, shared)."""
+def serve_build(project: Path, site: Path, *, rebuild: bool, preview: Preview | None = None):
+    """A build as `mkdocs serve` makes it, in this process: the first one, or a rebuild (`--dirty`, shared);
+    `preview`: the record of the builds before, as `mkdocs serve` keeps it from one to the next."""
     config = load_config(str(project / "mkdocs.yml"), site_dir=str(site))
     plugin = config.plugins["briefings"]
-    if not rebuild:
+    if not rebuild or preview is not None:
         config.plugins.on_startup(command="serve", dirty=False)
-        plugin.preview = Preview()
+        plugin.preview = preview or Preview()
     plugin.rebuilding = rebuild
     quiet = _NoDirtyWarning()
     logging.getLogger("mkdocs.commands.build").addFilter(quiet)
@@ -144,3 +146,122 @@ def test_a_shared_rebuild_writes_what_a_first_build_writes(project: Path, tmp_pa
     assert [k for k in fresh if rebuilt[k] != fresh[k]] == []
     assert "Retouché — " in (tmp_path / "rebuilt" / "briefings" / briefing.stem / "index.html").read_text("utf-8")
     shutil.rmtree(tmp_path / "fresh")
+
+
+def test_a_child_that_never_answers_is_stopped_and_its_pages_converted_here(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A child stuck for good (a lock another thread of the preview held when it was forked) would leave the rebuild,
+    and every request of the preview, waiting: past a while, it is stopped and its pages converted here."""
+    import time
+
+    monkeypatch.setattr(SharedConversion, "PATIENCE", (0.5, 2.0))
+    weights = {"a.md": 300_000, "b.md": 300_000}
+    pages = [fake_page(uri) for uri in weights]
+    parent = os.getpid()
+    plain = converter(parent)
+
+    def stuck_in_child(file: SimpleNamespace) -> None:
+        if os.getpid() != parent:
+            time.sleep(600)
+        plain(file)
+    shared = share(pages, weights, stuck_in_child)
+    pid = shared.child[0].pid
+    for page in pages:
+        if page.file.is_modified():
+            stuck_in_child(page.file)
+    started = time.monotonic()
+    shared.finish()
+    assert time.monotonic() - started < 60
+    assert shared.converted_apart == []
+    assert all(p.content == f"<h1>{p.file.src_uri}</h1><!-- {parent} -->" for p in pages)
+    with pytest.raises(ChildProcessError):
+        os.waitpid(pid, os.WNOHANG)  # reaped: no zombie left
+
+
+def test_a_failed_build_stops_the_child_at_once() -> None:
+    import time
+
+    weights = {"a.md": 300_000, "b.md": 300_000}
+    pages = [fake_page(uri) for uri in weights]
+    parent = os.getpid()
+
+    def slow_in_child(file: SimpleNamespace) -> None:
+        if os.getpid() != parent:
+            time.sleep(600)
+    shared = share(pages, weights, slow_in_child)
+    pid = shared.child[0].pid
+    started = time.monotonic()
+    shared.drop()
+    assert time.monotonic() - started < 60 and shared.child is None
+    with pytest.raises(ChildProcessError):
+        os.waitpid(pid, os.WNOHANG)
+
+
+def _retitled(text: str) -> str:
+    return re.sub(r"^title: ", "title: Retouché ", text, count=1, flags=re.M)
+
+
+def _broken(text: str) -> str:
+    return re.sub(r"^title: ", "title: [", text, count=1, flags=re.M)
+
+
+def _requoted(text: str) -> str:
+    return re.sub(r"^(\s+)text: ", r"\1text: Mot ajouté, ", text, count=1, flags=re.M)
+
+
+@pytest.fixture
+def sharing(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(SharedConversion, "SHARED_FROM", 0)  # the seed corpus is small: share any change
+    monkeypatch.setattr(SharedConversion, "HEAD_START", 0)
+    monkeypatch.setattr("generator.plugin.search_index.build_index", lambda site: None)
+    monkeypatch.setattr("generator.plugin.BriefingsPlugin.indexer", SimpleNamespace(submit=lambda site: None))
+
+
+@pytest.mark.parametrize("edits", [["retitled"], ["deleted"], ["copied", "deleted"], ["requoted"],
+                                   ["broken", "restored"]])
+def test_rebuilds_that_share_their_pages_end_with_a_first_build_s_site(project: Path, tmp_path: Path, sharing,
+                                                                      edits: list[str]) -> None:
+    """A briefing edited, deleted, added, made invalid and fixed: the preview's dirty rebuilds, each with a child
+    converting half of its changed pages, leave the site a first build of the same files makes."""
+    preview = Preview()
+    serve_build(project, tmp_path / "rebuilt", rebuild=False, preview=preview)
+    path = sorted((project / "briefings").glob("*.yaml"))[-1]
+    original = path.read_text(encoding="utf-8")
+    copy = path.with_name(f"{path.stem}-bis.yaml")
+    for edit in edits:
+        if edit == "deleted":
+            path.unlink()
+        elif edit == "copied":
+            copy.write_text(original.replace(f"id: {path.stem}\n", f"id: {copy.stem}\n"), encoding="utf-8")
+        else:
+            change = {"retitled": _retitled, "broken": _broken, "requoted": _requoted, "restored": str}[edit]
+            path.write_text(change(original), encoding="utf-8")
+        serve_build(project, tmp_path / "rebuilt", rebuild=True, preview=preview)
+        assert preview.shared.converted_apart and set(preview.shared.converted_apart) < set(preview.changed)
+    serve_build(project, tmp_path / "fresh", rebuild=False)
+    rebuilt, fresh = html_pages(tmp_path / "rebuilt"), html_pages(tmp_path / "fresh")
+    assert sorted(rebuilt.keys() ^ fresh.keys()) == []
+    assert [k for k in fresh if rebuilt[k] != fresh[k]] == []
+
+
+def test_a_broken_anchor_on_a_page_the_child_converted_fails_a_strict_rebuild(project: Path, tmp_path: Path, sharing,
+                                                                             monkeypatch: pytest.MonkeyPatch,
+                                                                             caplog: pytest.LogCaptureFixture) -> None:
+    """MkDocs checks the anchors once every page is converted, in this process: a page from the child is checked
+    like any other, and strict mode fails the rebuild on it."""
+    from generator.plugin import BriefingsPlugin
+
+    preview = Preview()
+    serve_build(project, tmp_path / "site", rebuild=False, preview=preview)
+    markdown = BriefingsPlugin.on_page_markdown
+
+    def with_a_broken_anchor(self, text: str, *, page, config, files) -> str:
+        text = markdown(self, text, page=page, config=config, files=files)
+        return text + "\n\n[ici](#pas-d-ancre)\n" if page.file.src_uri in preview.changed else text
+    monkeypatch.setattr(BriefingsPlugin, "on_page_markdown", with_a_broken_anchor)
+    path = sorted((project / "briefings").glob("*.yaml"))[-1]
+    path.write_text(_retitled(path.read_text(encoding="utf-8")), encoding="utf-8")
+    with caplog.at_level(logging.WARNING), pytest.raises(SystemExit):  # MkDocs' Abort
+        serve_build(project, tmp_path / "site", rebuild=True, preview=preview)
+    assert preview.shared.converted_apart
+    warned = [r.getMessage() for r in caplog.records if "#pas-d-ancre" in r.getMessage()]
+    assert sorted(w.split("'")[1] for w in warned) == sorted(preview.changed)  # each page once, whoever converted it

@@ -16,7 +16,11 @@ from __future__ import annotations
 
 import os
 import pickle
+import select
+import signal
 import sys
+import threading
+import time
 import warnings
 import zlib
 from collections.abc import Callable, Iterable, Iterator, Mapping, MutableMapping
@@ -146,6 +150,12 @@ def made_apart(make: Callable[..., T], *args: Any) -> T | None:
     return child.result() if child is not None else None
 
 
+_STARTING = threading.Lock()
+"""Held while a child is forked and this process still holds the write end of its pipe: a child forked then by
+another thread (a preview forks from its build thread and from the thread writing its exports) would hold it too,
+and the first child's result would not end before that other child exited."""
+
+
 class Apart:
     """A child process forked to run `make(*args)` while this one goes on; `result()` waits for what it sent."""
 
@@ -157,27 +167,55 @@ class Apart:
         """The child, started; None where processes cannot be forked."""
         if not hasattr(os, "fork") or sys.platform == "darwin":  # macOS: forking a process with threads is unsafe
             return None
-        read, write = os.pipe()
-        with warnings.catch_warnings():  # Python 3.12+ warns of any fork in a process with threads: the
-            warnings.filterwarnings("ignore", ".*fork", DeprecationWarning)  # child takes no lock they hold
-            pid = os.fork()
-        if pid == 0:  # the child: never returns
-            code = 1
-            try:
-                os.close(read)
-                with os.fdopen(write, "wb") as out:
-                    pickle.dump(make(*args), out, protocol=pickle.HIGHEST_PROTOCOL)
-                code = 0
-            finally:
-                os._exit(code)  # no exit handlers, no buffers flushed twice: they belong to the parent
-        os.close(write)
+        with _STARTING:  # no child forked by another thread meanwhile inherits this one's end of the pipe
+            read, write = os.pipe()
+            with warnings.catch_warnings():  # Python 3.12+ warns of any fork in a process with threads: the
+                warnings.filterwarnings("ignore", ".*fork", DeprecationWarning)  # child takes no lock they hold
+                pid = os.fork()
+            if pid == 0:  # the child: never returns
+                code = 1
+                try:
+                    _started_here()
+                    os.close(read)
+                    with os.fdopen(write, "wb") as out:
+                        pickle.dump(make(*args), out, protocol=pickle.HIGHEST_PROTOCOL)
+                    code = 0
+                finally:
+                    os._exit(code)  # no exit handlers, no buffers flushed twice: they belong to the parent
+            os.close(write)
         return cls(pid, read)
 
-    def result(self) -> Any | None:
-        """What the child sent, once it has exited; None when it failed."""
-        with os.fdopen(self.read, "rb") as received:
-            data = received.read()  # before waiting: a large result fills the pipe until read
+    def result(self, timeout: float | None = None) -> Any | None:
+        """What the child sent, once it has exited; None when it failed, or had not sent it all within `timeout`
+        seconds (it is then stopped)."""
+        with os.fdopen(self.read, "rb", buffering=0) as received:  # before waiting: a large result fills the pipe
+            data = received.read() if timeout is None else _read_within(received, timeout, self.pid)
         _, status = os.waitpid(self.pid, 0)
         if os.waitstatus_to_exitcode(status) != 0 or not data:
             return None
         return pickle.loads(data)
+
+    def stop(self) -> None:
+        """The child's work is not wanted: it is stopped, and waited for (no zombie)."""
+        os.kill(self.pid, signal.SIGKILL)
+        os.close(self.read)
+        os.waitpid(self.pid, 0)
+
+
+def _read_within(received: Any, timeout: float, pid: int) -> bytes:
+    """All a child sends, or the child stopped if it has not sent it all within `timeout` seconds."""
+    deadline, chunks, ready = time.monotonic() + timeout, [], select.poll()  # poll: any descriptor number
+    ready.register(received, select.POLLIN)
+    while ready.poll(max(0, int((deadline - time.monotonic()) * 1000))):
+        chunk = received.read(1 << 20)
+        if not chunk:
+            return b"".join(chunks)
+        chunks.append(chunk)
+    os.kill(pid, signal.SIGKILL)
+    return b""
+
+
+def _started_here() -> None:
+    """In a child: `_STARTING`, held by the thread that forked it, free again should the child start one of its own."""
+    global _STARTING
+    _STARTING = threading.Lock()

@@ -155,7 +155,8 @@ def build_index(site_dir: Path, *, executable: Path | None = None, background: b
 class Mirror:
     """The indexed pages of a site as the indexer reads them (`indexed_text`), in a folder of their own, kept up to
     date from one run to the next: a page whose file has the same size and modification time is not copied again
-    (a preview's rebuild writes only the pages that changed), one gone from the site is removed."""
+    (a preview's rebuild writes only the pages that changed), one gone from the site is removed. After a copy that
+    failed half-way, or once the system has cleared its folder, every page is copied again."""
 
     def __init__(self) -> None:
         self.folder = Path(tempfile.mkdtemp(prefix="briefings-search-pages-"))
@@ -164,19 +165,23 @@ class Mirror:
         self.close = weakref.finalize(self, shutil.rmtree, self.folder, ignore_errors=True)  # at the latest on exit
 
     def update(self, site_dir: Path) -> Path:
-        if site_dir != self.site:  # another site: everything again
+        if site_dir != self.site or not self.folder.is_dir():  # another site, or the folder cleared: all again
             shutil.rmtree(self.folder, ignore_errors=True)
             self.folder.mkdir(parents=True)
             self.copied, self.site = {}, site_dir
         found = {}
-        for path in sorted(site_dir.rglob("*.html")):
-            relative = path.relative_to(site_dir)
-            if not is_indexed(relative):
-                continue
-            stat = path.stat()
-            found[relative] = (stat.st_size, stat.st_mtime_ns)
-            if self.copied.get(relative) != found[relative]:
-                _copy_indexed(path, self.folder / relative)
+        try:
+            for path in sorted(site_dir.rglob("*.html")):
+                relative = path.relative_to(site_dir)
+                if not is_indexed(relative):
+                    continue
+                stat = path.stat()
+                found[relative] = (stat.st_size, stat.st_mtime_ns)
+                if self.copied.get(relative) != found[relative]:
+                    _copy_indexed(path, self.folder / relative)
+        except BaseException:  # a page deleted by the next rebuild meanwhile: what the folder holds is unknown
+            self.site = None
+            raise
         for gone in self.copied.keys() - found.keys():
             (self.folder / gone).unlink(missing_ok=True)
         self.copied = found
