@@ -393,6 +393,10 @@ SERVE_ROUNDS = 3
 search indexing still running from the round before make single timings spread by a few tenths of a second)."""
 
 
+SERVE_SETTLE_S = 15.0
+"""Seconds the preview is left alone after a round is undone, its exports written: its search indexing ends."""
+
+
 def serve_times(project: Path, corpus: SyntheticCorpus, log: Path, cross_page: str, timeout: float = 900,
                 rounds: int = SERVE_ROUNDS) -> tuple[list[float], list[float]]:
     """Under a running `mkdocs serve`, `rounds` times: seconds from dropping one new briefing into `briefings/` to
@@ -429,11 +433,12 @@ def serve_times(project: Path, corpus: SyntheticCorpus, log: Path, cross_page: s
                 edits.append(time.perf_counter() - start)
                 path.unlink()
                 write_briefing(corpus, 0, briefings)
-                # Settled: the undone round's exports written (its search index, about as long, catches up too).
+                # Settled: the undone round's exports written, and time for its search index (Pagefind, at a lower
+                # priority, still takes the other core: on a machine of two, the next drop would be slower).
                 if not (_wait_for_text(f"{base}briefings/{edited.stem}/", (marker,), timeout, proc, present=False)
                         and _wait_for_text(f"{base}exports/briefings.json", (marker,), timeout, proc, present=False)):
                     break
-                time.sleep(3)
+                time.sleep(SERVE_SETTLE_S)
             return drops, edits
         finally:
             proc.terminate()
