@@ -21,6 +21,7 @@ hidden elements outside the article.
 
 from __future__ import annotations
 
+import functools
 import shutil
 import subprocess
 import tempfile
@@ -128,7 +129,7 @@ def build_index(site_dir: Path, *, executable: Path | None = None, background: b
     binary = executable or _executable()
     with tempfile.TemporaryDirectory(prefix="briefings-search-") as tmp:
         output = Path(tmp) / "bundle"
-        pages = mirror.update(site_dir) if mirror is not None else Mirror.copy(site_dir, Path(tmp) / "pages")
+        pages = (mirror or Mirror(Path(tmp) / "pages")).update(site_dir)  # without one: every page, once
         command = [str(binary), "--site", str(pages), "--output-path", str(output),
                    "--force-language", LANGUAGE, "--exclude-selectors", EXCLUDED, "--quiet"]
         nice = shutil.which("nice") if background else None
@@ -158,11 +159,14 @@ class Mirror:
     (a preview's rebuild writes only the pages that changed), one gone from the site is removed. After a copy that
     failed half-way, or once the system has cleared its folder, every page is copied again."""
 
-    def __init__(self) -> None:
-        self.folder = Path(tempfile.mkdtemp(prefix="briefings-search-pages-"))
+    def __init__(self, folder: Path | None = None) -> None:
+        """`folder`: where the pages go, for the caller to remove; by default one of its own, removed by `close()`
+        or, at the latest, on exit."""
+        self.folder = folder or Path(tempfile.mkdtemp(prefix="briefings-search-pages-"))
         self.copied: dict[Path, tuple[int, int]] = {}  # page (relative) → (size, mtime) of the file copied
         self.site: Path | None = None
-        self.close = weakref.finalize(self, shutil.rmtree, self.folder, ignore_errors=True)  # at the latest on exit
+        self.close = (weakref.finalize(self, shutil.rmtree, self.folder, ignore_errors=True) if folder is None
+                      else functools.partial(shutil.rmtree, self.folder, ignore_errors=True))
 
     def update(self, site_dir: Path) -> Path:
         if site_dir != self.site or not self.folder.is_dir():  # another site, or the folder cleared: all again
@@ -188,19 +192,6 @@ class Mirror:
         if not found:
             raise SearchIndexError(f"no HTML page to index in {site_dir}")
         return self.folder
-
-    @staticmethod
-    def copy(site_dir: Path, folder: Path) -> Path:
-        """Every indexed page of the site copied into `folder`, once."""
-        count = 0
-        for path in sorted(site_dir.rglob("*.html")):
-            relative = path.relative_to(site_dir)
-            if is_indexed(relative):
-                _copy_indexed(path, folder / relative)
-                count += 1
-        if not count:
-            raise SearchIndexError(f"no HTML page to index in {site_dir}")
-        return folder
 
 
 def _copy_indexed(path: Path, target: Path) -> None:
