@@ -75,12 +75,13 @@ class Preview:
                     rendered_again = not same_pages or _has_macros(Path(file.abs_src_path))
                     file.is_modified = lambda again=rendered_again: again  # type: ignore[method-assign]
                 continue
-            digest = hash(stored(file.src_uri))
+            data = stored(file.src_uri)
+            digest = hash(data)
             self.pending[file.src_uri] = (digest, file.abs_dest_path)
             if file.src_uri in kept or (same and self.written.get(file.src_uri, (None,))[0] == digest):
                 file.is_modified = unmodified  # type: ignore[method-assign]
             elif file.src_uri.endswith(".md"):
-                self.changed[file.src_uri] = len(stored(file.src_uri))
+                self.changed[file.src_uri] = len(data)
         for src_uri, (_, dest) in self.written.items():
             if src_uri not in self.pending:
                 _remove(Path(dest))
