@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 
@@ -180,59 +182,55 @@ def test_the_theme_environment_is_kept_across_rebuilds_and_sees_edited_templates
     assert kept.environment(make, dirs, "en") is not env and len(made) == 2  # another theme setting: made anew
 
 
-def test_the_collector_waits_for_the_end_of_a_rebuild_and_then_runs_once(monkeypatch) -> None:
+@pytest.fixture
+def counted_collector(monkeypatch):
+    """A `preview.Collector` acting quickly, and the list of its collections (those of timers other tests left
+    do not count), gc itself left as it was."""
+    import gc
+
+    from generator.preview import Collector
+
+    collected: list[tuple] = []
+    monkeypatch.setattr(gc, "collect", lambda *a: 0)
+    was_enabled = gc.isenabled()
+    collector = Collector()
+    collector.DELAY = 0.05
+    collect = collector.collect
+    collector.collect = lambda: (None if collector.held else collected.append(())) or collect()
+    yield collector, collected
+    gc.enable() if was_enabled else gc.disable()
+
+
+def test_the_collector_waits_for_the_end_of_a_rebuild_and_then_runs_once(counted_collector) -> None:
     """A preview's rebuild runs without garbage collection; shortly after it ends the collector runs whole and is
     on again; a rebuild that starts before then cancels that collection (preview.Collector)."""
     import gc
     import time
 
-    from generator.preview import Collector
-
-    collected = []
-    monkeypatch.setattr(gc, "collect", lambda *a: 0)
-    was_enabled = gc.isenabled()
-    collector = Collector()
-    collector.DELAY = 0.05
-    collect = collector.collect
-    # this collector's collections, not those of timers other tests left
-    collector.collect = lambda: (None if collector.held else collected.append(())) or collect()
-    try:
-        collector.hold()
-        assert not gc.isenabled()
-        collector.later()
-        collector.hold()  # a save right after: no collection in the middle of this rebuild
-        time.sleep(0.2)
-        assert collected == [] and not gc.isenabled()
-        collector.later()
-        deadline = time.monotonic() + 10
-        while not collected and time.monotonic() < deadline:
-            time.sleep(0.01)
-        time.sleep(0.05)
-        assert collected == [()] and gc.isenabled()
-    finally:
-        gc.enable() if was_enabled else gc.disable()
+    collector, collected = counted_collector
+    collector.hold()
+    assert not gc.isenabled()
+    collector.later()
+    collector.hold()  # a save right after: no collection in the middle of this rebuild
+    time.sleep(0.2)
+    assert collected == [] and not gc.isenabled()
+    collector.later()
+    deadline = time.monotonic() + 10
+    while not collected and time.monotonic() < deadline:
+        time.sleep(0.01)
+    time.sleep(0.05)
+    assert collected == [()] and gc.isenabled()
 
 
-def test_a_rebuild_that_fails_in_strict_mode_leaves_one_collection(monkeypatch) -> None:
+def test_a_rebuild_that_fails_in_strict_mode_leaves_one_collection(counted_collector) -> None:
     """A strict rebuild fails after its last step (MkDocs counts the warnings once `on_post_build` has run): the
     rebuild's end is then told twice, and the collector still runs once, not once for each."""
     import gc
     import time
 
-    from generator.preview import Collector
-
-    collected = []
-    monkeypatch.setattr(gc, "collect", lambda *a: 0)
-    was_enabled = gc.isenabled()
-    collector = Collector()
-    collector.DELAY = 0.05
-    collect = collector.collect
-    collector.collect = lambda: collected.append(1) or collect()  # this collector's runs, no other's
-    try:
-        collector.hold()
-        collector.later()  # on_post_build
-        collector.later()  # on_build_error: strict mode's count of warnings
-        time.sleep(0.3)
-        assert collected == [1] and gc.isenabled()
-    finally:
-        gc.enable() if was_enabled else gc.disable()
+    collector, collected = counted_collector
+    collector.hold()
+    collector.later()  # on_post_build
+    collector.later()  # on_build_error: strict mode's count of warnings
+    time.sleep(0.3)
+    assert collected == [()] and gc.isenabled()
