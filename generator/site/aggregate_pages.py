@@ -44,16 +44,20 @@ def render_quotes(r: Renderer, index: CorpusIndex) -> dict[str, str]:
                         label_of=lambda s: index.actors[s].name, order=speaker_order, date_of=quote_date,
                         folder=_folder(urls.QUOTES), index=urls.QUOTES, index_label="Citations, par orateur",
                         limit=slices.QUOTES_PER_PAGE)
+    holding: dict[int, list[int]] = defaultdict(list)  # a quote (by id) → the statements holding it, by position
+    for at, (_, versions) in enumerate(statements):
+        for q in versions:
+            holding[id(q)].append(at)
     pages = {}
     for group in groups:
         # An actor's page links to the most recent of its speaker's slices: the last dated one (undated quotes come last).
         dated = [s for s in group.slices if any(quote_date(q) for q in s.items)]
         r.moved[(urls.QUOTES, urls.section_anchor("orateur", group.id))] = (dated or group.slices)[-1].page
         for s in group.slices:
-            held = {id(q) for q in s.items}
+            held = sorted({at for q in s.items for at in holding.get(id(q), ())})
             pages[s.page] = render_page(
                 r, index, "quotes.md.j2", s.page, slice=s, by_speaker=[(group.id, s.items)], by_date=s.items,
-                statements=[(sid, v) for sid, v in statements if any(id(q) in held for q in v)])
+                statements=[statements[at] for at in held])
     pages[urls.QUOTES] = _index_page(
         r, index, urls.QUOTES, groups, title="Citations", heading="Citations", noun="citation", group_noun="orateur",
         intro="Les mots exacts rapportés par les articles, orateur par orateur.")
