@@ -287,9 +287,10 @@ def cached_build(project: Project, *, live: bool = False, later: bool = False) -
 def published_build(project: Project) -> Result:
     """A partial `build` without its index, but with the macros' `facts`: `cached_build` runs it in a child
     process (`made_apart`), whose memory is all given back."""
-    result = build(project, partial=True)
-    result.facts = home_facts(result.index)
-    result.index = None
+    with collector_paused():  # what `build` made lives until the index is dropped: the collector would walk it
+        result = build(project, partial=True)
+        result.facts = home_facts(result.index)
+        result.index = None
     return result
 
 

@@ -14,6 +14,7 @@ the function returns) come back, and every object made on the way dies with the 
 
 from __future__ import annotations
 
+import gc
 import os
 import pickle
 import select
@@ -175,6 +176,7 @@ class Apart:
             if pid == 0:  # the child: never returns
                 code = 1
                 try:
+                    gc.disable()  # what the child makes lives until it exits: the collector would walk it for nothing
                     _started_here()
                     os.close(read)
                     with os.fdopen(write, "wb") as out:
