@@ -15,8 +15,8 @@
                 a failure stops the build. Under `serve`, the first build is indexed before the preview opens and
                 every rebuild in a background thread after the page is served (`BackgroundIndexer`); a failure
                 there is logged and the preview goes on. `on_build_error` gives the collector back its objects.
-- `on_serve`    watches the briefings and registries folders (outside the docs folder) and wraps the
-                preview's rebuild: when anything else fails (a macro, strict mode), the error page shows.
+- `on_serve`    watches the briefings and registries folders (generator/watching.py, until `on_shutdown`) and wraps
+                the preview's rebuild: when anything else fails (a macro, strict mode), the error page shows.
 
 Under `serve` only, a rebuild after the first is incremental (`Preview`): it runs as MkDocs' own `--dirty`
 build and tells MkDocs which generated files changed; generated pages whose inputs did not change are not
@@ -110,8 +110,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             return self._files(files, config)
 
     def _files(self, files: Files, config) -> Files:
-        # A preview's rebuild writes the published data files after serving its pages (`Preview.write_later`).
-        later = self.serving and self.rebuilding and bool(self.preview.published)
+        later = self.serving and self.rebuilding and bool(self.preview.published)  # exports written after (`write_later`)
         result = cached_build(self.project, live=self.serving, later=later)
         self.result = result  # what this build's pages, and the home page's macros, are made from
         for trace in result.crashes:
@@ -236,15 +235,16 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         log.info("the exports could not be written (the preview serves the previous ones): %s: %s", type(exc).__name__, exc)
         log.debug("the exports failed:\n%s", "".join(traceback.format_exception(exc)))
 
+    def on_shutdown(self) -> None:
+        self.preview.watcher.stop() if "preview" in self.__dict__ else None  # a preview's watch on its folders
+
     def on_build_error(self, *, error) -> None:
         gc.unfreeze()
         if self.serving:
             self.preview.failed()
 
     def on_serve(self, server, *, config, builder):
-        for folder in (self.project.briefings_dir, self.project.content_dir):
-            if folder.is_dir():
-                server.watch(str(folder))
+        self.preview.watch(server, [f for f in (self.project.briefings_dir, self.project.content_dir) if f.is_dir()])
         server.builder = functools.partial(self._build_or_show_failure, server.builder)
         self.rebuilding = True
         return server

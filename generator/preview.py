@@ -22,6 +22,7 @@ from .shared_conversion import SharedConversion, unmodified
 from .site.page_store import Pages, Stored, compress, made_apart
 from .site.search_index import Latest
 from .site.views import render_problems_page
+from .watching import Watcher
 
 
 class Preview:
@@ -50,6 +51,14 @@ class Preview:
         self.shared = SharedConversion()
         self.collector = Collector()
         self.changed: dict[str, int] = {}
+        self.watcher = Watcher(None)
+
+    def watch(self, server: Any, folders: list[Path]) -> None:
+        """Rebuild as soon as a file in `folders` changes (generator/watching.py)."""
+        self.watcher.stop()
+        self.watcher = Watcher(server)
+        for folder in folders:
+            self.watcher.watch(folder)
 
     def report(self, problems: ProblemList) -> Stored:
         """The error page, rendered again only when the problems changed (thousands of warnings take a while)."""

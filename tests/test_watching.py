@@ -1,0 +1,134 @@
+"""The preview's own watch on the folders it reads: a change wakes MkDocs' build loop at once, a read does not.
+
+These run against MkDocs' real `LiveReloadServer` (never started: no socket), so a MkDocs release that changes
+how its watcher wakes the build loop fails here rather than leaving the preview polling unnoticed.
+"""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+from mkdocs.livereload import LiveReloadServer
+
+from generator import watching
+from generator.watching import Watcher
+
+
+@pytest.fixture
+def server(tmp_path: Path):
+    server = LiveReloadServer(builder=lambda: None, host="127.0.0.1", port=0, root=str(tmp_path / "site"))
+    yield server
+    server.server_close()  # the socket made, never bound
+
+
+@pytest.fixture
+def watcher(server):
+    watcher = Watcher(server)
+    yield watcher
+    watcher.stop()
+
+
+def wanted(server, within: float) -> bool:
+    """Whether a rebuild is asked for within `within` seconds."""
+    deadline = time.monotonic() + within
+    while time.monotonic() < deadline:
+        with server._rebuild_cond:
+            if server._want_rebuild:
+                server._want_rebuild = False
+                return True
+        time.sleep(0.01)
+    return False
+
+
+def test_a_saved_new_edited_or_deleted_briefing_asks_for_a_rebuild_and_a_read_does_not(tmp_path: Path, server,
+                                                                                        watcher) -> None:
+    folder = tmp_path / "briefings"
+    folder.mkdir()
+    existing = folder / "a.yaml"
+    existing.write_text("id: a\n", encoding="utf-8")
+    assert watcher.watch(folder), "notifications are available on this system"
+    assert not server._watched_paths, "the folder is not polled as well (each change would rebuild twice)"
+    assert not wanted(server, 0.3)
+
+    existing.read_text(encoding="utf-8")  # what every rebuild does to every briefing
+    sorted(folder.iterdir())
+    existing.stat()
+    assert not wanted(server, 0.5), "reading the folder would start the next rebuild, and so on forever"
+
+    (folder / "b.yaml").write_text("id: b\n", encoding="utf-8")
+    assert wanted(server, 5)
+    existing.write_text("id: a\ntitle: x\n", encoding="utf-8")
+    assert wanted(server, 5)
+    (folder / "b.yaml").unlink()
+    assert wanted(server, 5)
+    (folder / "c.tmp").write_text("id: c\n", encoding="utf-8")  # an editor's save: a new file renamed over the old
+    assert wanted(server, 5)
+    (folder / "c.tmp").replace(existing)
+    assert wanted(server, 5)
+
+
+def test_a_rebuild_wakes_the_server_waiting_for_one(tmp_path: Path, server, watcher) -> None:
+    """The build loop sleeps on the server's condition: a change must notify it, not only set the flag."""
+    folder = tmp_path / "briefings"
+    folder.mkdir()
+    watcher.watch(folder)
+    woken = []
+
+    def wait() -> None:
+        with server._rebuild_cond:
+            woken.append(server._rebuild_cond.wait_for(lambda: server._want_rebuild, timeout=5))
+
+    import threading
+    thread = threading.Thread(target=wait)
+    thread.start()
+    time.sleep(0.1)
+    (folder / "new.yaml").write_text("id: new\n", encoding="utf-8")
+    thread.join(10)
+    assert woken == [True]
+
+
+def test_without_notifications_the_folder_is_polled_by_mkdocs(tmp_path: Path, server,
+                                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    folder = tmp_path / "briefings"
+    folder.mkdir()
+
+    class NoWatchLeft:
+        def start(self) -> None:
+            pass
+
+        def schedule(self, *args, **kwargs) -> None:
+            raise OSError(28, "inotify watch limit reached")
+
+    monkeypatch.setattr(watching, "Observer", NoWatchLeft)
+    watcher = Watcher(server)
+    assert not watcher.watch(folder)
+    assert server._watched_paths == {str(folder): 1}
+
+
+def test_a_server_that_wakes_its_build_loop_another_way_polls_the_folder(tmp_path: Path) -> None:
+    """MkDocs changed its server: the preview still sees changes, half a second later at worst."""
+    watched: list[str] = []
+
+    class OtherServer:
+        def watch(self, path: str) -> None:
+            watched.append(path)
+
+    folder = tmp_path / "briefings"
+    folder.mkdir()
+    watcher = Watcher(OtherServer())
+    assert not watcher.watch(folder)
+    assert watched == [str(folder)] and watcher.observer is None
+
+
+def test_stopping_ends_the_observer_thread(tmp_path: Path, server) -> None:
+    folder = tmp_path / "briefings"
+    folder.mkdir()
+    watcher = Watcher(server)
+    watcher.watch(folder)
+    thread = watcher.observer
+    assert thread.is_alive()
+    watcher.stop()
+    assert not thread.is_alive() and watcher.observer is None
+    watcher.stop()  # twice: nothing left to stop
