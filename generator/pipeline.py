@@ -289,8 +289,7 @@ def published_build(project: Project) -> Result:
     process (`made_apart`), whose memory is all given back."""
     with collector_paused():  # what `build` made lives until the index is dropped: the collector would walk it
         result = build(project, partial=True)
-        result.facts = home_facts(result.index)
-        result.index = None
+        result.facts, result.index = home_facts(result.index), None
     return result
 
 
