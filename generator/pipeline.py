@@ -23,7 +23,7 @@ from .site.divergence_export import divergence_files
 from .site.export import export_files
 from .site.feeds import feed_files
 from .site.ical import calendar_text
-from .site.jsonld import with_head_data
+from .site.jsonld import adding_head_data, with_head_data
 from .site.page_cache import PageCache
 from .site.home_facts import HomeFacts, home_facts
 from .site.page_store import Pages, made_apart
@@ -205,7 +205,8 @@ def site_files(index: CorpusIndex, cache: PageCache | None = None, *, later: boo
     unchanged briefing pages are not rendered again; `later`: without the `published_files`)."""
     # Exports first, kept compressed: their transient tables and the pages' rendering do not add up.
     published = Pages() if later else Pages(published_files(index))
-    pages = with_head_data(render_pages(index, cache), index, cache.head if cache is not None else None)
+    pages = (with_head_data(render_pages(index, cache), index, cache.head) if cache is not None
+             else render_pages(index, finish=adding_head_data(index)))  # each page compressed once, head data in it
     pages.absorb(published)
     pages.update(feed_files(index, cache.feeds if cache is not None else None))
     pages[urls.CALENDAR] = calendar_text(index)
@@ -221,19 +222,18 @@ def is_published_file(path: str) -> bool:  # noqa: D103
     return path.startswith(urls.EXPORTS_DIR + "/")
 
 
-def render_pages(index: CorpusIndex, cache: PageCache | None = None) -> Pages:
-    """Every generated page, keyed by its path in the docs tree, in a stable order."""
-    return render_site(index, cache)
+def render_pages(index: CorpusIndex, cache: PageCache | None = None, finish: Callable[[str, str], str] | None = None) -> Pages:
+    """Every generated page, keyed by its path in the docs tree, in a stable order (`render_site`)."""
+    return render_site(index, cache, finish=finish)
 
 
 def input_fingerprint(project: Project) -> tuple:
     """What the inputs are right now: every briefing and registry file with a hash of its bytes, and
     the entries of the briefings folder the loader skips with a warning (found by the loader's own finder).
 
-    The bytes, not the modification time and size: tools that keep times (`cp -p`, `rsync -t`,
-    unzip) or two same-size saves within one clock tick would otherwise leave a stale page
-    (hashing a thousand briefings, 5 MB, takes about 40 ms). Links and anything that is not a regular file are never opened (a FIFO would block): the
-    loader refuses them, and their name and status are enough to see them come and go."""
+    The bytes, not the modification time and size: tools that keep times (`cp -p`, `rsync -t`, unzip) or two same-size
+    saves within one clock tick would leave a stale page (hashing 1,000 briefings, 5 MB, takes 40 ms). Links and other
+    non-regular files are never opened (a FIFO would block): the loader refuses them; name and status show them."""
     files, skipped = scan_briefing_folder(project.briefings_dir)
     return (*((str(p), _digest(p)) for p in [*files, *project.registry_files]),
             *((str(p), _stat(p)) for p in skipped))

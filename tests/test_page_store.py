@@ -81,6 +81,33 @@ def test_compressed_bytes_are_stored_as_they_are_and_are_not_text() -> None:
 
 
 
+def test_a_finish_is_applied_to_the_text_given_and_never_to_stored_bytes() -> None:
+    from generator.site.page_store import Compressed, Stored
+
+    pages = Pages(finish=lambda path, text: f"{path}:{text}")
+    pages["a.md"] = "texte"
+    pages.update({"b.md": "autre"})
+    pages["c.md"] = Stored.of(compress("gardé"))
+    pages["d.md"] = Compressed(compress("tel quel"))
+    assert dict(pages.items()) == {"a.md": "a.md:texte", "b.md": "b.md:autre", "c.md": "gardé", "d.md": "tel quel"}
+    assert pages.sorted()._finish is None and pages.copy()["a.md"] == "a.md:texte"
+
+
+def test_head_data_added_as_each_page_is_stored_is_what_adding_it_afterwards_gives(tmp_path) -> None:
+    """A published build adds each page's head data before compressing it; a preview adds it to stored pages."""
+    from bench.corpus import write_corpus
+    from generator.pipeline import Project, check, render_pages
+    from generator.site.jsonld import adding_head_data, with_head_data
+
+    write_corpus(tmp_path, 60, seed=3)
+    index, _ = check(Project.at(tmp_path))
+    after = with_head_data(render_pages(index), index)
+    as_stored = render_pages(index, finish=adding_head_data(index))
+    assert list(as_stored) == list(after) and dict(as_stored.items()) == dict(after.items())
+    assert sum('\n"jsonld": ' in text for text in as_stored.values()) > 60  # the briefing pages and summits
+    assert sum('\n"feed": ' in text for text in as_stored.values()) > 3  # actor pages
+
+
 def _holds_write_end(ino: int) -> bool:
     """In a child: whether it holds the write end of the pipe `ino` (another child's channel)."""
     import fcntl

@@ -24,6 +24,7 @@ Content-Security-Policy (site/csp.py) hashes only scripts that run.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from typing import Any
 
 import yaml
@@ -61,22 +62,41 @@ def with_head_data(pages: Pages, index: CorpusIndex, memo: dict | None = None) -
     the same as last time takes last time's result as it is, neither decompressed nor compressed again."""
     out = pages.copy()
     kept: dict[str, tuple[bytes, tuple, bytes]] = {}
-    for b in index.briefings:
-        _add(out, urls.briefing_page(b.id), memo, kept, jsonld=script_json(briefing_data(b, index)))
-    for event_id, record in index.events.items():
-        if record.kind == "summit":
-            _add(out, urls.summit_page(event_id), memo, kept, jsonld=script_json(summit_data(record, index)))
-    for actor_id, actor in index.actors.items():
-        if actor.page:
-            _add(out, urls.actor_page(actor_id), memo, kept, feed=urls.actor_feed(actor_id),
-                 feed_title=wording.actor_feed_title(actor.name))
+    for page, meta in head_meta(index).items():
+        _add(out, page, memo, kept, meta())
     if memo is not None:
         memo.clear()
         memo.update(kept)
     return out
 
 
-def _add(pages: Pages, page: str, memo: dict | None, kept: dict, **meta: str) -> None:
+def adding_head_data(index: CorpusIndex) -> Callable[[str, str], str]:
+    """`add(page, text)`: the page's text with its head data, as `with_head_data` gives it. A `Pages`' `finish`
+    in a published build: each page is compressed once, its head data in it, never read back to add them."""
+    metas = head_meta(index)
+
+    def add(page: str, text: str) -> str:
+        meta = metas.get(page)
+        return text if meta is None else _with_meta(text, meta())
+    return add
+
+
+def head_meta(index: CorpusIndex) -> dict[str, Callable[[], dict[str, str]]]:
+    """What makes each page's head data, by the page's path: briefing and summit pages' JSON-LD, actor pages' feed."""
+    metas: dict[str, Callable[[], dict[str, str]]] = {}
+    for b in index.briefings:
+        metas[urls.briefing_page(b.id)] = lambda b=b: {"jsonld": script_json(briefing_data(b, index))}
+    for event_id, record in index.events.items():
+        if record.kind == "summit":
+            metas[urls.summit_page(event_id)] = lambda r=record: {"jsonld": script_json(summit_data(r, index))}
+    for actor_id, actor in index.actors.items():
+        if actor.page:
+            metas[urls.actor_page(actor_id)] = lambda i=actor_id, a=actor: {
+                "feed": urls.actor_feed(i), "feed_title": wording.actor_feed_title(a.name)}
+    return metas
+
+
+def _add(pages: Pages, page: str, memo: dict | None, kept: dict, meta: dict[str, str]) -> None:
     """Front matter keys put first in the page's block (the block a template's `front_matter` wrote)."""
     if page not in pages:
         return
@@ -90,9 +110,15 @@ def _add(pages: Pages, page: str, memo: dict | None, kept: dict, **meta: str) ->
     text = pages[page]
     if not text.startswith("---\n"):
         return
-    lines = yaml.dump(meta, Dumper=_DUMPER, allow_unicode=False, sort_keys=False, width=1 << 30, default_style='"')
-    pages[page] = "---\n" + lines + text[len("---\n"):]
+    pages[page] = _with_meta(text, meta)
     kept[page] = (stored, key, pages.compressed(page))
+
+
+def _with_meta(text: str, meta: dict[str, str]) -> str:
+    if not text.startswith("---\n"):
+        return text
+    lines = yaml.dump(meta, Dumper=_DUMPER, allow_unicode=False, sort_keys=False, width=1 << 30, default_style='"')
+    return "---\n" + lines + text[len("---\n"):]
 
 
 def source_article(b: Briefing) -> dict[str, Any]:

@@ -75,10 +75,13 @@ class Compressed(bytes):
 class Pages(MutableMapping[str, str]):
     """Text files by path, stored compressed, in insertion order."""
 
-    __slots__ = ("_data",)
+    __slots__ = ("_data", "_finish")
 
-    def __init__(self, items: Mapping[str, str] | Iterable[tuple[str, str]] = ()) -> None:
+    def __init__(self, items: Mapping[str, str] | Iterable[tuple[str, str]] = (), *,
+                 finish: Callable[[str, str], str] | None = None) -> None:
+        """`finish(path, text)`: what a text given to this `Pages` is stored as (never applied to stored bytes)."""
         self._data: dict[str, bytes] = {}
+        self._finish = finish
         if isinstance(items, Pages):
             self._data.update(items._data)
             return
@@ -97,7 +100,7 @@ class Pages(MutableMapping[str, str]):
             return
         if not isinstance(value, str):
             raise TypeError(f"{key}: a generated file is text, not {type(value).__name__}")
-        self._data[key] = compress(value)
+        self._data[key] = compress(value if self._finish is None else self._finish(key, value))
 
     def __delitem__(self, key: str) -> None:
         del self._data[key]

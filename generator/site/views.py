@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from ..corpus.divergences import event_differences, indicator_differences
@@ -57,10 +58,11 @@ class IndicatorView:
     nuance: DifferenceView | None
 
 
-def render_site(index: CorpusIndex, cache: PageCache | None = None) -> Pages:
+def render_site(index: CorpusIndex, cache: PageCache | None = None, *,
+                finish: Callable[[str, str], str] | None = None) -> Pages:
     """Every generated page, keyed by path in the docs tree, in a stable order; each page compressed as soon
-    as it is rendered (site/page_store.py). With a `cache` (a live preview's), a briefing page whose inputs did
-    not change is not rendered again."""
+    as it is rendered (site/page_store.py), as `finish(path, text)` gives it when there is one. With a `cache`
+    (a live preview's), a briefing page whose inputs did not change is not rendered again."""
     r = Renderer(cache.memo if cache is not None else None)
     if cache is not None:
         cache.memo.start()
@@ -68,7 +70,7 @@ def render_site(index: CorpusIndex, cache: PageCache | None = None) -> Pages:
     # First: the pages below link to the slices of the quotes and of the timeline holding what they cite.
     quote_pages = render_quotes(r, index)
     timeline = timeline_groups(index, events, r)
-    pages = Pages()
+    pages = Pages(finish=finish)
     kept = cache.start() if cache is not None else {}
     for b in index.briefings:
         page = urls.briefing_page(b.id)
