@@ -51,7 +51,7 @@ def feed_files(index: CorpusIndex, memo: dict | None = None) -> dict[str, str]:
     """Every feed, keyed by its path in the docs tree. `memo` (a live preview's, kept from one build to the
     next): a feed whose inputs are the same as last time (`_inputs`) is not written again."""
     newest = newest_date(index.briefings)
-    made: dict[str, ET.Element] = {}
+    made: dict[str, str] = {}
     kept: dict[str, tuple[tuple, list[Briefing], str]] = {}
     topics = tuple(index.topics.items())  # the entries' category labels
 
@@ -113,9 +113,9 @@ def empty_sitemap() -> str:
 
 
 def atom_feed(path: str, key: str, title: str, subtitle: str, briefings: Iterable[Briefing],
-              index: CorpusIndex, newest: str, made: dict[str, ET.Element] | None = None,
+              index: CorpusIndex, newest: str, made: dict[str, str] | None = None,
               page: str = urls.BRIEFINGS_INDEX) -> str:
-    """One feed, as the text of its file. `made`: entries already built for other feeds, by briefing id;
+    """One feed, as the text of its file. `made`: entries already written for other feeds, by briefing id;
     `page`: the page that shows what the feed follows."""
     made = {} if made is None else made
     briefings = list(briefings)[:FEED_SIZE]
@@ -130,12 +130,21 @@ def atom_feed(path: str, key: str, title: str, subtitle: str, briefings: Iterabl
     _add(author, "name", wording.FEED_AUTHOR)
     _add(feed, "link", rel="self", type="application/atom+xml", href=_relative(path, path))
     _add(feed, "link", rel="alternate", type="text/html", href=_relative(page, path))
-    for b, when in zip(briefings, updated):
-        if b.id not in made:  # one element per briefing, shared by every feed listing it: all feeds live
-            made[b.id] = entry(b, when, index, path)  # in one folder, so its relative links are the same
-        feed.append(made[b.id])
     ET.indent(feed)
-    return ET.tostring(feed, encoding="unicode", xml_declaration=True) + "\n"
+    head = ET.tostring(feed, encoding="unicode", xml_declaration=True).removesuffix("\n</feed>")
+    entries = []
+    for b, when in zip(briefings, updated):
+        if b.id not in made:  # each briefing's entry written once, for every feed listing it: all feeds
+            made[b.id] = entry_text(entry(b, when, index, path))  # live in one folder, so its links are the same
+        entries.append(made[b.id])
+    return "\n  ".join([head, *entries]) + "\n</feed>\n"
+
+
+def entry_text(element: ET.Element) -> str:
+    """An entry as the feed's serialisation writes it, indented as a child of the root: what `ET.indent` and
+    `ET.tostring` of the whole feed would give for it (the entry's tags are unprefixed, its attributes too)."""
+    ET.indent(element, level=1)
+    return ET.tostring(element, encoding="unicode")
 
 
 def entry(b: Briefing, updated: str, index: CorpusIndex, feed_path: str) -> ET.Element:
