@@ -104,8 +104,8 @@ def test_head_data_added_as_each_page_is_stored_is_what_adding_it_afterwards_giv
     after = with_head_data(render_pages(index), index)
     as_stored = render_pages(index, finish=adding_head_data(index))
     assert list(as_stored) == list(after) and dict(as_stored.items()) == dict(after.items())
-    assert sum('\n"jsonld": ' in text for text in as_stored.values()) > 60  # the briefing pages and summits
-    assert sum('\n"feed": ' in text for text in as_stored.values()) > 3  # actor pages
+    assert sum("\njsonld: " in text for text in as_stored.values()) > 60  # the briefing pages and summits
+    assert sum("\nfeed: " in text for text in as_stored.values()) > 3  # actor pages
 
 
 def _holds_write_end(ino: int) -> bool:

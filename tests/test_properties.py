@@ -326,3 +326,23 @@ def test_a_site_where_every_optional_field_is_written_shows_no_markdown(corpus) 
 def test_a_site_where_any_optional_field_is_left_out_shows_no_markdown(corpus) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         assert lint_site(build_site(Path(tmp), *corpus)) == []
+
+
+# --- front matter ---------------------------------------------------------------------------------
+
+_ANY_TEXT = st.text(st.characters(exclude_categories=("Cs",)), max_size=40)  # surrogates: no UTF-8 file holds them
+
+
+@settings(max_examples=300, deadline=None)
+@given(title=_ANY_TEXT, filters=st.dictionaries(st.sampled_from(["genre", "parti", "acteur", "theme", "annee"]),
+                                                st.lists(_ANY_TEXT, min_size=1, max_size=3), max_size=5),
+       date=_ANY_TEXT)
+def test_front_matter_reads_back_as_the_values_it_was_given(title: str, filters: dict, date: str) -> None:
+    """Whatever the text (line separators, NEL, controls, quotes, `: `, `#`), MkDocs reads the page's title and
+    search data back as they were written, whether the block is written as JSON values or by PyYAML."""
+    from generator.site.markup import page_title
+    from generator.site.render import front_matter
+
+    search = {"filters": filters, "date": date}
+    _, meta = get_data(str(front_matter(title, search=search)) + "# Titre\n")
+    assert meta == {"title": page_title(title), "search": search}

@@ -27,13 +27,12 @@ import json
 from collections.abc import Callable
 from typing import Any
 
-import yaml
-
 from ..corpus.index import CorpusIndex
 from ..corpus.records import EventRecord, briefing_sort_key
 from ..reading.models import Briefing
 from . import markup, urls, wording
 from .page_store import Compressed, Pages
+from .render import yaml_block
 
 CONTEXT = "https://schema.org"
 EVENT_STATUS = {
@@ -46,8 +45,6 @@ EVENT_STATUS = {
 # relay is one. Words the article gives in the conditional, as its author's reading or that the analyst
 # attributes are shown on the page with their mark, never as structured data that drops it.
 QUOTATION_BASES = ("on-record", "reported")
-# libyaml's emitter when PyYAML has it: the pure-Python one takes seconds over a long summary's JSON.
-_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 _ESCAPES = {ord("<"): "\\u003c", ord(">"): "\\u003e", ord("&"): "\\u0026"}
 
 
@@ -117,8 +114,7 @@ def _add(pages: Pages, page: str, memo: dict | None, kept: dict, meta: dict[str,
 def _with_meta(text: str, meta: dict[str, str]) -> str:
     if not text.startswith("---\n"):
         return text
-    lines = yaml.dump(meta, Dumper=_DUMPER, allow_unicode=False, sort_keys=False, width=1 << 30, default_style='"')
-    return "---\n" + lines + text[len("---\n"):]
+    return "---\n" + yaml_block(meta) + text[len("---\n"):]
 
 
 def source_article(b: Briefing) -> dict[str, Any]:
