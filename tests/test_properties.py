@@ -346,3 +346,14 @@ def test_front_matter_reads_back_as_the_values_it_was_given(title: str, filters:
     search = {"filters": filters, "date": date}
     _, meta = get_data(str(front_matter(title, search=search)) + "# Titre\n")
     assert meta == {"title": page_title(title), "search": search}
+
+
+@settings(max_examples=500, deadline=None)
+@given(target=st.text("ab./", min_size=1, max_size=12), folder=st.text("ab./", max_size=12))
+def test_relative_links_are_what_relpath_gives(target: str, folder: str) -> None:
+    """`markup.relative` works a link out from the pair of folders, and only then adds the file's name."""
+    import posixpath
+
+    from generator.site.markup import relative
+
+    assert relative(target, folder) == posixpath.relpath(posixpath.join("/", target), posixpath.join("/", folder))

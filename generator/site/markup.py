@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import functools
 import posixpath
+import re
 from urllib.parse import quote, urlsplit
 
 from markdown import Markdown
@@ -151,7 +152,20 @@ def _link(label: object, target: str, folder: str, anchor: str) -> Md:
 def relative(target: str, folder: str) -> str:
     """`posixpath.relpath(target, folder)` for src paths inside the docs tree, without asking the OS
     for the working directory: a site links between the same few thousand pages hundreds of
-    thousands of times, so each pair is worked out once."""
+    thousands of times, so each pair is worked out once, and each pair of folders once."""
+    if not (_CLEAN_PATH.fullmatch(target) and _CLEAN_PATH.fullmatch(folder)) or (folder + "/").startswith(target + "/"):
+        return _relpath(target, folder)  # relpath normalises the path first, or climbs into the target
+    where, name = posixpath.split(target)
+    up = _relpath(where, folder)
+    return name if up == "." else f"{up}/{name}"
+
+
+_CLEAN_PATH = re.compile(r"(?:[^/.][^/]*(?:/[^/.][^/]*)*)?")
+"""A path as the docs tree's src paths are: no empty, `.` or `..` part, no leading or trailing slash."""
+
+
+@functools.lru_cache(maxsize=4096)
+def _relpath(target: str, folder: str) -> str:
     return posixpath.relpath(posixpath.join("/", target), posixpath.join("/", folder))
 
 
