@@ -14,6 +14,7 @@ Directives a <meta> cannot carry (frame-ancestors, report-to, sandbox) are the w
 from __future__ import annotations
 
 import base64
+import functools
 import hashlib
 import re
 
@@ -26,17 +27,24 @@ _JAVASCRIPT_TYPES = {"", "module", "text/javascript", "application/javascript", 
                      "application/ecmascript"}
 
 
-def inline_script_hashes(html: str) -> list[str]:
-    """`'sha256-…'` for each inline script a browser would run, in a stable order."""
+def inline_script_hashes(html: str, *, skip: tuple[int, int] = (0, 0)) -> list[str]:
+    """`'sha256-…'` for each inline script a browser would run, in a stable order; none from `html[start:end]`
+    (`skip`: the page's own content)."""
     hashes = set()
-    for m in _SCRIPT.finditer(html):
+    start, end = skip
+    for m in [*_SCRIPT.finditer(html, 0, start), *_SCRIPT.finditer(html, end)]:
         attrs = m["attrs"]
         kind = _TYPE.search(attrs)
         if _SRC.search(attrs) or (kind and kind["type"].lower() not in _JAVASCRIPT_TYPES):
             continue  # loaded from a file, or data such as the theme's JSON settings: never run inline
-        digest = hashlib.sha256(m["body"].encode("utf-8")).digest()
-        hashes.add(f"'sha256-{base64.b64encode(digest).decode('ascii')}'")
+        hashes.add(_hash(m["body"]))
     return sorted(hashes)
+
+
+@functools.lru_cache(maxsize=256)
+def _hash(script: str) -> str:
+    """The theme writes the same few scripts into every page."""
+    return f"'sha256-{base64.b64encode(hashlib.sha256(script.encode('utf-8')).digest()).decode('ascii')}'"
 
 
 def policy(script_hashes: list[str], *, live_reload: bool = False) -> str:
@@ -66,6 +74,7 @@ def with_policy(page_html: str, content_html: str = "", *, live_reload: bool = F
     """
     if PLACEHOLDER not in page_html:
         return None
-    theme_part = page_html.replace(content_html, "", 1) if content_html else page_html
-    meta = f'<meta http-equiv="Content-Security-Policy" content="{policy(inline_script_hashes(theme_part), live_reload=live_reload)}">'
+    start = page_html.find(content_html) if content_html else -1
+    skip = (start, start + len(content_html)) if start >= 0 else (len(page_html), len(page_html))
+    meta = f'<meta http-equiv="Content-Security-Policy" content="{policy(inline_script_hashes(page_html, skip=skip), live_reload=live_reload)}">'
     return page_html.replace(PLACEHOLDER, meta, 1)
