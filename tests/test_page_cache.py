@@ -138,6 +138,8 @@ def test_cross_source_pages_follow_every_edit_with_their_slices_cut_small(tmp_pa
         lambda: edit(3, lambda d: {**d, "quotes": d["quotes"][::-1][1:]}),
         lambda: edit(4, lambda d: {**d, "source": {**d["source"], "published": "2019-03-02"}}),  # another year's slice
         lambda: edit(5, lambda d: {**d, "events": [{**e, "title": "Autre titre"} for e in d["events"]]}),
+        lambda: edit(6, lambda d: {**d, "figures": [{**f, "value": f["value"] * 2 + 1} if type(f.get("value")) is int
+                                                    else f for f in d["figures"]]}),  # the charts are drawn anew
         lambda: registry("actors.yaml", lambda a: [{**x, "name": x["name"] + " Junior"} if i < 3 else x
                                                    for i, x in enumerate(a)]),
         lambda: registry("parties.yaml", lambda p: [{**x, "name": "Autre " + x["name"]} if i == 0 else x
@@ -155,3 +157,24 @@ def test_cross_source_pages_follow_every_edit_with_their_slices_cut_small(tmp_pa
     for path, text in saved.items():
         path.write_text(text, encoding="utf-8")
     assert incremental() == first
+
+
+def test_a_value_made_from_briefings_is_made_again_only_when_one_of_them_changed() -> None:
+    from generator.site.page_memo import PageMemo
+
+    memo, made = PageMemo(), []
+    a, b, b_again = ["a"], ["b"], ["b"]  # equal, but another object: a briefing loaded anew
+
+    def build(*objects: object) -> str:
+        memo.start()
+        value = memo.made("chart", objects, lambda: made.append(objects) or f"chart {len(made)}")
+        memo.end()
+        return value
+
+    assert build(a, b) == "chart 1"
+    assert build(a, b) == "chart 1" and len(made) == 1
+    assert build(a, b_again) == "chart 2"
+    assert build(a) == "chart 3"
+    memo.start()
+    memo.end()  # a build that did not ask for it: forgotten
+    assert build(a) == "chart 4"

@@ -68,6 +68,16 @@ POSITIONS = ("on-record", "reported")
 """The bases the demands matrix counts as positions: declared, or reported through leaks or another outlet."""
 
 
+def _chart(r: Renderer, page: str, view: Any) -> str:
+    """An indicator's chart on `page`; in a preview, last build's when its values come from the same briefings."""
+    def make() -> str:
+        return figure_chart(view.label, view.entries, lambda e: urls.href(page, urls.briefing_page(e.briefing.id)))
+    if r.memo is None:
+        return make()
+    return r.memo.made(("figure_chart", page, view.label), tuple(x for e in view.entries for x in (e.figure, e.briefing)),
+                       make)
+
+
 def render_demands(r: Renderer, index: CorpusIndex) -> dict[str, str]:
     """Positions by party and topic; what the article only gives in the conditional, or the analyst deduces,
     counted apart; the authors' own readings of a party in a section of their own, never counted."""
@@ -114,9 +124,7 @@ def render_figures(r: Renderer, index: CorpusIndex, indicators: list) -> dict[st
         for view in views:
             by_category[view.entries[0].figure.category].append(view)
         unattributed = [e for v in views for e in v.entries if not e.figure.attributed_to]
-        charts = {v.indicator: Md(figure_chart(v.label, v.entries,
-                                               lambda e: urls.href(page, urls.briefing_page(e.briefing.id))))
-                  for v in views}
+        charts = {v.indicator: Md(_chart(r, page, v)) for v in views}
         return render_page(r, index, "figures.md.j2", page, slice=s, by_category=sorted(by_category.items()),
                            unattributed=unattributed, charts=charts)
 

@@ -18,6 +18,7 @@ A context holding a value of any other kind is not memoized: the page is rendere
 from __future__ import annotations
 
 import dataclasses
+import operator
 import types
 from collections.abc import Callable
 from typing import Any
@@ -215,23 +216,38 @@ class PageMemo:
         self.rendered = 0  # pages rendered (not reused) since `start`, for the tests
         self.reused = 0
         self.env: Any = None  # the Jinja environment of every build (render.Renderer)
+        self.values: dict[Any, tuple[tuple, Any]] = {}  # `made`: last build's, and this one's
+        self.kept_values: dict[Any, tuple[tuple, Any]] = {}
 
     def start(self) -> None:
         """A new build begins: what it does not ask for again is dropped when it ends (`end`)."""
-        self.kept, self.rendered, self.reused = {}, 0, 0
+        self.kept, self.rendered, self.reused, self.kept_values = {}, 0, 0, {}
         self.seen.clear()
         self.done.clear()
 
     def end(self) -> None:
         self.entries, self.kept = self.kept, {}
+        self.values, self.kept_values = self.kept_values, {}
         self.alive, self.seen = self.seen, {}
         self.done.clear()
         self.fp = fingerprinter(self.seen, self.done)
 
     def clear(self) -> None:
-        self.entries, self.kept, self.alive = {}, {}, {}
+        self.entries, self.kept, self.alive, self.values, self.kept_values = {}, {}, {}, {}, {}
         self.seen.clear()
         self.done.clear()
+
+    def made(self, key: Any, objects: tuple, make: Callable[[], Any]) -> Any:
+        """`make()`, or what it gave last build for the same `key` when it was made from the very same `objects`
+        (briefings' frozen models, compared by identity and kept alive with the value): a value a page's context
+        is made of, worked out from those objects alone (a figure chart), is not made again."""
+        last = self.values.get(key)
+        if last is not None and len(last[0]) == len(objects) and all(map(operator.is_, last[0], objects)):
+            value = last[1]
+        else:
+            value = make()
+        self.kept_values[key] = (objects, value)
+        return value
 
     def find(self, page: str, template: str, key: Any, still: Callable[[Entry], bool]) -> Compressed | None:
         """The Markdown rendered last time, as stored (a `Pages` keeps it as it is: never decompressed on the
