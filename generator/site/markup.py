@@ -153,8 +153,8 @@ def relative(target: str, folder: str) -> str:
     """`posixpath.relpath(target, folder)` for src paths inside the docs tree, without asking the OS
     for the working directory: a site links between the same few thousand pages hundreds of
     thousands of times, so each pair is worked out once, and each pair of folders once."""
-    if not (_CLEAN_PATH.fullmatch(target) and _CLEAN_PATH.fullmatch(folder)) or (folder + "/").startswith(target + "/"):
-        return _relpath(target, folder)  # relpath normalises the path first, or climbs into the target
+    if not (target and _CLEAN_PATH.fullmatch(target) and _CLEAN_PATH.fullmatch(folder)) or (folder + "/").startswith(target + "/"):
+        return _relpath(target, folder)  # relpath normalises the path first, climbs into the target, or to the root
     where, name = posixpath.split(target)
     up = _relpath(where, folder)
     return name if up == "." else f"{up}/{name}"
