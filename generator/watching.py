@@ -1,19 +1,25 @@
 """A live preview's watch on the folders it reads (briefings, registries): a saved file starts a rebuild at once.
 
 MkDocs 1.6 polls the folders it watches every half second, so a rebuild began a quarter of a second after a
-save on average, half a second at worst. The preview watches its own folders through the system's change
+save on average, half a second at worst. The preview also watches its own folders through the system's change
 notifications (inotify, FSEvents, ReadDirectoryChangesW, through watchdog) and wakes the server's build loop
 the way MkDocs' own watcher does. Only changes count: opening or reading a file does not (every rebuild reads
-every briefing, which would otherwise start the next one). Where notifications cannot be had (no inotify
-watch left, a file system without them, a server without the build loop this expects), the folder is
-polled by MkDocs as before.
+every briefing, which would otherwise start the next one).
+
+The folders are still polled, on MkDocs' own polling observer: notifications never arrive from some file
+systems (a Docker bind mount written from the host, WSL's /mnt/c, NFS, SMB) although watching them raises
+nothing. A change the notifications already told of is not told again by the poll half a second later (that
+would start a second rebuild); one they missed still is. Where the server does not wake its build loop as
+this expects, MkDocs polls the folder as before (`server.watch`).
 """
 
 from __future__ import annotations
 
 import logging
+import threading
+import time
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 from watchdog.events import FileSystemEvent, FileSystemEventHandler
 from watchdog.observers import Observer
@@ -23,29 +29,60 @@ log = logging.getLogger("mkdocs.plugins.briefings")
 CHANGES = frozenset({"created", "modified", "deleted", "moved", "closed"})
 """What a change to a file is told as ("closed": after writing). Not "opened" nor "closed_no_write" (a read)."""
 
+TOLD_FOR_S = 5.0
+"""How long after a notification the poll's report of a change to the same file is taken as the same change:
+well over the poll's half-second period and the time it takes to scan a large folder."""
+
 
 class Watcher:
-    """The preview's native watches, all on one observer thread, stopped with `stop()`."""
+    """The preview's watches: notifications on one observer thread of its own, polls on the server's observer."""
 
     def __init__(self, server: Any) -> None:
         self.server = server
         self.observer: Any = None
+        self.told: dict[str, float] = {}  # path → when notifications last told of a change to it
+        self.lock = threading.Lock()
 
     def watch(self, folder: Path) -> bool:
-        """Watch `folder` natively; False (and the server polls it) when that is not possible here."""
+        """Watch `folder`; True when notifications come from it (it is polled as well, for file systems that send
+        none); False when only MkDocs' polling watches it."""
         wake = _waker(self.server)
-        if wake is not None:
-            try:
-                if self.observer is None:
-                    observer = Observer()
-                    observer.start()
-                    self.observer = observer
-                self.observer.schedule(_Changes(wake), str(folder), recursive=True)
-                return True
-            except OSError as exc:  # inotify's watch limit, a file system without notifications…
-                log.debug("watching %s by polling: %s", folder, exc)
-        self.server.watch(str(folder))
-        return False
+        polling = getattr(self.server, "observer", None)
+        if wake is None or polling is None:
+            self.server.watch(str(folder))
+            return False
+        polling.schedule(_Changes(self._polled(wake)), str(folder), recursive=True)
+        try:
+            if self.observer is None:
+                observer = Observer()
+                observer.start()
+                self.observer = observer
+            self.observer.schedule(_Changes(self._notified(wake)), str(folder), recursive=True)
+            return True
+        except OSError as exc:  # inotify's watch limit, a file system without notifications…
+            log.debug("watching %s by polling only: %s", folder, exc)
+            return False
+
+    def _notified(self, wake: Callable[[], None]) -> Callable[[FileSystemEvent], None]:
+        def notified(event: FileSystemEvent) -> None:
+            now = time.monotonic()
+            with self.lock:
+                for path in _paths(event):
+                    self.told[path] = now
+            wake()
+        return notified
+
+    def _polled(self, wake: Callable[[], None]) -> Callable[[FileSystemEvent], None]:
+        def polled(event: FileSystemEvent) -> None:
+            now = time.monotonic()
+            with self.lock:
+                if all(now - self.told.get(path, -TOLD_FOR_S) < TOLD_FOR_S for path in _paths(event)):
+                    return  # already told: its rebuild has begun
+                for path, when in list(self.told.items()):  # forget what is long past
+                    if now - when >= TOLD_FOR_S:
+                        del self.told[path]
+            wake()
+        return polled
 
     def stop(self) -> None:
         if self.observer is not None:
@@ -54,7 +91,14 @@ class Watcher:
             self.observer = None
 
 
-def _waker(server: Any) -> Any:
+def _paths(event: FileSystemEvent) -> list[str]:
+    paths = [str(event.src_path)]
+    if getattr(event, "dest_path", ""):
+        paths.append(str(event.dest_path))
+    return paths
+
+
+def _waker(server: Any) -> Callable[[], None] | None:
     """What MkDocs' own watcher does on a change (mkdocs/livereload, `LiveReloadServer.watch`): mark a rebuild
     wanted, and wake the build loop waiting on its condition. None for a server that does not work this way."""
     condition = getattr(server, "_rebuild_cond", None)
@@ -69,9 +113,9 @@ def _waker(server: Any) -> Any:
 
 
 class _Changes(FileSystemEventHandler):
-    def __init__(self, wake: Any) -> None:
-        self.wake = wake
+    def __init__(self, on_change: Callable[[FileSystemEvent], None]) -> None:
+        self.on_change = on_change
 
     def on_any_event(self, event: FileSystemEvent) -> None:
         if not event.is_directory and event.event_type in CHANGES:
-            self.wake()
+            self.on_change(event)

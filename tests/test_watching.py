@@ -89,22 +89,70 @@ def test_a_rebuild_wakes_the_server_waiting_for_one(tmp_path: Path, server, watc
     assert woken == [True]
 
 
-def test_without_notifications_the_folder_is_polled_by_mkdocs(tmp_path: Path, server,
-                                                               monkeypatch: pytest.MonkeyPatch) -> None:
+class _Silent:
+    """Notifications that never arrive, though watching raises nothing (a Docker bind mount, WSL's /mnt/c, NFS)."""
+
+    def start(self) -> None:
+        pass
+
+    def schedule(self, *args, **kwargs) -> None:
+        pass
+
+    def stop(self) -> None:
+        pass
+
+    def join(self, timeout: float | None = None) -> None:
+        pass
+
+
+@pytest.fixture
+def polling(server):
+    """The server's own polling observer, running as under `mkdocs serve`."""
+    server.observer.start()
+    yield server.observer
+    server.observer.stop()
+    server.observer.join(5)
+
+
+def test_a_change_notifications_miss_is_still_seen_by_the_poll(tmp_path: Path, server, polling,
+                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    folder = tmp_path / "briefings"
+    folder.mkdir()
+    monkeypatch.setattr(watching, "Observer", _Silent)
+    watcher = Watcher(server)
+    assert watcher.watch(folder)
+    time.sleep(0.6)  # the poll's first look at the folder
+    (folder / "new.yaml").write_text("id: new\n", encoding="utf-8")
+    assert wanted(server, 5)
+
+
+def test_a_change_is_told_once_not_again_by_the_poll(tmp_path: Path, server, polling, watcher) -> None:
+    """The poll sees the same change half a second after the notification: a second rebuild would follow."""
+    folder = tmp_path / "briefings"
+    folder.mkdir()
+    (folder / "a.yaml").write_text("id: a\n", encoding="utf-8")
+    watcher.watch(folder)
+    time.sleep(0.6)
+    (folder / "a.yaml").write_text("id: a\ntitle: b\n", encoding="utf-8")
+    (folder / "b.yaml").write_text("id: b\n", encoding="utf-8")
+    assert wanted(server, 5)
+    time.sleep(0.2)  # the notifications of the same writes, told together
+    wanted(server, 0)
+    assert not wanted(server, 1.5), "the poll told again of changes already told"
+
+
+def test_without_notifications_the_folder_is_polled(tmp_path: Path, server, monkeypatch: pytest.MonkeyPatch) -> None:
     folder = tmp_path / "briefings"
     folder.mkdir()
 
-    class NoWatchLeft:
-        def start(self) -> None:
-            pass
-
+    class NoWatchLeft(_Silent):
         def schedule(self, *args, **kwargs) -> None:
             raise OSError(28, "inotify watch limit reached")
 
     monkeypatch.setattr(watching, "Observer", NoWatchLeft)
     watcher = Watcher(server)
     assert not watcher.watch(folder)
-    assert server._watched_paths == {str(folder): 1}
+    assert [e.watch.path for e in server.observer.emitters] == [str(folder)]
 
 
 def test_a_server_that_wakes_its_build_loop_another_way_polls_the_folder(tmp_path: Path) -> None:
