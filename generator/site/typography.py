@@ -19,47 +19,55 @@ import re
 import xml.etree.ElementTree as etree
 
 from markdown.treeprocessors import Treeprocessor
-from markdown.util import STX, ETX
 
 NARROW_NBSP = "\u202f"
-# A space (or a no-break space) before ; : ! ?, after « and before ». A run of spaces counts as one.
-_BEFORE_SIGN = re.compile(r"[ \u00a0]+(?=[;:!?»])")
-_AFTER_OPENING = re.compile(r"(?<=«)[ \u00a0]+")
-# Markdown's placeholders for stashed HTML (`\x02wzxhzdk:3\x03`): never touched.
-_PLACEHOLDER = re.compile(f"({STX}[^{STX}{ETX}]*{ETX})")
+# A space (or a no-break space) before ; : ! ?, and after «. A run of spaces counts as one. One pass does both: a run
+# before a sign is replaced whole, as the first alternative comes first, and a replaced run is no longer spaces.
+_SPACES = re.compile(r"[ \u00a0]+(?=[;:!?»])|(?<=«)[ \u00a0]+")
+# What one of them needs: a space right before a sign, or right after «. Markdown's placeholders for stashed HTML
+# (`\x02wzxhzdk:3\x03`, `\x02amp\x03`, `\x0233\x03`) hold letters, digits and `:` only, after a letter: a space never
+# touches a sign inside one, nor across its ends, so they need no splitting out. (Markdown removes \x02 and \x03 from
+# a page's source: every pair in a text node is one of its placeholders.)
+_NEEDS = re.compile("[ \u00a0][;:!?»]|«[ \u00a0]")
 _SKIPPED_TAGS = frozenset({"code", "pre", "script", "style", "kbd", "samp"})
-
-
-_SIGN = re.compile("[;:!?«»]")
 
 
 def french_spacing(text: str) -> str:
     """`Média : x` → `Média\u202f: x`; `« x »` → `«\u202fx\u202f»`. Placeholders are kept as they are."""
-    if not _SIGN.search(text):  # most text nodes: one search in C
-        return text
-    if STX not in text:
-        return _AFTER_OPENING.sub(NARROW_NBSP, _BEFORE_SIGN.sub(NARROW_NBSP, text))
-    parts = _PLACEHOLDER.split(text)
-    for i in range(0, len(parts), 2):  # even parts are text, odd ones placeholders
-        parts[i] = _AFTER_OPENING.sub(NARROW_NBSP, _BEFORE_SIGN.sub(NARROW_NBSP, parts[i]))
-    return "".join(parts)
+    return _SPACES.sub(NARROW_NBSP, text) if _NEEDS.search(text) else text  # most text nodes: one search in C
 
 
 class FrenchTypography(Treeprocessor):
     """Narrow no-break spaces in every text node of the page outside code."""
 
     def run(self, root: etree.Element) -> None:
-        # Each text node on its own (the order does not matter): a list of elements still to visit, not a
-        # call per element, for the hundreds of thousands of elements of a site.
-        if root.text and root.tag not in _SKIPPED_TAGS:
-            root.text = french_spacing(root.text)
-        todo = [root]  # the root's text only is left alone when its tag is one of those
-        while todo:
-            element = todo.pop()
-            for child in element:
-                if child.tag not in _SKIPPED_TAGS:
-                    if child.text:
-                        child.text = french_spacing(child.text)
-                    todo.append(child)
-                if child.tail:
-                    child.tail = french_spacing(child.tail)
+        for tag in _SKIPPED_TAGS:
+            for _ in root.iter(tag):
+                return _space_outside_code(root)
+        # No code: every text node, through ElementTree's own walk (the root's tail is not the page's).
+        needs, spaces, tail = _NEEDS.search, _SPACES.sub, root.tail
+        for element in root.iter():
+            text = element.text
+            if text and needs(text):
+                element.text = spaces(NARROW_NBSP, text)
+            text = element.tail
+            if text and needs(text):
+                element.tail = spaces(NARROW_NBSP, text)
+        root.tail = tail
+
+
+def _space_outside_code(root: etree.Element) -> None:
+    # Each text node on its own (the order does not matter): a list of elements still to visit, not a
+    # call per element, for the hundreds of thousands of elements of a site.
+    if root.text and root.tag not in _SKIPPED_TAGS:
+        root.text = french_spacing(root.text)
+    todo = [root]  # the root's text only is left alone when its tag is one of those
+    while todo:
+        element = todo.pop()
+        for child in element:
+            if child.tag not in _SKIPPED_TAGS:
+                if child.text:
+                    child.text = french_spacing(child.text)
+                todo.append(child)
+            if child.tail:
+                child.tail = french_spacing(child.tail)
