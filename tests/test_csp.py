@@ -10,6 +10,8 @@ import re
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from conftest import Build, make_project, mkdocs_build
 from generator.site import csp
@@ -82,3 +84,11 @@ def test_a_project_with_its_own_theme_overrides_keeps_the_policy(tmp_path: Path)
     assert build.returncode == 0, build.output
     index = build.page("index.html")
     assert "Pied de page maison" in index and len(META.findall(index)) == 1
+
+
+@settings(max_examples=1000)
+@given(st.text(alphabet="ab<>", max_size=40), st.text(alphabet="ab<>", max_size=12), st.integers(1, 4))
+def test_the_page_content_is_found_where_a_plain_search_finds_it(text: str, part: str, head: int) -> None:
+    """csp._find looks for the content's first characters, then compares the rest: the first place, as str.find."""
+    assert csp._find(text, part, head) == text.find(part)
+    assert csp._find(text + part + text, part, head) == (text + part + text).find(part)
