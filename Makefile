@@ -17,12 +17,15 @@ define need_python
 endef
 
 # A new lock means a new environment: nothing from an earlier one lingers.
+# The package's modules are compiled once here, as pip compiles what it installs: where Python writes
+# no bytecode itself (PYTHONDONTWRITEBYTECODE, common in containers), every build would compile them again.
 $(STAMP): $(LOCK) pyproject.toml
 	$(need_python)
 	rm -rf $(VENV)
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --require-hashes --no-deps -r $(LOCK)
 	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e .
+	$(BIN)/python -m compileall -q generator
 	$(BIN)/python -m pip check
 	@touch $(STAMP)
 
