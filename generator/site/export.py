@@ -24,6 +24,7 @@ from __future__ import annotations
 import functools
 import json
 import re
+from collections.abc import Callable
 from typing import Any
 
 from pydantic import BaseModel
@@ -54,16 +55,19 @@ def export_tables(index: CorpusIndex) -> dict[str, list[Row]]:
     """The five tables, rows in a stable order, values as JSON would hold them."""
     briefings = sorted(index.briefings, key=briefing_sort_key)
     tables: dict[str, list[Row]] = {name: [] for name in TABLES}
+    # Each row is made in its table's column order (`columns`), every cell present.
+    extra = {"events": {"participants": lambda e: {"participant_ids": [index.resolve(n) for n in e.participants]}},
+             "demands": {"party": lambda d: {"party_name": index.parties.get(d.party)},
+                         "voiced_by": lambda d: {"voiced_by_id": index.resolve(d.voiced_by) if d.voiced_by else None},
+                         "topic": lambda d: {"topic_name": index.topics.get(d.topic)}},
+             "figures": {},
+             "quotes": {"speaker": lambda q: {"speaker_id": index.resolve(q.speaker)}}}
     for b in briefings:
         source = _source_cells(b)
-        tables["events"] += [{**source, **_event_cells(index, e)} for e in b.events]
-        tables["demands"] += [{**source, **_demand_cells(index, d)} for d in b.demands]
-        tables["figures"] += [{**source, **_model_cells(f)} for f in b.figures]
-        tables["quotes"] += [{**source, **_quote_cells(index, q)} for q in b.quotes]
+        for name, items in (("events", b.events), ("demands", b.demands), ("figures", b.figures), ("quotes", b.quotes)):
+            tables[name] += [_model_cells(item, source, extra[name]) for item in items]
         tables["actors"] += [{**source, **row} for row in _actor_rows(index, b)]
-    # Each row in its table's column order, a missing cell None (`dict(zip(…))`: the loop runs in C).
-    return {name: [dict(zip(header, map(row.get, header))) for row in rows]
-            for name, rows in tables.items() for header in [columns(name)]}
+    return tables
 
 
 def columns(table: str) -> list[str]:
@@ -188,8 +192,9 @@ def _source_cells(b: Briefing) -> Row:
             "source_genre": b.source.genre}
 
 
-def _model_cells(item: BaseModel) -> Row:
-    row: Row = {}
+def _model_cells(item: BaseModel, source: Row, extra: dict[str, Callable[[Any], Row]]) -> Row:
+    """The source's cells, then the item's, each field followed by its precision or its extra columns."""
+    row = dict(source)
     for key, precision in _cell_keys(type(item)):
         value = getattr(item, key)
         if precision:
@@ -198,6 +203,8 @@ def _model_cells(item: BaseModel) -> Row:
             row[precision] = value.precision if dated else None
         else:
             row[key] = list(value) if isinstance(value, (list, tuple)) else value
+        if key in extra:
+            row.update(extra[key](item))
     return row
 
 
@@ -207,20 +214,6 @@ def _cell_keys(model: type[BaseModel]) -> tuple[tuple[str, str], ...]:
     reading a field's annotation takes longer than the row."""
     return tuple((key, f"{key}_precision" if kind_of(field) is Kind.DATE else "")
                  for key, field in model.model_fields.items())
-
-
-def _event_cells(index: CorpusIndex, event: Event) -> Row:
-    return {**_model_cells(event), "participant_ids": [index.resolve(n) for n in event.participants]}
-
-
-def _demand_cells(index: CorpusIndex, demand: Demand) -> Row:
-    return {**_model_cells(demand), "party_name": index.parties.get(demand.party),
-            "voiced_by_id": index.resolve(demand.voiced_by) if demand.voiced_by else None,
-            "topic_name": index.topics.get(demand.topic)}
-
-
-def _quote_cells(index: CorpusIndex, quote: Quote) -> Row:
-    return {**_model_cells(quote), "speaker_id": index.resolve(quote.speaker)}
 
 
 def _actor_rows(index: CorpusIndex, b: Briefing) -> list[Row]:
