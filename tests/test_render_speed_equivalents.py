@@ -157,39 +157,3 @@ def test_templates_compiled_the_fast_way_print_what_jinja_prints() -> None:
     fast = template_compiler.Environment(autoescape=True, finalize=markupsafe.escape)
     assert fast.from_string(TEMPLATE).render(**context) == plain.from_string(TEMPLATE).render(**context)
     assert "escape(" not in fast.compile(TEMPLATE, raw=True) and "context.call(obj" not in fast.compile(TEMPLATE, raw=True)
-
-
-def _site_templates(cache: jinja2.BytecodeCache | None) -> dict[str, str]:
-    """Every template of the site, as its compiled module's source: what a cache hands back must be it."""
-    env = render.make_environment(reload=False)
-    env.bytecode_cache = cache
-    return {name: env.get_template(name).root_render_func.__code__.co_code.hex() for name in env.list_templates()}
-
-
-def test_templates_from_the_cache_are_the_ones_compiled(tmp_path) -> None:
-    cache = template_compiler.CompiledTemplates(str(tmp_path))
-    compiled = _site_templates(None)
-    assert _site_templates(cache) == compiled  # compiled, and stored
-    stored = sorted(tmp_path.iterdir())
-    assert len(stored) == len(compiled)
-    assert _site_templates(cache) == compiled  # read back
-    for entry in stored:  # damaged entries are compiled again, never a failure
-        entry.write_bytes(entry.read_bytes()[:40])
-    assert _site_templates(cache) == compiled
-
-
-def test_a_changed_compiler_does_not_read_what_the_old_one_stored(tmp_path, monkeypatch) -> None:
-    cache = template_compiler.CompiledTemplates(str(tmp_path))
-    _site_templates(cache)
-    before = {p.name for p in tmp_path.iterdir()}
-    monkeypatch.setattr(template_compiler, "_COMPILER", template_compiler._COMPILER + "|changed")
-    _site_templates(cache)
-    after = {p.name for p in tmp_path.iterdir()}
-    assert before and before.isdisjoint(after - before) and len(after) == 2 * len(before)
-
-
-def test_a_cache_that_cannot_be_written_costs_only_the_compiling(tmp_path) -> None:
-    folder = tmp_path / "gone"
-    cache = template_compiler.CompiledTemplates(str(folder))  # no such folder: every write fails
-    assert _site_templates(cache) == _site_templates(None)
-    assert not folder.exists()

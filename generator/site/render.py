@@ -23,7 +23,7 @@ from . import markup, marks, page_memo, urls, wording
 from .items import Items, fr_date, shown
 from .markup import Md
 from .page_store import Compressed
-from .template_compiler import Environment, compiled_templates
+from .template_compiler import Environment
 
 
 _finalize = shown
@@ -50,7 +50,6 @@ def make_environment(*, reload: bool = True) -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         finalize=_finalize,
-        bytecode_cache=compiled_templates(),
     )
     env.filters.update(
         join=_join,

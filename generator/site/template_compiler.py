@@ -12,16 +12,11 @@ changes a page:
   `pass_environment` on the callee each time; no function the templates are given takes one, and
   one that did would fail at once (it would not get its first argument), never quietly.
   Calls of a `{% call %}` block keep Jinja's way.
-
-Compiled templates are kept from one build to the next (`CompiledTemplates`, Jinja's bytecode cache):
-compiling the site's templates takes longer than rendering a hundred briefing pages.
 """
 
 from __future__ import annotations
 
-import hashlib
 import io
-from pathlib import Path
 from typing import Any
 
 import jinja2
@@ -64,42 +59,3 @@ class Environment(jinja2.Environment):
     print, already made safe (render._finalize encodes every value that is not the generator's own Markdown)."""
 
     code_generator_class = FastCodeGenerator
-
-
-class CompiledTemplates(jinja2.FileSystemBytecodeCache):
-    """Jinja's bytecode cache, in its own per-user folder of the system's temporary directory (made private to
-    the user, or not used at all). A template is compiled again when its text changes (Jinja's checksum), or
-    the code that compiles it does: the key holds this module's and the environment's source and Jinja's
-    version. A cache that cannot be read or written only costs the compiling: never a build."""
-
-    def get_cache_key(self, name: str, filename: str | None = None) -> str:
-        return hashlib.sha256(f"{_COMPILER}|{name}|{filename}".encode()).hexdigest()
-
-    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        try:
-            super().load_bytecode(bucket)
-        except Exception:  # noqa: BLE001 - a damaged entry (Jinja reads it with pickle and marshal): compile again
-            bucket.reset()
-
-    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        try:
-            super().dump_bytecode(bucket)
-        except OSError:  # a full or read-only disk
-            pass
-
-
-def compiled_templates() -> CompiledTemplates | None:
-    """The cache, or None where no private folder can be had."""
-    try:
-        return CompiledTemplates()
-    except (OSError, RuntimeError):  # Jinja's refusal of a folder others could write to
-        return None
-
-
-def _compiler_key() -> str:
-    here = Path(__file__).resolve().parent
-    sources = b"".join((here / name).read_bytes() for name in ("template_compiler.py", "render.py"))
-    return f"{jinja2.__version__}|{hashlib.sha256(sources).hexdigest()}"
-
-
-_COMPILER = _compiler_key()
