@@ -87,8 +87,28 @@ def test_a_project_with_its_own_theme_overrides_keeps_the_policy(tmp_path: Path)
 
 
 @settings(max_examples=1000)
-@given(st.text(alphabet="ab<>", max_size=40), st.text(alphabet="ab<>", max_size=12), st.integers(1, 4))
-def test_the_page_content_is_found_where_a_plain_search_finds_it(text: str, part: str, head: int) -> None:
+@given(st.text(alphabet="ab<>", max_size=40), st.text(alphabet="ab<>", max_size=12), st.integers(1, 4),
+       st.integers(0, 3))
+def test_the_page_content_is_found_where_a_plain_search_finds_it(text: str, part: str, head: int, tries: int) -> None:
     """csp._find looks for the content's first characters, then compares the rest: the first place, as str.find."""
-    assert csp._find(text, part, head) == text.find(part)
-    assert csp._find(text + part + text, part, head) == (text + part + text).find(part)
+    assert csp._find(text, part, head, tries) == text.find(part)
+    assert csp._find(text + part + text, part, head, tries) == (text + part + text).find(part)
+
+
+class _Counted(str):
+    """A page that counts the places where its content is compared in full."""
+    compared = 0
+
+    def startswith(self, *args):  # type: ignore[override]
+        type(self).compared += 1
+        return super().startswith(*args)
+
+
+def test_a_page_of_near_copies_of_its_content_is_not_compared_at_each() -> None:
+    """Twenty thousand places begin like the content: a few are compared, then Python's own search goes on
+    (comparing at each would take as long as the page times the content)."""
+    part = "a" * 20_000 + "b"
+    for text, found in ((_Counted("a" * 40_000), -1), (_Counted("a" * 40_000 + part), 40_000)):
+        _Counted.compared = 0
+        assert csp._find(text, part) == found
+        assert _Counted.compared <= 8

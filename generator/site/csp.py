@@ -80,13 +80,16 @@ def with_policy(page_html: str, content_html: str = "", *, live_reload: bool = F
     return page_html.replace(PLACEHOLDER, meta, 1)
 
 
-def _find(text: str, part: str, head: int = 256) -> int:
+def _find(text: str, part: str, head: int = 256, tries: int = 8) -> int:
     """`text.find(part)`, sooner for a long `part` (a page's content, tens of KB): Python's search prepares
-    the whole of what it looks for first. Looks for `part`'s first `head` characters, then compares the rest."""
+    the whole of what it looks for first. Looks for `part`'s first `head` characters, then compares the rest;
+    after `tries` places that only begin like it (a page cannot make many), Python's own search goes on."""
     if len(part) <= head:
         return text.find(part)
     start = part[:head]
     i = text.find(start)
-    while i >= 0 and not text.startswith(part, i):
+    for _ in range(tries):
+        if i < 0 or text.startswith(part, i):
+            return i
         i = text.find(start, i + 1)
-    return i
+    return text.find(part, i) if i >= 0 else i
