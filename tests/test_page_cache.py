@@ -178,3 +178,41 @@ def test_a_value_made_from_briefings_is_made_again_only_when_one_of_them_changed
     memo.start()
     memo.end()  # a build that did not ask for it: forgotten
     assert build(a) == "chart 4"
+
+
+def test_a_preview_keeps_no_difference_whose_names_or_places_changed(tmp_path: Path) -> None:
+    """The differences of an event no briefing of which changed are kept from the last build: registering a
+    participant's name, or a place inside another, must still change how its accounts compare and read."""
+    root = tmp_path / "p"
+    for folder in ("content", "briefings"):
+        (root / folder).mkdir(parents=True)
+    content = root / "content"
+    (content / "actors.yaml").write_text("- {id: donald-trump, name: Donald Trump, aliases: [Trump]}\n", encoding="utf-8")
+    (content / "parties.yaml").write_text("- {id: russia, name: Russie}\n", encoding="utf-8")
+    (content / "topics.yaml").write_text("- {id: sommets, name: Sommets}\n", encoding="utf-8")
+    places = content / "places.yaml"
+    places.write_text("- {id: alaska, name: Alaska}\n- {id: anchorage, name: Anchorage}\n", encoding="utf-8")
+    accounts = (("Anchorage", "[Trump, Jeanne Inconnue]", "2025-08-16"), ("Alaska", "[Trump]", "2025-09-01"))
+    for n, (place, people, published) in enumerate(accounts):
+        (root / "briefings" / f"recit-{n}.yaml").write_text(
+            f"title: Récit {n}\nsummary: Un récit.\nsource: {{outlet: Journal {n}, published: {published}, genre: news}}\n"
+            f"events:\n  - {{id: sommet, kind: summit, title: Le sommet, date: 2025-08-15, place: {place}, "
+            f"participants: {people}}}\n", encoding="utf-8")
+    project, memo, cache = Project.at(root), {}, PageCache()
+    summit = "sommets/sommet.md"
+    first = incremental_build(project, memo, cache)
+    assert "Jeanne Inconnue" in first[summit] and "Jeanne Connue" not in first[summit]
+    (content / "actors.yaml").write_text("- {id: donald-trump, name: Donald Trump, aliases: [Trump]}\n"
+                                         "- {id: jeanne, name: Jeanne Connue, aliases: [Jeanne Inconnue]}\n",
+                                         encoding="utf-8")
+    registered = incremental_build(project, memo, cache)
+    assert "Jeanne Connue" in registered[summit]
+    (content / "actors.yaml").write_text("- {id: donald-trump, name: Donald Trump, aliases: [Trump]}\n"
+                                         "- {id: jeanne, name: Jeanne Renommée, aliases: [Jeanne Inconnue]}\n",
+                                         encoding="utf-8")
+    renamed = incremental_build(project, memo, cache)  # the same actor, under another name
+    assert "Jeanne Renommée" in renamed[summit] and "Jeanne Connue" not in renamed[summit]
+    places.write_text("- {id: alaska, name: Alaska}\n- {id: anchorage, name: Anchorage, within: alaska}\n",
+                      encoding="utf-8")
+    contained = incremental_build(project, memo, cache)
+    assert contained[summit] != renamed[summit]

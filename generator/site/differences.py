@@ -6,8 +6,8 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Any
 
-from ..corpus.divergences import Difference
-from ..corpus.index import CorpusIndex
+from ..corpus.divergences import Difference, event_differences, indicator_differences
+from ..corpus.index import CorpusIndex, EventRecord
 from ..reading.models import Briefing
 from . import marks, wording
 from .markup import Md
@@ -87,3 +87,37 @@ def shown(index: CorpusIndex, field: str, value: Any, part: str | None = None) -
     if field == "value":
         return wording.figure_text(value) + (f" ({wording.as_of_text(value.as_of)})" if value.as_of else "")
     return value
+
+
+# A live preview's rebuild works out only the differences of the events and indicators a changed briefing tells of:
+# the others come from the page memo (site/page_memo.py), made from the very same briefings' objects last build.
+
+def event_split(index: CorpusIndex, record: EventRecord, memo: Any = None, places: str = "") -> tuple[list, list]:
+    """`split` of the event's differences; with a preview's `memo`, last build's when its accounts are the same
+    objects and what they are compared by reads the same: the participants' actors and names, and the places
+    registry (`places`, `places_key`)."""
+    def make() -> tuple[list, list]:
+        return split(index, event_differences(index, record))
+    if memo is None:
+        return make()
+    actors = tuple(index.resolve(p) for a in record.accounts for p in a.event.participants)
+    names = tuple(index.actors[i].name if i in index.actors else None for i in actors)
+    return memo.made(("event-differences", record.id, actors, names, places),
+                     tuple(x for a in record.accounts for x in (a.event, a.briefing)), make)
+
+
+def indicator_split(index: CorpusIndex, indicator: str, memo: Any = None) -> tuple[list, list]:
+    """`split` of the indicator's differences; with a preview's `memo`, last build's when its figures are the
+    same objects, of the same briefings, in the same order."""
+    def make() -> tuple[list, list]:
+        return split(index, indicator_differences(index, indicator))
+    if memo is None:
+        return make()
+    return memo.made(("indicator-differences", indicator),
+                     tuple(x for e in index.figures[indicator] for x in (e.figure, e.briefing)), make)
+
+
+def places_key(index: CorpusIndex) -> str:
+    """The places registry as event differences read it (which place a wording names, which holds which)."""
+    places = index.places
+    return repr((sorted(places.names.items()), sorted(places.within.items()), sorted(places._keys.items())))

@@ -6,7 +6,6 @@ from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from ..corpus.divergences import event_differences, indicator_differences
 from ..corpus.index import Account, CorpusIndex, FigureEntry
 from ..reading.dates import PartialDate
 from ..reading.names import name_key
@@ -14,9 +13,10 @@ from ..reading.problems import ProblemList
 from . import slices, urls, wording
 from .actor_listings import activity, demand_date, listing, quote_date
 from .actor_listings import roles as actor_roles
-from .differences import DifferenceView, recent, split
+from .differences import DifferenceView, event_split, indicator_split, places_key, recent
 from .markup import Md
 from .page_cache import PageCache, briefing_inputs
+from .page_memo import PageMemo
 from .page_store import Pages
 from .render import Renderer, summit_of
 from .search_index import search_meta
@@ -66,7 +66,8 @@ def render_site(index: CorpusIndex, cache: PageCache | None = None, *,
     r = Renderer(cache.memo if cache is not None else None)
     if cache is not None:
         cache.memo.start()
-    events = _event_views(index)
+    memo = cache.memo if cache is not None else None
+    events = _event_views(index, memo)
     # First: the pages below link to the slices of the quotes and of the timeline holding what they cite.
     quote_pages = render_quotes(r, index)
     timeline = timeline_groups(index, events, r)
@@ -88,7 +89,7 @@ def render_site(index: CorpusIndex, cache: PageCache | None = None, *,
     pages.update(render_timeline(r, index, events, timeline))
     pages.update(render_topic_pages(r, index, events))
     pages.update(render_demands(r, index))
-    indicators = _indicator_views(index)
+    indicators = _indicator_views(index, memo)
     pages.update(render_figures(r, index, indicators))
     pages.update(quote_pages)
     pages.update(render_sources(r, index))
@@ -104,13 +105,12 @@ def render_problems_page(problems: ProblemList) -> str:
     return r.env.get_template("problems.md.j2").render(errors=problems.errors, warnings=problems.warnings)
 
 
-def _event_views(index: CorpusIndex) -> dict[str, EventView]:
-    views = {}
+def _event_views(index: CorpusIndex, memo: PageMemo | None = None) -> dict[str, EventView]:
+    views, places = {}, places_key(index) if memo is not None else ""
     for event_id, record in index.events.items():
         giving = [a.event.date_basis for a in record.accounts if record.date and a.event.date == record.date]
         views[event_id] = EventView(event_id, record.title, record.kind, record.date, record.status,
-                                    list(record.accounts),
-                                    *split(index, event_differences(index, record)),
+                                    list(record.accounts), *event_split(index, record, memo, places),
                                     date_inferred=bool(giving) and all(b == "inferred" for b in giving))
     return views
 
@@ -162,10 +162,10 @@ def render_summit_pages(r: Renderer, index: CorpusIndex, events: dict[str, Event
     return pages
 
 
-def _indicator_views(index: CorpusIndex) -> list[IndicatorView]:
+def _indicator_views(index: CorpusIndex, memo: PageMemo | None = None) -> list[IndicatorView]:
     views = []
     for indicator, entries in index.figures.items():
-        contradictions, nuances = split(index, indicator_differences(index, indicator))
+        contradictions, nuances = indicator_split(index, indicator, memo)
         views.append(IndicatorView(indicator, entries[0].figure.label, entries,
                                    recent(contradictions[0] if contradictions else None),
                                    recent(nuances[0] if nuances else None)))
