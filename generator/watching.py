@@ -9,13 +9,15 @@ every briefing, which would otherwise start the next one).
 The folders are still polled, on MkDocs' own polling observer: notifications never arrive from some file
 systems (a Docker bind mount written from the host, WSL's /mnt/c, NFS, SMB) although watching them raises
 nothing. A change the notifications already told of is not told again by the poll half a second later (that
-would start a second rebuild); one they missed still is. Where the server does not wake its build loop as
+would start a second rebuild); one they missed still is. Nor is a change the poll saw first (a busy machine can
+deliver notifications late) told again by its notification, while the file is as the poll saw it. Where the server does not wake its build loop as
 this expects, MkDocs polls the folder as before (`server.watch`).
 """
 
 from __future__ import annotations
 
 import logging
+import os
 import threading
 import time
 from pathlib import Path
@@ -41,6 +43,7 @@ class Watcher:
         self.server = server
         self.observer: Any = None
         self.told: dict[str, float] = {}  # path → when notifications last told of a change to it
+        self.polled: dict[str, tuple[float, tuple[int, int] | None]] = {}  # path → when the poll told of it, its state
         self.lock = threading.Lock()
 
     def watch(self, folder: Path) -> bool:
@@ -65,22 +68,31 @@ class Watcher:
 
     def _notified(self, wake: Callable[[], None]) -> Callable[[FileSystemEvent], None]:
         def notified(event: FileSystemEvent) -> None:
-            now = time.monotonic()
+            now, paths = time.monotonic(), _paths(event)
             with self.lock:
-                for path in _paths(event):
+                seen = all((last := self.polled.get(path)) is not None and now - last[0] < TOLD_FOR_S
+                           and last[1] == _state(path) for path in paths)  # the poll told of this very change
+                for path in paths:
                     self.told[path] = now
-            wake()
+            if not seen:
+                wake()
         return notified
 
     def _polled(self, wake: Callable[[], None]) -> Callable[[FileSystemEvent], None]:
         def polled(event: FileSystemEvent) -> None:
             now = time.monotonic()
+            paths = _paths(event)
             with self.lock:
-                if all(now - self.told.get(path, -TOLD_FOR_S) < TOLD_FOR_S for path in _paths(event)):
+                if all(now - self.told.get(path, -TOLD_FOR_S) < TOLD_FOR_S for path in paths):
                     return  # already told: its rebuild has begun
                 for path, when in list(self.told.items()):  # forget what is long past
                     if now - when >= TOLD_FOR_S:
                         del self.told[path]
+                for path, (when, _) in list(self.polled.items()):
+                    if now - when >= TOLD_FOR_S:
+                        del self.polled[path]
+                for path in paths:
+                    self.polled[path] = (now, _state(path))
             wake()
         return polled
 
@@ -89,6 +101,15 @@ class Watcher:
             self.observer.stop()
             self.observer.join(timeout=5)
             self.observer = None
+
+
+def _state(path: str) -> tuple[int, int] | None:
+    """A file as a poll tells it apart: its modification time and size (None: gone)."""
+    try:
+        info = os.stat(path)
+    except OSError:
+        return None
+    return info.st_mtime_ns, info.st_size
 
 
 def _paths(event: FileSystemEvent) -> list[str]:
