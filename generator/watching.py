@@ -10,8 +10,8 @@ The folders are still polled, on MkDocs' own polling observer: notifications nev
 systems (a Docker bind mount written from the host, WSL's /mnt/c, NFS, SMB) although watching them raises
 nothing. A change the notifications already told of is not told again by the poll half a second later (that
 would start a second rebuild); one they missed still is. Nor is a change the poll saw first (a busy machine can
-deliver notifications late) told again by its notification, while the file is as the poll saw it. Where the server does not wake its build loop as
-this expects, MkDocs polls the folder as before (`server.watch`).
+deliver notifications late) told again by its notification, while the file is as the poll saw it. Where the
+server does not wake its build loop as this expects, MkDocs polls the folder as before (`server.watch`).
 """
 
 from __future__ import annotations
@@ -43,7 +43,8 @@ class Watcher:
         self.server = server
         self.observer: Any = None
         self.told: dict[str, float] = {}  # path → when notifications last told of a change to it
-        self.polled: dict[str, tuple[float, tuple[int, int] | None]] = {}  # path → when the poll told of it, its state
+        # path → when the poll last told of a change to it, and the file's state then (`_state`)
+        self.polled: dict[str, tuple[float, tuple[int, int] | None]] = {}
         self.lock = threading.Lock()
 
     def watch(self, folder: Path) -> bool:

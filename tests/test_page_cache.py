@@ -187,7 +187,8 @@ def test_a_preview_keeps_no_difference_whose_names_or_places_changed(tmp_path: P
     for folder in ("content", "briefings"):
         (root / folder).mkdir(parents=True)
     content = root / "content"
-    (content / "actors.yaml").write_text("- {id: donald-trump, name: Donald Trump, aliases: [Trump]}\n", encoding="utf-8")
+    trump = "- {id: donald-trump, name: Donald Trump, aliases: [Trump]}\n"
+    (content / "actors.yaml").write_text(trump, encoding="utf-8")
     (content / "parties.yaml").write_text("- {id: russia, name: Russie}\n", encoding="utf-8")
     (content / "topics.yaml").write_text("- {id: sommets, name: Sommets}\n", encoding="utf-8")
     places = content / "places.yaml"
@@ -195,7 +196,8 @@ def test_a_preview_keeps_no_difference_whose_names_or_places_changed(tmp_path: P
     accounts = (("Anchorage", "[Trump, Jeanne Inconnue]", "2025-08-16"), ("Alaska", "[Trump]", "2025-09-01"))
     for n, (place, people, published) in enumerate(accounts):
         (root / "briefings" / f"recit-{n}.yaml").write_text(
-            f"title: Récit {n}\nsummary: Un récit.\nsource: {{outlet: Journal {n}, published: {published}, genre: news}}\n"
+            f"title: Récit {n}\nsummary: Un récit.\n"
+            f"source: {{outlet: Journal {n}, published: {published}, genre: news}}\n"
             f"events:\n  - {{id: sommet, kind: summit, title: Le sommet, date: 2025-08-15, place: {place}, "
             f"participants: {people}}}\n", encoding="utf-8")
     project, memo, cache = Project.at(root), {}, PageCache()
