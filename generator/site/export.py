@@ -56,16 +56,13 @@ def export_tables(index: CorpusIndex) -> dict[str, list[Row]]:
     briefings = sorted(index.briefings, key=briefing_sort_key)
     tables: dict[str, list[Row]] = {name: [] for name in TABLES}
     # Each row is made in its table's column order (`columns`), every cell present.
-    extra = {"events": {"participants": lambda e: {"participant_ids": [index.resolve(n) for n in e.participants]}},
-             "demands": {"party": lambda d: {"party_name": index.parties.get(d.party)},
-                         "voiced_by": lambda d: {"voiced_by_id": index.resolve(d.voiced_by) if d.voiced_by else None},
-                         "topic": lambda d: {"topic_name": index.topics.get(d.topic)}},
-             "figures": {},
-             "quotes": {"speaker": lambda q: {"speaker_id": index.resolve(q.speaker)}}}
+    extra: dict[str, dict[str, tuple[str, Callable[[CorpusIndex, Any], Any]]]] = {name: {} for name in TABLES}
+    for (table, key), column in _EXTRA_COLUMNS.items():
+        extra[table][key] = column
     for b in briefings:
         source = _source_cells(b)
         for name, items in (("events", b.events), ("demands", b.demands), ("figures", b.figures), ("quotes", b.quotes)):
-            tables[name] += [_model_cells(item, source, extra[name]) for item in items]
+            tables[name] += [_model_cells(index, item, source, extra[name]) for item in items]
         tables["actors"] += [{**source, **row} for row in _actor_rows(index, b)]
     return tables
 
@@ -80,16 +77,18 @@ def columns(table: str) -> list[str]:
         names.append(key)
         if kind_of(field) is Kind.DATE:
             names.append(f"{key}_precision")
-        names += _EXTRA_COLUMNS.get((table, key), [])
+        if (table, key) in _EXTRA_COLUMNS:
+            names.append(_EXTRA_COLUMNS[table, key][0])
     return SOURCE_COLUMNS + names
 
 
-_EXTRA_COLUMNS = {
-    ("events", "participants"): ["participant_ids"],
-    ("demands", "party"): ["party_name"],
-    ("demands", "voiced_by"): ["voiced_by_id"],
-    ("demands", "topic"): ["topic_name"],
-    ("quotes", "speaker"): ["speaker_id"],
+_EXTRA_COLUMNS: dict[tuple[str, str], tuple[str, Callable[[CorpusIndex, Any], Any]]] = {
+    # (table, field): the column that follows the field, and its cell for an item.
+    ("events", "participants"): ("participant_ids", lambda index, e: [index.resolve(n) for n in e.participants]),
+    ("demands", "party"): ("party_name", lambda index, d: index.parties.get(d.party)),
+    ("demands", "voiced_by"): ("voiced_by_id", lambda index, d: index.resolve(d.voiced_by) if d.voiced_by else None),
+    ("demands", "topic"): ("topic_name", lambda index, d: index.topics.get(d.topic)),
+    ("quotes", "speaker"): ("speaker_id", lambda index, q: index.resolve(q.speaker)),
 }
 
 
@@ -192,8 +191,9 @@ def _source_cells(b: Briefing) -> Row:
             "source_genre": b.source.genre}
 
 
-def _model_cells(item: BaseModel, source: Row, extra: dict[str, Callable[[Any], Row]]) -> Row:
-    """The source's cells, then the item's, each field followed by its precision or its extra columns."""
+def _model_cells(index: CorpusIndex, item: BaseModel, source: Row,
+                 extra: dict[str, tuple[str, Callable[[CorpusIndex, Any], Any]]]) -> Row:
+    """The source's cells, then the item's, each field followed by its precision or its extra column."""
     row = dict(source)
     for key, precision in _cell_keys(type(item)):
         value = getattr(item, key)
@@ -204,7 +204,8 @@ def _model_cells(item: BaseModel, source: Row, extra: dict[str, Callable[[Any], 
         else:
             row[key] = list(value) if isinstance(value, (list, tuple)) else value
         if key in extra:
-            row.update(extra[key](item))
+            column, cell = extra[key]
+            row[column] = cell(index, item)
     return row
 
 
