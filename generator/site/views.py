@@ -63,10 +63,10 @@ def render_site(index: CorpusIndex, cache: PageCache | None = None, *,
     """Every generated page, keyed by path in the docs tree, in a stable order; each page compressed as soon
     as it is rendered (site/page_store.py), as `finish(path, text)` gives it when there is one. With a `cache`
     (a live preview's), a briefing page whose inputs did not change is not rendered again."""
-    r = Renderer(cache.memo if cache is not None else None)
-    if cache is not None:
-        cache.memo.start()
     memo = cache.memo if cache is not None else None
+    r = Renderer(memo)
+    if memo is not None:
+        memo.start()
     events = _event_views(index, memo)
     # First: the pages below link to the slices of the quotes and of the timeline holding what they cite.
     quote_pages = render_quotes(r, index)
@@ -94,8 +94,8 @@ def render_site(index: CorpusIndex, cache: PageCache | None = None, *,
     pages.update(quote_pages)
     pages.update(render_sources(r, index))
     pages.update(render_disagreements(r, index, events, indicators))
-    if cache is not None:
-        cache.memo.end()
+    if memo is not None:
+        memo.end()
     return pages.sorted()
 
 
