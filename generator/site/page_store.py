@@ -4,8 +4,8 @@ A build of a few thousand briefings generates hundreds of megabytes of Markdown:
 (two bytes a character as soon as a page holds one character beyond Latin-1, which every page does:
 typographic apostrophes, dashes, the stash markers of site/markup.py), they would stay in memory
 for the whole MkDocs build, next to the HTML MkDocs makes of them. `Pages` keeps each file as
-zlib-compressed UTF-8 instead, about a tenth of the size, and gives the text back, unchanged, when a
-page is read: the plugin hands the compressed bytes to MkDocs, which reads each page once, to
+Zstandard-compressed UTF-8 instead, about a seventh of the size, and gives the text back, unchanged, when
+a page is read: the plugin hands the compressed bytes to MkDocs, which reads each page once, to
 render it. The mapping reads and writes `str` like the dict it replaces.
 
 `made_apart` makes them in a child process instead: only the compressed files (and whatever else
@@ -15,6 +15,7 @@ the function returns) come back, and every object made on the way dies with the 
 from __future__ import annotations
 
 import gc
+import io
 import os
 import pickle
 import select
@@ -23,32 +24,55 @@ import sys
 import threading
 import time
 import warnings
-import zlib
 from collections.abc import Callable, Iterable, Iterator, Mapping, MutableMapping
 from typing import Any, TypeVar
+
+import zstandard
 
 T = TypeVar("T")
 
 LEVEL = 1
-"""zlib's fastest level: Markdown compresses about tenfold even so."""
+"""Zstandard's fastest standard level. Against zlib's fastest, on a thousand briefings' pages: a smaller
+result (11.0 MB for 80 MB of UTF-8, zlib 12.6 MB), made three times as fast and read back three times as fast."""
+
+
+class NotStored(ValueError):
+    """Bytes that are not a whole file as `compress` made it (a page already handed over and freed)."""
+
+
+_contexts = threading.local()  # a Zstandard context serves one thread at a time: one of each per thread, made once
 
 
 def compress(text: str) -> bytes:
-    return zlib.compress(text.encode("utf-8"), LEVEL)
+    try:
+        return _contexts.compressor.compress(text.encode("utf-8"))
+    except AttributeError:
+        _contexts.compressor = zstandard.ZstdCompressor(level=LEVEL)  # writes the text's size in the frame
+        return compress(text)
 
 
 def decompress(data: bytes) -> str:
-    return zlib.decompress(data).decode("utf-8")
+    try:
+        return _decompressor().decompress(data).decode("utf-8")
+    except zstandard.ZstdError as exc:
+        raise NotStored(f"not a stored file ({len(data)} bytes)") from exc
 
 
 def write_decompressed(data: bytes, path: str) -> None:
     """Write a compressed file out as its UTF-8 bytes, a megabyte at a time: never the whole text at once."""
-    unpack = zlib.decompressobj()
     with open(path, "wb") as out:
-        while data:
-            out.write(unpack.decompress(data, 2**20))
-            data = unpack.unconsumed_tail
-        out.write(unpack.flush())
+        try:
+            _decompressor().copy_stream(io.BytesIO(data), out, write_size=2**20)
+        except zstandard.ZstdError as exc:
+            raise NotStored(f"{path}: not a stored file ({len(data)} bytes)") from exc
+
+
+def _decompressor() -> zstandard.ZstdDecompressor:
+    try:
+        return _contexts.decompressor
+    except AttributeError:
+        _contexts.decompressor = zstandard.ZstdDecompressor()
+        return _contexts.decompressor
 
 
 class Stored(str):
@@ -137,7 +161,7 @@ class Pages(MutableMapping[str, str]):
         self._data.update(other._data)
 
     def compressed(self, key: str) -> bytes:
-        """The file as stored: zlib-compressed UTF-8 (`decompress` gives the text back)."""
+        """The file as stored: Zstandard-compressed UTF-8 (`decompress` gives the text back)."""
         return self._data[key]
 
 
