@@ -108,8 +108,7 @@ def outcome_now(text: str) -> tuple:
         if "anchors" in f.message or "nested" in f.message or "YAML nodes" in f.message:
             return ("limit", f.line, f.col)
         return ("findings", [(g.line, g.col, g.loc, g.message) for g in exc.findings])
-    data = doc.data
-    return ("data", data, dict(doc.value_pos), dict(doc.key_pos))
+    return ("data", doc.data, *doc.positions())
 
 
 AWKWARD = [

@@ -10,10 +10,11 @@ order and every message are the ones the composer's nodes gave.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from collections.abc import Iterator
 from typing import Any
 
-from yaml.events import (AliasEvent, DocumentStartEvent, MappingEndEvent, MappingStartEvent, ScalarEvent,
-                         SequenceEndEvent, SequenceStartEvent)
+from yaml.events import (AliasEvent, DocumentEndEvent, DocumentStartEvent, MappingEndEvent, MappingStartEvent,
+                         ScalarEvent, SequenceEndEvent, SequenceStartEvent)
 
 MAX_NODES = 200_000
 # A briefing nests four levels deep. libyaml's composer recurses in C and crashes the
@@ -150,6 +151,43 @@ def build(events: Any, value_pos: dict | None = None, key_pos: dict | None = Non
             elif documents == 2:
                 out.second_document = (first, event.start_mark)
     return out
+
+
+def locate(events: Any, value_pos: dict, key_pos: dict) -> Iterator[None]:
+    """The line and column of every value and key of a file `build` read without a finding, recorded in `value_pos`
+    and `key_pos` as the events come: a generator that stops after each value and key, for its caller to walk the
+    file no further than the position it needs (a warning on a briefing's actors reads its first lines only).
+
+    Such a file holds one document, no alias and only plain, distinct keys: the positions are those `build` records.
+    """
+    # Each open collection: [its loc, the next item's index (a sequence) or None, its key waiting for a value].
+    stack: list[list] = []
+    for event in events:
+        kind = type(event)
+        if kind is ScalarEvent or kind is MappingStartEvent or kind is SequenceStartEvent:
+            if not stack:
+                loc: Loc = ()
+            else:
+                top = stack[-1]
+                if top[1] is not None:
+                    loc = (*top[0], top[1])
+                    top[1] += 1
+                elif top[2] is None:  # a mapping's key
+                    top[2] = event.value
+                    key_pos[(*top[0], event.value)] = _pos(event)
+                    yield
+                    continue
+                else:
+                    loc = (*top[0], top[2])
+                    top[2] = None
+            value_pos[loc] = _pos(event)
+            if kind is not ScalarEvent:
+                stack.append([loc, 0 if kind is SequenceStartEvent else None, None])
+            yield
+        elif kind is SequenceEndEvent or kind is MappingEndEvent:
+            stack.pop()
+        elif kind is DocumentEndEvent:
+            return
 
 
 def _pos(event: Any) -> tuple[int, int]:

@@ -11,11 +11,12 @@ non-text mapping keys are rejected with their position.
 from __future__ import annotations
 
 from pathlib import Path
+from collections.abc import Iterator
 from typing import Any
 
 import yaml
 
-from .yamlevents import MAX_DEPTH, MAX_NODES, NULL_WORDS, Finding, Loc, YamlError, build
+from .yamlevents import MAX_DEPTH, MAX_NODES, NULL_WORDS, Finding, Loc, YamlError, build, locate
 
 try:  # the C parser is several times faster and reports the same marks
     from yaml import CSafeLoader as _Loader
@@ -31,49 +32,50 @@ class Document:
     """The values of one YAML file, and where each of them was written.
 
     The positions are found only when a message needs one: the file's text is kept and
-    parsed again then. Recording the line and column of every value of every file up front
-    would cost more memory than the values themselves (hundreds of MB at thousands of
-    briefings), for the few that are ever reported.
+    parsed again then, no further than the position asked for (`yamlevents.locate`).
+    Recording the line and column of every value of every file up front would cost more
+    memory than the values themselves (hundreds of MB at thousands of briefings), for the
+    few that are ever reported.
     """
 
-    __slots__ = ("data", "_text", "_value_pos", "_key_pos")
+    __slots__ = ("data", "_text", "_walk", "_value_pos", "_key_pos")
 
     def __init__(self, data: Any = None, text: str | None = None):
         self.data = data
         self._text = text
-        self._value_pos: dict[Loc, tuple[int, int]] | None = None if text is not None else {}
-        self._key_pos: dict[Loc, tuple[int, int]] | None = None if text is not None else {}
-
-    @property
-    def value_pos(self) -> dict[Loc, tuple[int, int]]:
-        if self._value_pos is None:
-            self._locate()
-        assert self._value_pos is not None
-        return self._value_pos
-
-    @property
-    def key_pos(self) -> dict[Loc, tuple[int, int]]:
-        if self._key_pos is None:
-            self._locate()
-        assert self._key_pos is not None
-        return self._key_pos
-
-    def _locate(self) -> None:
-        """Parse the kept text again, recording every position (the text parsed once already)."""
-        self._value_pos, self._key_pos = {}, {}
-        build(yaml.parse(self._text or "", Loader=_Loader), self._value_pos, self._key_pos)
-        self._text = None
+        self._walk: Iterator[None] | None = None
+        self._value_pos: dict[Loc, tuple[int, int]] = {}
+        self._key_pos: dict[Loc, tuple[int, int]] = {}
 
     def position(self, loc: Loc, *, key: bool = False) -> tuple[int, int]:
         """The line and column of `loc`, or of its nearest written ancestor."""
-        table = self.key_pos if key else self.value_pos
+        found = self._found(loc, self._key_pos if key else self._value_pos)
+        if found is not None:
+            return found
+        for end in range(len(loc) - 1, -1, -1):
+            found = self._value_pos.get(loc[:end])  # written before `loc` would have been: known by now
+            if found is not None:
+                return found
+        return (1, 1)
+
+    def positions(self) -> tuple[dict[Loc, tuple[int, int]], dict[Loc, tuple[int, int]]]:
+        """Every value's and every key's position (the whole file walked): the tables `build` records."""
+        self._found(((),), self._value_pos)  # no value is at that loc: the walk goes to the end
+        return dict(self._value_pos), dict(self._key_pos)
+
+    def _found(self, loc: Loc, table: dict[Loc, tuple[int, int]]) -> tuple[int, int] | None:
+        """`table[loc]`, the kept text walked as far as needed; None when the file does not hold `loc`."""
         if loc in table:
             return table[loc]
-        for end in range(len(loc) - 1, -1, -1):
-            prefix = loc[:end]
-            if prefix in self.value_pos:
-                return self.value_pos[prefix]
-        return (1, 1)
+        if self._text is not None:  # the first position asked for: the text parsed again, from its start
+            self._walk = locate(yaml.parse(self._text, Loader=_Loader), self._value_pos, self._key_pos)
+            self._text = None
+        if self._walk is not None:
+            for _ in self._walk:
+                if loc in table:
+                    return table[loc]
+            self._walk = None  # every position is known: the parser is let go
+        return None
 
 
 def read_text(path: Path) -> str:
