@@ -120,6 +120,17 @@ def test_edit_uri_is_percent_encoded(tmp_path: Path, name: str) -> None:
     assert unquote(uri) == f"../briefings/{name}"
 
 
+def test_an_edit_uri_names_the_real_file_behind_a_linked_folder_or_file(tmp_path: Path) -> None:
+    (tmp_path / "elsewhere").mkdir()
+    (tmp_path / "elsewhere" / "a.yaml").write_text("", encoding="utf-8")
+    (tmp_path / "project").mkdir()
+    (tmp_path / "project" / "briefings").symlink_to(tmp_path / "elsewhere")
+    docs = tmp_path / "project" / "docs"
+    assert edit_uri(tmp_path / "project" / "briefings" / "a.yaml", docs) == "../../elsewhere/a.yaml"
+    (tmp_path / "elsewhere" / "b.yaml").symlink_to(tmp_path / "project" / "docs.yaml")
+    assert edit_uri(tmp_path / "project" / "briefings" / "b.yaml", docs) == "../docs.yaml"
+
+
 @settings(max_examples=200, deadline=None)
 @given(st.text(st.characters(blacklist_categories=("Cs",), blacklist_characters="/\x00"), min_size=1, max_size=40)
        .filter(lambda s: s not in {".", ".."}))

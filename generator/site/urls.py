@@ -110,6 +110,13 @@ def edit_uri(source: Path, docs_root: Path) -> str:
     MkDocs joins it to `repo_url` + `edit_uri` as it is, and the theme prints the result
     inside `href="…"` without escaping: a file or folder name holding `"` or `>` would
     otherwise end the attribute. Only `/` stays as written. Worked out once per file: resolving a path asks the
-    system about each of its folders, and a preview asks again for every briefing on each rebuild.
+    system about each of its folders, and a preview asks again for every briefing on each rebuild. The briefings'
+    folder is resolved once for all its files (a file that is a link, which the loader refuses, is resolved itself).
     """
-    return quote(Path(os.path.relpath(source.resolve(), docs_root)).as_posix(), safe="/")
+    real = source.resolve() if source.is_symlink() else _resolved_folder(source.parent) / source.name
+    return quote(Path(os.path.relpath(real, docs_root)).as_posix(), safe="/")
+
+
+@functools.lru_cache(maxsize=256)
+def _resolved_folder(folder: Path) -> Path:
+    return folder.resolve()
