@@ -9,7 +9,7 @@
                 raising would leave requests hanging (MkDocs 1.6): the preview is built from every readable
                 file, an error page lists the problems and every page carries a banner until they are fixed.
 - `on_page_markdown`  adds that banner.
-- `on_env`      gives the theme the search box's French wording; on `mkdocs build`, drops the index.
+- `on_env`      gives the theme the search box, rendered once for every page; on `mkdocs build`, drops the index.
 - `on_post_page`, `on_post_template`  fill in each page's Content-Security-Policy (site/csp.py).
 - `on_post_build`  indexes the site for the search (site/search_index.py: Pagefind, once over the whole folder);
                 a failure stops the build. Under `serve`, the first build is indexed before the preview opens and
@@ -193,7 +193,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
 
     def on_env(self, env, *, config, files):
         self.preview.shared.finish() if self.serving else None  # the pages the second process converted
-        env.globals["briefings_search"] = search_index.search_box()  # the header's search, in French
+        env.globals["briefings_search"] = search_index.search_box(env.get_template)  # the header's search, in French
         # Every page is rendered (macros too): a build needs its result no more; a preview keeps it for the next.
         if not self.serving:
             self.result = None

@@ -31,6 +31,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from markupsafe import Markup
+
 from ..corpus.records import CorpusIndex
 from ..reading.models import Briefing
 from . import wording
@@ -67,10 +69,18 @@ class SearchIndexError(Exception):
     """Pagefind could not index the site; the message says why."""
 
 
-def search_box() -> dict[str, Any]:
-    """What the theme's header needs for the search dialog: its button, its filters and its words."""
-    return {"button": wording.SEARCH_BUTTON, "filters": [(k, wording.SEARCH_FILTERS[k]) for k in FILTERS],
-            "wording": wording.SEARCH_UI}
+DIALOG_TEMPLATE = "partials/briefings-search.html"
+"""The search's button and dialog in the theme override: the same on every page, rendered once a build."""
+
+
+def search_box(template: Callable[[str], Any] | None = None) -> dict[str, Any]:
+    """What the theme's header needs for the search dialog: its button, its filters and its words; with the theme's
+    `template` lookup, the button and the dialog themselves (`dialog`), rendered once for every page of a build."""
+    box: dict[str, Any] = {"button": wording.SEARCH_BUTTON, "wording": wording.SEARCH_UI,
+                           "filters": [(k, wording.SEARCH_FILTERS[k]) for k in FILTERS]}
+    if template is not None:
+        box["dialog"] = Markup(template(DIALOG_TEMPLATE).render(search=box))
+    return box
 
 
 def indexed_text(html: str) -> str:
