@@ -61,10 +61,13 @@ def decompress(data: bytes) -> str:
 def write_decompressed(data: bytes, path: str) -> None:
     """Write a compressed file out as its UTF-8 bytes, a megabyte at a time: never the whole text at once."""
     with open(path, "wb") as out:
-        try:
-            _decompressor().copy_stream(io.BytesIO(data), out, write_size=2**20)
+        try:  # a stream stops where its bytes do: only the size in the frame tells a whole file from a cut one
+            size = zstandard.frame_content_size(data)
+            written = _decompressor().copy_stream(io.BytesIO(data), out, write_size=2**20)[1]
         except zstandard.ZstdError as exc:
             raise NotStored(f"{path}: not a stored file ({len(data)} bytes)") from exc
+    if written != size:
+        raise NotStored(f"{path}: not a whole stored file ({len(data)} bytes, {written} of {size} written)")
 
 
 def _decompressor() -> zstandard.ZstdDecompressor:
