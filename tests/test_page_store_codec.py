@@ -111,3 +111,10 @@ def test_the_same_text_always_compresses_to_the_same_bytes() -> None:
     thread.join()
     assert compress(LONG) == first == other[0]
     assert page_store.LEVEL == 1
+
+
+@pytest.mark.parametrize("value", [b"bytes", None, 3])
+def test_what_is_not_text_fails_at_once(value: object) -> None:
+    """Not a recursion that makes a context a frame until the interpreter gives up."""
+    with pytest.raises((AttributeError, TypeError)):
+        compress(value)  # type: ignore[arg-type]

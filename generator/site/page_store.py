@@ -44,11 +44,12 @@ _contexts = threading.local()  # a Zstandard context serves one thread at a time
 
 
 def compress(text: str) -> bytes:
+    data = text.encode("utf-8")  # before the context is looked for: what is not text fails here, once
     try:
-        return _contexts.compressor.compress(text.encode("utf-8"))
+        compressor = _contexts.compressor
     except AttributeError:
-        _contexts.compressor = zstandard.ZstdCompressor(level=LEVEL)  # writes the text's size in the frame
-        return compress(text)
+        compressor = _contexts.compressor = zstandard.ZstdCompressor(level=LEVEL)  # writes the text's size in the frame
+    return compressor.compress(data)
 
 
 def decompress(data: bytes) -> str:
