@@ -108,7 +108,8 @@ def test_any_emitted_file_answers_as_its_whole_tables(tree: tuple, start: bool, 
 
 
 HANDWRITTEN = [
-    "", "# only a comment\n", "---\n", "---\n...\n", "~\n", "a\n", "'a'\n", "|\n  block\n", "- a\n- b\n", "[]\n", "{}\n",
+    "", "# only a comment\n", "---\n", "---\n...\n", "~\n", "a\n", "'a'\n", "|\n  block\n", "- a\n- b\n",
+    "[]\n", "{}\n",
     "- - - a\n", "'': empty key\n", "\"\": {'': ['']}\n", "1: one\n'2': quoted\n", "0: a\n00: b\n0.0: c\n",
     "? a\n: b\n? c\n", "? |\n  block key\n: v\n", "!!str 1: x\n", "--- # c\na: 1 # c\n... # c\n", "%YAML 1.1\n--- a\n",
     "a:\n  - b: |\n      x\n    c: >-\n      y\n  -\n  - [d, {e: f}]\n", "{a: [b, {c: d}], '': ''}\n",

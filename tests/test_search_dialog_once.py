@@ -70,7 +70,8 @@ def test_every_page_of_a_project_with_overrides_carries_the_dialog_once(tmp_path
     (root / "overrides" / "partials").mkdir(parents=True)
     (root / "overrides" / "partials" / "copyright.html").write_text("<p>Pied de page maison</p>", encoding="utf-8")
     config = (root / "mkdocs.yml").read_text(encoding="utf-8")
-    (root / "mkdocs.yml").write_text(config.replace("theme:\n", "theme:\n  custom_dir: overrides\n", 1), encoding="utf-8")
+    config = config.replace("theme:\n", "theme:\n  custom_dir: overrides\n", 1)
+    (root / "mkdocs.yml").write_text(config, encoding="utf-8")
     build = mkdocs_build(root, tmp_path / "site")
     assert build.returncode == 0, build.output
     pages = sorted(build.site.rglob("*.html"))

@@ -53,8 +53,8 @@ def _space_outside_code_before(root: etree.Element) -> None:
 
 
 _PLACEHOLDERS = ["\x02wzxhzdk:3\x03", "\x02amp\x03", "\x0233\x03", "\x02 :\x03", "\x02« \x03"]
-_typed = st.lists(st.sampled_from(["a", " ", "  ", "\u00a0", "\u202f", "«", "»", ";", ":", "!", "?", "\n", *_PLACEHOLDERS]),
-                  max_size=10).map("".join)
+_PIECES = ["a", " ", "  ", "\u00a0", "\u202f", "«", "»", ";", ":", "!", "?", "\n", *_PLACEHOLDERS]
+_typed = st.lists(st.sampled_from(_PIECES), max_size=10).map("".join)
 _TAGS = ["p", "code", "pre", "kbd", "samp", "script", "style", "em", "div", "CODE", etree.Comment,
          etree.ProcessingInstruction]
 _trees = st.lists(st.tuples(st.integers(0, 30), st.sampled_from(_TAGS), st.none() | _typed, st.none() | _typed),
