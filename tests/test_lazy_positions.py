@@ -30,13 +30,13 @@ quotes:
 
 def test_a_parsed_file_records_no_position_until_one_is_asked_for() -> None:
     doc = parse_document(TEXT)
-    assert doc._value_pos == {} and doc._key_pos == {} and doc._walk is None
+    assert doc._value_pos == {} and doc._key_pos == {}
     assert doc.position(("source", "outlet")) == (4, 11)
     assert ("quotes",) not in doc._key_pos  # the file is read no further than asked
     assert doc.position(("quotes", 0, "text")) == (9, 11)
     assert doc.position(("source", "genre"), key=True) == (6, 3)
     assert doc.position(("quotes", 0, "missing")) == (8, 5)  # the nearest written ancestor
-    assert doc._text is None and doc._walk is None  # the text and the parser are let go once the whole file is read
+    assert doc._text is None  # the text is let go once the whole file is read
 
 
 def test_a_warning_found_after_loading_still_names_line_and_column(tmp_path: Path) -> None:

@@ -11,7 +11,6 @@ non-text mapping keys are rejected with their position.
 from __future__ import annotations
 
 from pathlib import Path
-from collections.abc import Iterator
 from typing import Any
 
 import yaml
@@ -38,12 +37,11 @@ class Document:
     few that are ever reported.
     """
 
-    __slots__ = ("data", "_text", "_walk", "_value_pos", "_key_pos")
+    __slots__ = ("data", "_text", "_value_pos", "_key_pos")
 
     def __init__(self, data: Any = None, text: str | None = None):
         self.data = data
         self._text = text
-        self._walk: Iterator[None] | None = None
         self._value_pos: dict[Loc, tuple[int, int]] = {}
         self._key_pos: dict[Loc, tuple[int, int]] = {}
 
@@ -65,16 +63,14 @@ class Document:
 
     def _found(self, loc: Loc, table: dict[Loc, tuple[int, int]]) -> tuple[int, int] | None:
         """`table[loc]`, the kept text walked as far as needed; None when the file does not hold `loc`."""
-        if loc in table:
-            return table[loc]
-        if self._text is not None:  # the first position asked for: the text parsed again, from its start
-            self._walk = locate(yaml.parse(self._text, Loader=_Loader), self._value_pos, self._key_pos)
-            self._text = None
-        if self._walk is not None:
-            for _ in self._walk:
-                if loc in table:
-                    return table[loc]
-            self._walk = None  # every position is known: the parser is let go
+        if loc in table or self._text is None:
+            return table.get(loc)
+        # Walked from the start, no further than `loc`. No walk is kept paused for the next question: its parser
+        # would hold its state as long as the document lives (a preview keeps them all); a file has a few warnings.
+        for _ in locate(yaml.parse(self._text, Loader=_Loader), self._value_pos, self._key_pos):
+            if loc in table:
+                return table[loc]
+        self._text = None  # the whole file was read: every position is known, the text is let go
         return None
 
 
