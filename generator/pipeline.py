@@ -53,10 +53,10 @@ class Result:
 
 
 def check(project: Project, articles: Path | None = None, *, leave_out: frozenset[str] = frozenset(),
-          memo: dict | None = None) -> tuple[CorpusIndex, ProblemList]:
-    """Load and index everything; every problem of every file is collected. With `articles` (a folder of article
-    texts), verbatim fields are also checked against them. Files named in `leave_out` (as messages show them) are
-    read but kept out of the index. With a `memo` (`load_briefings`), unchanged files are not read again."""
+          memo: dict | None = None, notes: bool = True) -> tuple[CorpusIndex, ProblemList]:
+    """Load and index everything; every problem of every file is collected, and the editorial notes with `notes`
+    (`briefings check` lists them; a site never shows them). `articles`: verbatim fields are checked against those
+    texts; `leave_out`: files read but kept out of the index; `memo` (`load_briefings`): unchanged files not read."""
     problems = ProblemList()
     if not project.briefings_dir.is_dir():
         problems.append(Problem(project.shown(project.briefings_dir), 0, 0, "", "the briefings folder does not "
@@ -65,7 +65,7 @@ def check(project: Project, articles: Path | None = None, *, leave_out: frozense
     registries = load_registries(project.content_dir, project.root, problems)
     located = [lb for lb in load_briefings(project.briefings_dir, project.root, problems, memo) if lb.path not in leave_out]
     index = build_index(registries, located, problems)
-    problems.extend(editorial_notes(located, index))
+    problems.extend(editorial_notes(located, index, notes=notes))
     if articles is not None:
         verify_against_articles(located, articles, problems)
     return index, problems.sorted()
@@ -112,7 +112,7 @@ def build(project: Project, *, partial: bool = False, memo: dict | None = None,
 
 def _build_once(project: Project, partial: bool, leave_out: frozenset[str], memo: dict | None,
                 cache: PageCache | None = None, later: bool = False) -> Result:
-    index, problems = check(project, leave_out=leave_out, memo=memo)
+    index, problems = check(project, leave_out=leave_out, memo=memo, notes=False)
     result = Result(problems=problems, index=index)
     if problems.errors and not partial:
         return result

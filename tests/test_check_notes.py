@@ -73,3 +73,21 @@ def test_every_placeholder_is_found_in_the_file_order(value: Any) -> None:
         def problem(self, loc: tuple, *args: Any, **kwargs: Any) -> tuple:
             return loc
     assert notes._placeholders(Noted(), value, ()) == _placeholders_one_by_one(value, ())  # type: ignore[arg-type]
+
+
+def test_a_site_build_makes_the_warnings_but_not_the_notes(tmp_path: Path) -> None:
+    """A site never shows the editorial notes: a build does not work them out (nor look up their lines), `check`
+    does; a placeholder left in is a warning for both."""
+    from generator.pipeline import Project, build, check
+
+    root = tmp_path / "c"
+    shutil.copytree(CORPUS, root)
+    path = root / "briefings" / "2025-tribune-inconnue.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("summary: Tribune", "summary: TODO résumer. Tribune"),
+                    encoding="utf-8")
+    project = Project.at(root)
+    checked = check(project)[1]
+    built = build(project, partial=True).problems
+    assert len(checked.notes) == 4 and built.notes == []
+    assert [p.render() for p in built.warnings] == [p.render() for p in checked.warnings]
+    assert any("placeholder left in" in p.message for p in built.warnings)

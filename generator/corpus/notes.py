@@ -18,10 +18,13 @@ from ..reading.problems import Problem, Severity
 PLACEHOLDER = "TODO"
 
 
-def editorial_notes(located: list[Located[Briefing]], index: CorpusIndex) -> list[Problem]:
+def editorial_notes(located: list[Located[Briefing]], index: CorpusIndex, *, notes: bool = True) -> list[Problem]:
+    """The placeholders left in, and unless `notes` is false, the notes (unattributed figures, single-source events)."""
     out: list[Problem] = []
     for lb in located:
         out.extend(_placeholders(lb, lb.doc.data, ()))
+        if not notes:
+            continue
         for i, figure in enumerate(lb.model.figures):
             if not figure.attributed_to:
                 out.append(_note(lb, ("figures", i), f"figure '{figure.indicator}' has no attributed_to",
