@@ -112,3 +112,31 @@ def test_a_page_of_near_copies_of_its_content_is_not_compared_at_each() -> None:
         _Counted.compared = 0
         assert csp._find(text, part) == found
         assert _Counted.compared <= 8
+
+
+_SCRIPT_THE_PLAIN_WAY = re.compile(r"<script\b(?P<attrs>[^>]*)>(?P<body>.*?)</script\s*>", re.S | re.I)
+
+
+def hashes_the_plain_way(html: str, skip: tuple[int, int]) -> list[str]:
+    """One pattern with a lazy body, over each side of the content: what the policy hashed before."""
+    start, end = skip
+    found = set()
+    for m in [*_SCRIPT_THE_PLAIN_WAY.finditer(html, 0, start), *_SCRIPT_THE_PLAIN_WAY.finditer(html, end)]:
+        attrs = m["attrs"]
+        kind = re.search(r"""\stype\s*=\s*["']?(?P<type>[^"'\s>]*)""", attrs, re.I)
+        if re.search(r"\ssrc\s*=", attrs, re.I) or (kind and kind["type"].lower() not in csp._JAVASCRIPT_TYPES):
+            continue
+        found.add(sha256(m["body"]))
+    return sorted(found)
+
+
+_pieces = st.sampled_from(["<script>", "<SCRIPT type=module>", "<script src=x.js>", '<script type="application/json">',
+                           "</script>", "</SCRIPT >", "</script\n>", "<scripty>", "</scriptx>", "x", "é", ">", "<",
+                           "\n", "<script\ttype='text/javascript'>"])
+
+
+@settings(max_examples=1000)
+@given(st.lists(_pieces, max_size=16).map("".join), st.integers(0, 120), st.integers(0, 120))
+def test_inline_scripts_are_those_one_pattern_finds(html: str, a: int, b: int) -> None:
+    skip = (min(a, b, len(html)), min(max(a, b), len(html)))
+    assert csp.inline_script_hashes(html, skip=skip) == hashes_the_plain_way(html, skip)
