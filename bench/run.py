@@ -546,6 +546,9 @@ def measure(n: int, workdir: Path, seed: int = 0, repeat: int = 1, serve: bool =
         "full_cpu_s": round(full_cpu, 3),
         "baseline_cpu_s": round(baseline_cpu, 3),
         "ratio_cpu": round(full_cpu / baseline_cpu, 3),
+        # Every build's CPU time, in the order run (full, baseline, full, …): the spread the fastest hides.
+        "full_cpu_samples_s": [round(p.cpu_seconds, 3) for p in runs["full"]],
+        "baseline_cpu_samples_s": [round(p.cpu_seconds, 3) for p in runs["baseline"]],
         "full_ms_per_briefing": round(full_run.seconds / n * 1000, 2),
         "baseline_ms_per_briefing": round(baseline_run.seconds / n * 1000, 2),
         "pipeline_ms_per_briefing": round(pipeline_s / n * 1000, 2),
