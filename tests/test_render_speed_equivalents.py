@@ -97,7 +97,8 @@ def spacing_the_plain_way(text: str) -> str:
 # Text as a tree processor meets it: letters, spaces, signs, and Markdown's placeholders, the only \x02…\x03 a page
 # can hold (Markdown removes both characters from the source), in the shapes Markdown writes them.
 _PLACEHOLDERS = ["\x02wzxhzdk:3\x03", "\x02wzxhzdk:27\x03", "\x02klzzwxh:5\x03", "\x02amp\x03", "\x0233\x03"]
-_typed = st.lists(st.sampled_from(["a", " ", "\u00a0", "«", "»", ";", ":", "!", "?", *_PLACEHOLDERS]),
+_typed = st.lists(st.sampled_from(["a", " ", "  ", "\u00a0", "\u202f", "\n", "«", "»", ";", ":", "!", "?",
+                                   *_PLACEHOLDERS]),
                   max_size=12).map("".join)
 
 
@@ -117,9 +118,11 @@ def _walk_the_plain_way(element: etree.Element) -> None:
             child.tail = spacing_the_plain_way(child.tail)
 
 
-# A tree as a list of nodes, each (the index of its parent among the nodes before it, tag, text, tail).
-_trees = st.lists(st.tuples(st.integers(0, 30), st.sampled_from(["p", "code", "em", "pre", "div", "li"]),
-                            st.none() | _typed, st.none() | _typed), min_size=1, max_size=25)
+# A tree as a list of nodes, each (the index of its parent among the nodes before it, tag, text, tail): every tag
+# the walk leaves alone, one it does not know in capitals, comments and processing instructions, code as the root.
+_TAGS = ["p", "em", "div", "li", "CODE", *sorted(typography._SKIPPED_TAGS), etree.Comment, etree.ProcessingInstruction]
+_trees = st.lists(st.tuples(st.integers(0, 30), st.sampled_from(_TAGS), st.none() | _typed, st.none() | _typed),
+                  min_size=1, max_size=25)
 
 
 def _tree(spec: list[tuple]) -> etree.Element:
@@ -131,13 +134,14 @@ def _tree(spec: list[tuple]) -> etree.Element:
     return nodes[0]
 
 
-@settings(max_examples=500)
+@settings(max_examples=1500)
 @given(_trees)
 def test_every_text_node_is_spaced_as_the_recursive_walk_did(spec: list[tuple]) -> None:
     plain, fast = _tree(spec), _tree(spec)
     _walk_the_plain_way(plain)
     typography.FrenchTypography(None).run(fast)
     assert etree.tostring(fast) == etree.tostring(plain)
+    assert fast.tail == spec[0][3]  # the root's tail is not the page's
 
 
 TEMPLATE = """{% macro line(x, sep=", ") %}{{ x }}{{ sep }}{{ varargs | length }}{% endmacro %}
