@@ -79,6 +79,19 @@ def corpus_site(tmp_path_factory: pytest.TempPathFactory) -> Build:
     return built_site(make_project(base / "project"), base / "site")
 
 
+@pytest.fixture(scope="session")
+def overridden_site(tmp_path_factory: pytest.TempPathFactory) -> Build:
+    """The test corpus with a theme `custom_dir` of its own (a footer partial), built once."""
+    base = tmp_path_factory.mktemp("overridden-site")
+    root = make_project(base / "project")
+    (root / "overrides" / "partials").mkdir(parents=True)
+    (root / "overrides" / "partials" / "copyright.html").write_text("<p>Pied de page maison</p>", encoding="utf-8")
+    config = (root / "mkdocs.yml").read_text(encoding="utf-8")
+    config = config.replace("theme:\n", "theme:\n  custom_dir: overrides\n", 1)
+    (root / "mkdocs.yml").write_text(config, encoding="utf-8")
+    return built_site(root, base / "site")
+
+
 def built_site(project: Path, site: Path) -> Build:
     """A strict build of `project` into `site` that must succeed: the fixtures that only read a built site."""
     build = mkdocs_build(project, site)

@@ -13,7 +13,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from conftest import Build, make_project, mkdocs_build
+from conftest import Build
 from generator.site import csp
 
 META = re.compile(r'<meta http-equiv="Content-Security-Policy" content="([^"]*)">')
@@ -74,15 +74,8 @@ def test_the_live_preview_lets_its_reload_script_run() -> None:
 
 
 @pytest.mark.slow
-def test_a_project_with_its_own_theme_overrides_keeps_the_policy(tmp_path: Path) -> None:
-    root = make_project(tmp_path / "project")
-    (root / "overrides" / "partials").mkdir(parents=True)
-    (root / "overrides" / "partials" / "copyright.html").write_text("<p>Pied de page maison</p>", encoding="utf-8")
-    config = (root / "mkdocs.yml").read_text(encoding="utf-8")
-    (root / "mkdocs.yml").write_text(config.replace("theme:\n", "theme:\n  custom_dir: overrides\n", 1), encoding="utf-8")
-    build = mkdocs_build(root, tmp_path / "site")
-    assert build.returncode == 0, build.output
-    index = build.page("index.html")
+def test_a_project_with_its_own_theme_overrides_keeps_the_policy(overridden_site: Build) -> None:
+    index = overridden_site.page("index.html")
     assert "Pied de page maison" in index and len(META.findall(index)) == 1
 
 

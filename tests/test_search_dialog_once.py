@@ -13,7 +13,7 @@ import pytest
 from bs4 import BeautifulSoup
 from mkdocs.theme import Theme
 
-from conftest import make_project, mkdocs_build
+from conftest import Build
 from generator.plugin import THEME_DIR
 from generator.preview import KeptTheme
 from generator.site import search_index, wording
@@ -65,15 +65,8 @@ def test_a_project_s_override_of_the_dialog_is_rendered_and_reread_by_a_preview(
 
 
 @pytest.mark.slow
-def test_every_page_of_a_project_with_overrides_carries_the_dialog_once(tmp_path: Path) -> None:
-    root = make_project(tmp_path / "project")
-    (root / "overrides" / "partials").mkdir(parents=True)
-    (root / "overrides" / "partials" / "copyright.html").write_text("<p>Pied de page maison</p>", encoding="utf-8")
-    config = (root / "mkdocs.yml").read_text(encoding="utf-8")
-    config = config.replace("theme:\n", "theme:\n  custom_dir: overrides\n", 1)
-    (root / "mkdocs.yml").write_text(config, encoding="utf-8")
-    build = mkdocs_build(root, tmp_path / "site")
-    assert build.returncode == 0, build.output
+def test_every_page_of_a_project_with_overrides_carries_the_dialog_once(overridden_site: Build) -> None:
+    build = overridden_site
     pages = sorted(build.site.rglob("*.html"))
     assert len(pages) > 10
     for page in pages:
