@@ -45,11 +45,7 @@ _contexts = threading.local()  # a Zstandard context serves one thread at a time
 
 def compress(text: str) -> bytes:
     data = text.encode("utf-8")  # before the context is looked for: what is not text fails here, once
-    try:
-        compressor = _contexts.compressor
-    except AttributeError:
-        compressor = _contexts.compressor = zstandard.ZstdCompressor(level=LEVEL)  # writes the text's size in the frame
-    return compressor.compress(data)
+    return _compressor().compress(data)
 
 
 def decompress(data: bytes) -> str:
@@ -69,6 +65,14 @@ def write_decompressed(data: bytes, path: str) -> None:
             raise NotStored(f"{path}: not a stored file ({len(data)} bytes)") from exc
     if written != size:
         raise NotStored(f"{path}: not a whole stored file ({len(data)} bytes, {written} of {size} written)")
+
+
+def _compressor() -> zstandard.ZstdCompressor:
+    try:
+        return _contexts.compressor
+    except AttributeError:
+        _contexts.compressor = zstandard.ZstdCompressor(level=LEVEL)  # writes the text's size in the frame
+        return _contexts.compressor
 
 
 def _decompressor() -> zstandard.ZstdDecompressor:
