@@ -20,7 +20,7 @@ import sys
 import time
 from pathlib import Path
 
-from . import pathological, shapes
+from . import paired, pathological, shapes
 from .run import ROOT, measure
 
 RESULTS = ROOT / "bench" / "results.json"
@@ -48,6 +48,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--repeat", type=int, default=1, help="builds per N; the fastest counts (default 1)")
     parser.add_argument("--serve-at", type=int, default=1000,
                         help="N at which to time `mkdocs serve` showing one new and one edited briefing (default 1000; 0: never)")
+    parser.add_argument("--paired-at", type=int, default=1000,
+                        help="N at which the full and baseline builds also run side by side, one per processor, "
+                             "for a CPU-time ratio steadier on a busy machine (bench/paired.py; default 1000; 0: never)")
+    parser.add_argument("--pairs", type=int, default=5, help="rounds of builds side by side (default 5)")
     parser.add_argument("--workdir", type=Path, default=ROOT / "bench" / "out",
                         help="where the throw-away projects and sites go (default bench/out)")
     parser.add_argument("--results", type=Path, default=RESULTS, help="results file (default bench/results.json; with --pathological, bench/pathological.json)")
@@ -74,6 +78,13 @@ def main(argv: list[str] | None = None) -> int:
     for n in args.n:
         run = measure(n, args.workdir, seed=args.seed, repeat=max(1, args.repeat),
                       serve=n == args.serve_at, say=say)
+        if n == args.paired_at:
+            base = args.workdir / f"n{n}"
+            times = paired.measure_paired(base / "full", base / "baseline", base, args.pairs,
+                                          say=lambda message, n=n: say(f"N={n}: {message}"))
+            ratio = paired.paired_ratio(times)
+            run.update(paired_cpu_s=[[round(f, 3), round(b, 3)] for f, b in times],
+                       ratio_cpu_paired=round(ratio, 3) if ratio is not None else None)
         run.update(_context())
         runs.append(run)
         _save(args.results, run)
@@ -142,22 +153,27 @@ def _seconds(run: dict, key: str) -> str:
 def table(runs: list[dict]) -> str:
     """The results as a Markdown table, one row per N."""
     head = ("| N | pipeline (s) | full build (s) | baseline (s) | full / baseline | same, CPU time "
+            "| same, CPU time, side by side "
             "| ms per briefing (full) | site KB per briefing | largest page KB | first search KB "
             "| peak MB, build without Pagefind (baseline) | full / baseline, memory "
             "| peak MB, with Pagefind (baseline) "
             "| serve: new briefing (s) | serve: edit (s) |")
-    rows = [head, "|" + " ---: |" * 15]
+    rows = [head, "|" + " ---: |" * 16]
     for r in sorted(runs, key=lambda r: r["n"]):
         largest = r.get("largest_page_bytes", r.get("largest_html_page", {}).get("bytes", 0))
         serve = _seconds(r, "serve_drop_s" if "serve_drop_s" in r else "serve_rebuild_s")
         rows.append(
             f"| {r['n']:,} | {r['pipeline_s']:.2f} | {r['full_s']:.2f} | {r['baseline_s']:.2f} | {r['ratio']:.2f} "
-            f"| {r['ratio_cpu']:.2f} "
+            f"| {r['ratio_cpu']:.2f} | {_fixed(r.get('ratio_cpu_paired'))} "
             f"| {r['full_s'] / r['n'] * 1000:.1f} | {r['site_bytes_per_briefing'] / 1024:.0f} | {largest / 1024:.0f} "
             f"| {_kb(r.get('first_query_bytes'))} | {_rss(r, 'tree_rss_mb', 'build_rss_mb')} "
             f"| {_ratio(r)} | {_rss(r, 'tree_peak_rss_mb', 'peak_rss_mb')} "
             f"| {serve} | {_seconds(r, 'serve_edit_s')} |")
     return "\n".join(rows)
+
+
+def _fixed(value: float | None) -> str:
+    return "—" if value is None else f"{value:.2f}"
 
 
 def _kb(value: int | None) -> str:

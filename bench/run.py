@@ -156,22 +156,51 @@ with open(sys.argv[1], "w") as out:
 """
 
 
-def run_measured(cmd: list[str], cwd: Path, log: Path, timeout: float = 3600) -> Process:
-    """Run `cmd` to completion: its wall time, CPU time and peak resident memory, that process alone."""
+@dataclass
+class Started:
+    """A measured command under way (`start_measured`); `finish_measured` waits for it."""
+    launcher: subprocess.Popen
+    cwd: Path
+    report: Path
+    log: Path
+    out: Any
+
+
+def start_measured(cmd: list[str], cwd: Path, log: Path, cpu: int | None = None) -> Started:
+    """`cmd` started under the launcher; with `cpu`, it and every process it starts run on that processor only."""
     report = log.with_suffix(".rusage.json")
     report.unlink(missing_ok=True)
-    with log.open("w", encoding="utf-8") as out:
+    out = log.open("w", encoding="utf-8")
+    pin = None if cpu is None else (lambda: os.sched_setaffinity(0, {cpu}))  # inherited by every descendant
+    try:
         launcher = subprocess.Popen([sys.executable, "-c", _LAUNCHER, str(report), *cmd], cwd=cwd, env=ENV,
-                                    stdout=out, stderr=subprocess.STDOUT, start_new_session=True)
-        try:
-            launcher.wait(timeout=timeout)
-        except subprocess.TimeoutExpired:
-            os.killpg(launcher.pid, signal.SIGKILL)  # the launcher's own session: it and the build
-            launcher.wait()
-            raise RuntimeError(f"{' '.join(cmd)} did not finish within {timeout:.0f} s (log: {log})") from None
-    usage = json.loads(report.read_text(encoding="utf-8"))
-    return Process(usage["seconds"], usage["cpu"], usage["returncode"], _megabytes(usage["maxrss"]), log,
+                                    stdout=out, stderr=subprocess.STDOUT, start_new_session=True, preexec_fn=pin)
+    except BaseException:
+        out.close()
+        raise
+    return Started(launcher, cwd, report, log, out)
+
+
+def finish_measured(started: Started, timeout: float = 3600) -> Process:
+    """The started command, once it has ended: its wall time, CPU time and peak resident memory, that process alone."""
+    launcher = started.launcher
+    try:
+        launcher.wait(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        os.killpg(launcher.pid, signal.SIGKILL)  # the launcher's own session: it and the build
+        launcher.wait()
+        raise RuntimeError(f"{' '.join(map(str, launcher.args[4:]))} did not finish within {timeout:.0f} s "
+                           f"(log: {started.log})") from None
+    finally:
+        started.out.close()
+    usage = json.loads(started.report.read_text(encoding="utf-8"))
+    return Process(usage["seconds"], usage["cpu"], usage["returncode"], _megabytes(usage["maxrss"]), started.log,
                    tree_mb=usage["tree_kb"] / 1024, tree_without_indexer_mb=usage["tree_without_indexer_kb"] / 1024)
+
+
+def run_measured(cmd: list[str], cwd: Path, log: Path, timeout: float = 3600) -> Process:
+    """Run `cmd` to completion: its wall time, CPU time and peak resident memory, that process alone."""
+    return finish_measured(start_measured(cmd, cwd, log), timeout)
 
 
 def _megabytes(maxrss: int) -> float:
@@ -205,15 +234,24 @@ sys.exit(code)
 def mkdocs_build(project: Path, site: Path, log: Path, *, index_search: bool = False) -> Process:
     """`mkdocs build` of `project` into `site`; with `index_search`, followed by the site's Pagefind run
     (what the plugin does at the end of a build) in the same process."""
+    return finish_build(start_build(project, site, log, index_search=index_search))
+
+
+def start_build(project: Path, site: Path, log: Path, *, index_search: bool = False, cpu: int | None = None) -> Started:
+    """`mkdocs_build` started (on processor `cpu` only, when given); `finish_build` waits for it."""
     shutil.rmtree(site, ignore_errors=True)
     own = log.with_suffix(".own.json")
     own.unlink(missing_ok=True)
     cmd = [sys.executable, "-c", _BUILD, str(site), str(own), "1" if index_search else "0"]
-    run = run_measured(cmd, project, log)
+    return start_measured(cmd, project, log, cpu)
+
+
+def finish_build(started: Started) -> Process:
+    run = finish_measured(started)
     if run.returncode != 0:
-        tail = log.read_text(encoding="utf-8", errors="replace")[-3000:]
-        raise RuntimeError(f"mkdocs build failed in {project} (exit {run.returncode}):\n{tail}")
-    run.own_rss_mb = _megabytes(json.loads(own.read_text(encoding="utf-8"))["maxrss"])
+        tail = started.log.read_text(encoding="utf-8", errors="replace")[-3000:]
+        raise RuntimeError(f"mkdocs build failed in {started.cwd} (exit {run.returncode}):\n{tail}")
+    run.own_rss_mb = _megabytes(json.loads(started.log.with_suffix(".own.json").read_text(encoding="utf-8"))["maxrss"])
     return run
 
 

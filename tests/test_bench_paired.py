@@ -1,0 +1,77 @@
+"""The bench's builds side by side: both sides run at the same time, each kept on its own processor,
+the processors swapped from one round to the next, and the ratio is the median of the rounds'."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import pytest
+
+from bench.paired import paired_ratio, side_by_side, two_processors
+from bench.run import Process, Started, finish_measured, start_measured
+
+# Says which processors it may run on, and those of a child it starts, with when it ran; then spins long enough
+# to overlap the other side's run whatever the machine's start-up time.
+REPORTER = """
+import json, os, subprocess, sys, time
+began = time.time()
+child = json.loads(subprocess.run([sys.executable, "-c", "import json, os; print(json.dumps(sorted(os.sched_getaffinity(0))))"],
+                                  capture_output=True, text=True, check=True).stdout)
+while time.time() - began < 1.0:
+    pass
+print(json.dumps({"cpus": sorted(os.sched_getaffinity(0)), "child": child, "began": began, "ended": time.time()}))
+"""
+
+
+def _starter(tmp_path: Path, side: str, runs: list[Path]):
+    def start(cpu: int) -> Started:
+        log = tmp_path / f"{side}-{len(runs)}.log"
+        runs.append(log)
+        return start_measured([sys.executable, "-c", REPORTER], tmp_path, log, cpu)
+    return start
+
+
+def _said(log: Path) -> dict:
+    return json.loads(log.read_text(encoding="utf-8").strip().splitlines()[-1])
+
+
+@pytest.mark.skipif(two_processors() is None, reason="needs two processors this process may run on (Linux)")
+def test_both_sides_run_together_each_on_its_processor_swapped_each_round(tmp_path: Path) -> None:
+    processors = two_processors()
+    assert processors is not None
+    full_logs: list[Path] = []
+    baseline_logs: list[Path] = []
+    times = side_by_side(2, _starter(tmp_path, "full", full_logs), _starter(tmp_path, "baseline", baseline_logs),
+                         finish_measured, processors)
+    assert len(times) == 2 and all(f > 0.5 and b > 0.5 for f, b in times)  # each side spun for a second
+    for i, (full_log, baseline_log) in enumerate(zip(full_logs, baseline_logs)):
+        full, baseline = _said(full_log), _said(baseline_log)
+        mine, other = processors if i % 2 == 0 else processors[::-1]
+        assert full["cpus"] == full["child"] == [mine]  # a process the build starts stays on its processor
+        assert baseline["cpus"] == baseline["child"] == [other]
+        assert full["began"] < baseline["ended"] and baseline["began"] < full["ended"]  # at the same time
+
+
+def test_a_failed_start_of_one_side_still_waits_for_the_other(tmp_path: Path) -> None:
+    finished: list[Started] = []
+
+    def finish(started: Started) -> Process:
+        finished.append(started)
+        return finish_measured(started)
+
+    def broken(cpu: int) -> Started:
+        raise OSError("no such build")
+
+    with pytest.raises(OSError, match="no such build"):
+        side_by_side(1, lambda cpu: start_measured([sys.executable, "-c", "pass"], tmp_path, tmp_path / "f.log"),
+                     broken, finish, (0, 0))
+    assert len(finished) == 1 and finished[0].launcher.returncode == 0  # no launcher left running
+
+
+def test_the_ratio_is_the_median_of_each_rounds_ratio() -> None:
+    # Not the ratio of the sums nor of the fastest: a round slow on both sides does not weigh more.
+    assert paired_ratio([(11.0, 10.0), (60.0, 40.0), (9.0, 10.0)]) == pytest.approx(1.1)
+    assert paired_ratio([(12.0, 10.0), (100.0, 100.0)]) == pytest.approx(1.1)
+    assert paired_ratio([]) is None
