@@ -33,6 +33,11 @@ def say(text: str, err: bool = False) -> None:
     click.echo("\n".join(visible(line) for line in text.split("\n")), err=err)
 
 
+def counted(number: int, noun: str, plural: str | None = None) -> str:
+    """`1 error`, `0 errors`, `2 errors`: a count with its noun in the number it takes in English."""
+    return f"{number} {noun if number == 1 else plural or noun + 's'}"
+
+
 def cannot_write(path: Path, project: Project, exc: OSError) -> None:
     """Any failure to write an output is one line and exit 1, never a traceback."""
     say(f"cannot write {display_path(path, project.root)}: {exc.strerror or exc}", err=True)
@@ -87,10 +92,10 @@ def check(project: Project, sources: Path | None, fmt: str, show_notes: bool) ->
         for p in problems:
             if show_notes or p.severity is not Severity.NOTE:
                 say(p.render(), err=p.is_error)
-        summary = (f"{len(index.briefings)} briefing(s) checked: {len(problems.errors)} error(s), "
-                   f"{len(problems.warnings)} warning(s)")
+        summary = (f"{counted(len(index.briefings), 'briefing')} checked: {counted(len(problems.errors), 'error')}, "
+                   f"{counted(len(problems.warnings), 'warning')}")
         if problems.notes:
-            summary += f", {len(problems.notes)} editorial note(s)" + ("" if show_notes else " (--notes to list)")
+            summary += f", {counted(len(problems.notes), 'editorial note')}" + ("" if show_notes else " (--notes to list)")
         say(summary, err=bool(problems.errors))
     sys.exit(1 if problems.errors else 0)
 
@@ -125,7 +130,7 @@ def schema(project: Project, out: Path | None, check_only: bool) -> None:
                 cannot_write(path, project, exc)
             say(f"wrote {shown}")
     if not stale:
-        say(f"{len(targets)} file(s) up to date")
+        say(f"{counted(len(targets), 'file')} up to date")
     sys.exit(1 if check_only and stale else 0)
 
 
@@ -224,7 +229,7 @@ def export(project: Project, fmt: str, out: Path | None) -> None:
     index, problems = run_check(project)
     if problems.errors:
         say(problems.errors_render(), err=True)
-        say(f"{len(problems.errors)} error(s): nothing exported (run `briefings check`)", err=True)
+        say(f"{counted(len(problems.errors), 'error')}: nothing exported (run `briefings check`)", err=True)
         sys.exit(1)
     tables = export_tables(index)
     folder = out if out is not None else project.root / EXPORTS_DIR
@@ -242,7 +247,7 @@ def export(project: Project, fmt: str, out: Path | None) -> None:
             path.write_text(text, encoding="utf-8", newline="")
         except OSError as exc:
             cannot_write(path, project, exc)
-        say(f"wrote {display_path(path, project.root)} ({count} row(s))")
+        say(f"wrote {display_path(path, project.root)} ({counted(count, 'row')})")
 
 
 @main.command()
@@ -296,5 +301,6 @@ def draft(project: Project, article: Path, published: PartialDate | None, out: P
         click.echo(yaml_text, nl=False)  # the file itself: its YAML escapes every control character
         return
     _create(project, out, yaml_text)
-    say(f"created {display_path(out, project.root)}: {len(found.quotes)} quote(s), {len(found.dates)} dated phrase(s), "
-               f"{len(found.quantities)} figure(s), {len(found.actors)} actor(s) to review")
+    say(f"created {display_path(out, project.root)}: {counted(len(found.quotes), 'quote')}, "
+        f"{counted(len(found.dates), 'dated phrase')}, {counted(len(found.quantities), 'figure')}, "
+        f"{counted(len(found.actors), 'actor')} to review")

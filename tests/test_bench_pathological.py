@@ -8,6 +8,7 @@ from noise, from a cost that is merely large, and from a run that was stopped.
 from __future__ import annotations
 
 import json
+import re
 import sys
 from pathlib import Path
 
@@ -110,8 +111,9 @@ def test_draft_shapes_are_articles_draft_reads(tmp_path: Path, make) -> None:
                                       "--out", str(out)])
     assert result.exit_code == 0, result.output
     assert out.is_file()
-    quotes = int(result.output.split(": ", 1)[1].split(" quote(s)")[0])
-    figures = int(result.output.split(", ")[-2].split(" figure(s)")[0])
+    found = re.search(r": (\d+) quotes?, (\d+) dated phrases?, (\d+) figures?, (\d+) actors? to review", result.output)
+    assert found is not None, result.output
+    quotes, figures = int(found[1]), int(found[3])
     assert (quotes if make is shapes.quoted_article else figures) > 0
 
 

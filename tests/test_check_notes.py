@@ -24,7 +24,7 @@ def test_notes_are_counted_and_listed_on_request() -> None:
     plain = run(CORPUS)
     assert plain.exit_code == 0
     assert "note:" not in plain.output
-    assert plain.output.strip().endswith("0 error(s), 1 warning(s), 4 editorial note(s) (--notes to list)")
+    assert plain.output.strip().endswith("0 errors, 1 warning, 4 editorial notes (--notes to list)")
     listed = run(CORPUS, "--notes").output
     assert ("briefings/2025-10-22-analyse-budapest.yaml:53:5: figures[0]: note: figure 'displaced-ukrainians' has "
             "no attributed_to (the site shows it as unattributed; add who produced it if the article says)") in listed

@@ -43,9 +43,9 @@ def test_csv_export_writes_one_file_per_table(root: Path) -> None:
     result = export(root, "--format", "csv")
     assert result.exit_code == 0, result.output
     assert result.output.splitlines() == [
-        "wrote exports/events.csv (5 row(s))", "wrote exports/demands.csv (2 row(s))",
-        "wrote exports/figures.csv (2 row(s))", "wrote exports/quotes.csv (3 row(s))",
-        "wrote exports/actors.csv (7 row(s))", "wrote exports/divergences.csv (3 row(s))"]
+        "wrote exports/events.csv (5 rows)", "wrote exports/demands.csv (2 rows)",
+        "wrote exports/figures.csv (2 rows)", "wrote exports/quotes.csv (3 rows)",
+        "wrote exports/actors.csv (7 rows)", "wrote exports/divergences.csv (3 rows)"]
     for table in TABLES:
         text = (root / "exports" / f"{table}.csv").read_bytes().decode("utf-8-sig")
         assert text.splitlines()[0] == ",".join(columns(table))
@@ -81,7 +81,7 @@ def test_json_export_holds_the_five_tables_with_the_csv_rows(root: Path) -> None
     assert export(root, "--format", "csv", "--out", str(root / "c")).exit_code == 0
     result = export(root, "--format", "json", "--out", str(root / "j"))
     assert result.exit_code == 0, result.output
-    assert result.output == "wrote j/briefings.json (19 row(s))\nwrote j/divergences.json (3 row(s))\n"
+    assert result.output == "wrote j/briefings.json (19 rows)\nwrote j/divergences.json (3 rows)\n"
     data = json.loads((root / "j" / "briefings.json").read_text(encoding="utf-8"))
     assert list(data) == list(TABLES)
     for table in TABLES:

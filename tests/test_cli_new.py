@@ -73,7 +73,7 @@ def test_the_scaffold_passes_check_and_the_schema(root: Path) -> None:
     check = CliRunner().invoke(main, ["--root", str(root), "check"])
     assert check.exit_code == 0, check.output
     # publishable as is, but check reminds the analyst of every placeholder left
-    assert "1 briefing(s) checked: 0 error(s)" in check.output
+    assert "1 briefing checked: 0 errors" in check.output
     assert "summary: warning: placeholder left in: 'TODO" in check.output
     schema = json.loads((ROOT / "schema" / "briefing.schema.json").read_text(encoding="utf-8"))
     text = (root / "briefings" / "2025-10-le-monde-budapest.yaml").read_text(encoding="utf-8")

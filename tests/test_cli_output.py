@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 from conftest import CORPUS, DATA
 from generator.authoring.draft import draft_article, render_draft
 from generator.authoring.yamlwrite import flow_list, quoted, scalar
-from generator.cli import main
+from generator.cli import counted, main
 from generator.reading.loader import load_briefing_text, load_briefings
 from generator.reading.problems import ProblemList, visible
 from generator.reading.yamlread import parse_document
@@ -215,3 +215,16 @@ def test_draft_refuses_an_article_over_the_limit(root: Path, tmp_path: Path) -> 
     assert isinstance(result.exception, SystemExit)
     assert f"more than {MAX_ARTICLE_BYTES:,} bytes" in result.output
     assert not out.exists()
+
+
+@pytest.mark.parametrize(("number", "noun", "plural", "says"), [
+    (0, "error", None, "0 errors"), (1, "error", None, "1 error"), (2, "warning", None, "2 warnings"),
+    (1, "dated phrase", None, "1 dated phrase"), (3, "analysis", "analyses", "3 analyses")])
+def test_counts_take_the_number_of_their_noun(number: int, noun: str, plural: str | None, says: str) -> None:
+    assert counted(number, noun, plural) == says
+
+
+def test_a_check_summary_has_no_parenthesised_plurals(root: Path) -> None:
+    result = CliRunner().invoke(main, ["--root", str(root), "check"])
+    summary = result.output.strip().splitlines()[-1]
+    assert "(s)" not in summary and " checked: " in summary, summary

@@ -259,7 +259,7 @@ def test_schema_command_writes_then_reports_up_to_date(tmp_path: Path) -> None:
         assert (tmp_path / "schema" / name).read_text(encoding="utf-8") == render_schemas()[name]
     assert (tmp_path / "docs" / PAGE).read_text(encoding="utf-8") == render_format_page()
     again = runner.invoke(main, ["--root", str(tmp_path), "schema"])
-    assert again.exit_code == 0 and again.output == "7 file(s) up to date\n"
+    assert again.exit_code == 0 and again.output == "7 files up to date\n"
 
 
 def test_schema_check_exits_1_naming_stale_files_and_writes_nothing(tmp_path: Path) -> None:

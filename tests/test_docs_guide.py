@@ -54,7 +54,7 @@ def test_the_example_passes_check_against_the_real_registries(project: Path) -> 
     result = CliRunner().invoke(main, ["--root", str(project), "check"])
     assert result.exit_code == 0, result.output
     # a single briefing describes its events alone: that is an editorial note, not a warning
-    assert result.output.strip().startswith("1 briefing(s) checked: 0 error(s), 0 warning(s)")
+    assert result.output.strip().startswith("1 briefing checked: 0 errors, 0 warnings")
 
 
 def test_the_error_shown_is_the_one_check_prints(project: Path) -> None:

@@ -121,7 +121,7 @@ def test_the_draft_passes_check_with_sources(drafted: tuple[Path, Briefing]) -> 
     out = drafted[0]
     result = CliRunner().invoke(main, ["--root", str(out.parent.parent), "check", "--sources", str(DRAFT)])
     assert result.exit_code == 0, result.output
-    assert "0 error(s)" in result.output
+    assert "0 errors" in result.output
 
 
 def test_the_draft_starts_with_the_schema_line_and_validates(drafted: tuple[Path, Briefing]) -> None:

@@ -155,7 +155,7 @@ def test_the_guide_s_example_is_grounded_and_its_grounding_error_is_the_real_one
     args = ["--root", str(root), "check", "--sources", str(articles)]
     path.write_text(example, encoding="utf-8")
     result = CliRunner().invoke(main, args)
-    assert result.output.strip().startswith("1 briefing(s) checked: 0 error(s), 0 warning(s)"), result.output
+    assert result.output.strip().startswith("1 briefing checked: 0 errors, 0 warnings"), result.output
     path.write_text(example.replace("    value: null\n    amount_text: des centaines\n", "    value: 200\n"),
                     encoding="utf-8")
     result = CliRunner().invoke(main, args)

@@ -111,7 +111,7 @@ def test_anything_else_in_the_briefings_folder_is_named_in_a_warning(root: Path,
     result = run_check(root)
     assert result.exit_code == 0, result.output
     assert f"briefings/{entry}: warning: " in result.output
-    assert "2 warning(s)" in result.output  # the corpus's own warning, and this one
+    assert "2 warnings" in result.output  # the corpus's own warning, and this one
 
 
 def test_hidden_files_stay_silent(root: Path) -> None:

@@ -123,7 +123,7 @@ def test_check_reads_the_configured_folders(renamed: Path) -> None:
     result = cli(renamed, "check")
     assert result.exit_code == 0, result.output
     count = len(list((CORPUS / "briefings").glob("*.yaml")))
-    assert f"\n{count} briefing(s) checked: 0 error(s)" in result.output
+    assert f"\n{count} {'briefing' if count == 1 else 'briefings'} checked: 0 errors" in result.output
 
 
 def test_check_messages_name_the_configured_files(renamed: Path) -> None:

@@ -26,7 +26,7 @@ def run_check(root: Path, *args: str):
 def test_exact_quotes_and_evidence_pass(tmp_path: Path) -> None:
     result = run_check(corpus_copy(tmp_path))
     assert result.exit_code == 0, result.output
-    assert "0 error(s)" in result.output
+    assert "0 errors" in result.output
 
 
 def test_a_straight_apostrophe_is_reported_with_the_closest_passage(tmp_path: Path) -> None:
