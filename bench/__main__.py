@@ -1,8 +1,8 @@
 """`python -m bench --n 100,1000`: time the site build on synthetic corpora of N briefings.
 
 Writes bench/results.json (one entry per N, the latest run replacing an older one
-of the same N) and prints a Markdown table; `--readme` also puts that table in
-README.md under "## Benchmark".
+of the same N, which it keeps under `earlier`) and prints a Markdown table;
+`--readme` also puts that table in README.md under "## Benchmark".
 
 `python -m bench --pathological [--scale 0.25] [--shapes a,b]`: the worst input
 shapes known, each at two sizes (bench/pathological.py); writes
@@ -140,8 +140,19 @@ def _load(path: Path) -> list[dict]:
         return []
 
 
+KEPT_EARLIER = 3
+"""Runs of the same N a new run replaces, kept under its `earlier` (newest first): what an earlier commit or a
+quieter machine measured stays on record beside the latest figures."""
+
+
 def _save(path: Path, run: dict) -> None:
-    runs = [r for r in _load(path) if r["n"] != run["n"]] + [run]
+    runs = _load(path)
+    replaced = [r for r in runs if r["n"] == run["n"]]
+    if replaced:
+        older = replaced[-1]
+        earlier = [{k: v for k, v in older.items() if k != "earlier"}, *older.get("earlier", [])]
+        run = {**run, "earlier": earlier[:KEPT_EARLIER]}
+    runs = [r for r in runs if r["n"] != run["n"]] + [run]
     path.write_text(json.dumps(sorted(runs, key=lambda r: r["n"]), indent=2, ensure_ascii=False) + "\n",
                     encoding="utf-8")
 

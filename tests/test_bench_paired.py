@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from bench.__main__ import KEPT_EARLIER, _load, _save, table
 from bench.paired import paired_ratio, side_by_side, two_processors
 from bench.run import Process, Started, finish_measured, start_measured
 
@@ -75,3 +76,19 @@ def test_the_ratio_is_the_median_of_each_rounds_ratio() -> None:
     assert paired_ratio([(11.0, 10.0), (60.0, 40.0), (9.0, 10.0)]) == pytest.approx(1.1)
     assert paired_ratio([(12.0, 10.0), (100.0, 100.0)]) == pytest.approx(1.1)
     assert paired_ratio([]) is None
+
+
+def test_a_new_run_keeps_the_runs_it_replaces_newest_first(tmp_path: Path) -> None:
+    results = tmp_path / "results.json"
+    row = {"pipeline_s": 1.0, "full_s": 10.0, "baseline_s": 9.0, "ratio": 1.11, "ratio_cpu": 1.1,
+           "site_bytes_per_briefing": 1024}
+    _save(results, {"n": 10, **row, "commit": "other"})
+    for i in range(KEPT_EARLIER + 2):
+        _save(results, {"n": 100, **row, "commit": f"c{i}"})
+    by_n = {r["n"]: r for r in _load(results)}
+    latest = by_n[100]
+    assert latest["commit"] == f"c{KEPT_EARLIER + 1}"
+    assert [r["commit"] for r in latest["earlier"]] == [f"c{i}" for i in range(KEPT_EARLIER, KEPT_EARLIER - 3, -1)]
+    assert all("earlier" not in r for r in latest["earlier"])  # one level: no run nested in a kept one
+    assert "earlier" not in by_n[10]  # another N's run is left as it was
+    assert table(_load(results)).count("\n| 100 |") == 1  # the table shows the latest run only
