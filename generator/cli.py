@@ -15,7 +15,7 @@ from .reading.loader import load_briefing_text, load_registry
 from .reading.models import ActorEntry, TopicEntry
 from .pipeline import Project, check as run_check
 from .project import ProjectError
-from .reading.problems import ProblemList, Severity, display_path, visible
+from .reading.problems import ProblemList, Severity, counted, display_path, visible
 from .authoring.format_page import PAGE as FORMAT_PAGE, render_format_page
 from .authoring.options import DATE, briefing_out, text_option
 from .authoring.scaffold import default_file_name, id_for, render_scaffold, schema_ref
@@ -31,11 +31,6 @@ def say(text: str, err: bool = False) -> None:
     """One report line (or several) for a terminal: control and format characters that came from a file
     name, a briefing or an option are shown as escapes, as in `check`'s report."""
     click.echo("\n".join(visible(line) for line in text.split("\n")), err=err)
-
-
-def counted(number: int, noun: str, plural: str | None = None) -> str:
-    """`1 error`, `0 errors`, `2 errors`: a count with its noun in the number it takes in English."""
-    return f"{number} {noun if number == 1 else plural or noun + 's'}"
 
 
 def cannot_write(path: Path, project: Project, exc: OSError) -> None:
@@ -260,16 +255,13 @@ def export(project: Project, fmt: str, out: Path | None) -> None:
 def draft(project: Project, article: Path, published: PartialDate | None, out: Path | None) -> None:
     """Pre-fill a briefing from an article's plain text (UTF-8).
 
-    Finds candidate quotes with the nearest registry name as speaker, dated
-    phrases as events (« le 17 novembre », « mi-octobre », « le lendemain »…,
-    resolved against the publication date), quantities as figures and the
-    registry's actors. Quote texts, date wordings and evidence are exact
-    extracts of the article. Format v2: « des centaines » is a figure with
-    value null and amount_text; a year taken from the publication date or a
-    day counted from « le lendemain » is date_basis inferred with a date_note;
-    a passage in the conditional or in the author's voice gets the basis it
-    suggests, marked TODO. The result is a valid briefing with TODO wherever
-    the analyst must decide.
+    Finds candidate quotes with the nearest registry name as speaker, dated phrases as events (« le 17
+    novembre », « mi-octobre », « le lendemain »…, resolved against the publication date), quantities as
+    figures and the registry's actors. Quote texts, date wordings and evidence are exact extracts of the
+    article. Format v2: « des centaines » is a figure with value null and amount_text; a year taken from the
+    publication date or a day counted from « le lendemain » is date_basis inferred with a date_note; a passage
+    in the conditional or in the author's voice gets the basis it suggests, marked TODO. The result is a valid
+    briefing with TODO wherever the analyst must decide.
     """
     try:
         with article.open("rb") as handle:

@@ -17,9 +17,9 @@ from hypothesis import strategies as st
 from conftest import CORPUS, DATA
 from generator.authoring.draft import draft_article, render_draft
 from generator.authoring.yamlwrite import flow_list, quoted, scalar
-from generator.cli import counted, main
+from generator.cli import main
 from generator.reading.loader import load_briefing_text, load_briefings
-from generator.reading.problems import ProblemList, visible
+from generator.reading.problems import ProblemList, counted, visible
 from generator.reading.yamlread import parse_document
 
 # Characters that act on a terminal or reorder a line: C0 and C1 controls (ESC, BEL, CSI, NEL),
