@@ -185,11 +185,15 @@ def test_the_theme_environment_is_kept_across_rebuilds_and_sees_edited_templates
 @pytest.fixture
 def counted_collector(monkeypatch):
     """A `preview.Collector` acting quickly, and the list of its collections (those of timers other tests left
-    do not count), gc itself left as it was."""
+    do not count), gc itself left as it was. A collection another test's preview left pending would turn gc back
+    on in the middle of the test: such timers are waited for first."""
     import gc
+    import threading
 
     from generator.preview import Collector
 
+    for timer in [t for t in threading.enumerate() if isinstance(t, threading.Timer)]:
+        timer.join(timeout=10)
     collected: list[tuple] = []
     monkeypatch.setattr(gc, "collect", lambda *a: 0)
     was_enabled = gc.isenabled()
