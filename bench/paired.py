@@ -21,7 +21,7 @@ import statistics
 from collections.abc import Callable
 from pathlib import Path
 
-from .run import Process, Started, finish_build, start_build
+from .run import Process, Started, finish_build, start_build, stop_measured
 
 
 def two_processors() -> tuple[int, int] | None:
@@ -33,9 +33,11 @@ def two_processors() -> tuple[int, int] | None:
 
 
 def side_by_side(rounds: int, start_full: Callable[[int], Started], start_baseline: Callable[[int], Started],
-                 finish: Callable[[Started], Process], processors: tuple[int, int]) -> list[tuple[float, float]]:
+                 finish: Callable[[Started], Process], processors: tuple[int, int],
+                 stop: Callable[[Started], None] = stop_measured) -> list[tuple[float, float]]:
     """Each round's CPU times (full, baseline), both started at once; round i puts the full side on
-    `processors[i % 2]` and the baseline on the other."""
+    `processors[i % 2]` and the baseline on the other. When one side fails to start or to finish, or the
+    wait is interrupted (Ctrl-C), the other side is stopped, with every process it started: none is left running."""
     times = []
     for i in range(rounds):
         mine, other = processors if i % 2 == 0 else processors[::-1]
@@ -43,12 +45,14 @@ def side_by_side(rounds: int, start_full: Callable[[int], Started], start_baseli
         try:
             baseline = start_baseline(other)
         except BaseException:
-            finish(full)
+            stop(full)
             raise
         try:
             full_run = finish(full)
-        finally:
-            baseline_run = finish(baseline)
+        except BaseException:  # failed, or Ctrl-C: the round is lost, and the other side is not waited for
+            stop(baseline)
+            raise
+        baseline_run = finish(baseline)
         times.append((full_run.cpu_seconds, baseline_run.cpu_seconds))
     return times
 

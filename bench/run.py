@@ -185,17 +185,41 @@ def finish_measured(started: Started, timeout: float = 3600) -> Process:
     """The started command, once it has ended: its wall time, CPU time and peak resident memory, that process alone."""
     launcher = started.launcher
     try:
-        launcher.wait(timeout=timeout)
+        _wait_unreaped(launcher.pid, timeout)
     except subprocess.TimeoutExpired:
-        os.killpg(launcher.pid, signal.SIGKILL)  # the launcher's own session: it and the build
-        launcher.wait()
+        stop_measured(started)
         raise RuntimeError(f"{' '.join(map(str, launcher.args[4:]))} did not finish within {timeout:.0f} s "
                            f"(log: {started.log})") from None
+    except BaseException:  # Ctrl-C: the launcher has a session of its own, the terminal's signal never reached it
+        stop_measured(started)
+        raise
     finally:
         started.out.close()
+    stop_measured(started)  # what a build that died left running (its Pagefind, its forked child) is stopped too
     usage = json.loads(started.report.read_text(encoding="utf-8"))
     return Process(usage["seconds"], usage["cpu"], usage["returncode"], _megabytes(usage["maxrss"]), started.log,
                    tree_mb=usage["tree_kb"] / 1024, tree_without_indexer_mb=usage["tree_without_indexer_kb"] / 1024)
+
+
+def _wait_unreaped(pid: int, timeout: float) -> None:
+    """Until the launcher `pid` has ended, left unreaped: its process group's id cannot go to another process."""
+    deadline, delay = time.monotonic() + timeout, 0.001
+    while os.waitid(os.P_PID, pid, os.WEXITED | os.WNOWAIT | os.WNOHANG) is None:
+        if time.monotonic() > deadline:
+            raise subprocess.TimeoutExpired(str(pid), timeout)
+        time.sleep(delay)
+        delay = min(2 * delay, 0.05)
+
+
+def stop_measured(started: Started) -> None:
+    """The started command stopped, with every process it started (the launcher's session), and waited for."""
+    if started.launcher.returncode is None:  # not reaped yet: the group's id is still the launcher's
+        try:
+            os.killpg(started.launcher.pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
+    started.launcher.wait()
+    started.out.close()
 
 
 def run_measured(cmd: list[str], cwd: Path, log: Path, timeout: float = 3600) -> Process:

@@ -4,14 +4,19 @@ the processors swapped from one round to the next, and the ratio is the median o
 from __future__ import annotations
 
 import json
+import os
+import signal
+import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
 
 from bench.__main__ import KEPT_EARLIER, _load, _save, table
 from bench.paired import paired_ratio, side_by_side, two_processors
-from bench.run import Process, Started, finish_measured, start_measured
+from bench.run import Started, finish_measured, start_measured, stop_measured
+from conftest import ROOT
 
 # Says which processors it may run on, and those of a child it starts, with when it ran; then spins long enough
 # to overlap the other side's run whatever the machine's start-up time.
@@ -55,20 +60,96 @@ def test_both_sides_run_together_each_on_its_processor_swapped_each_round(tmp_pa
         assert full["began"] < baseline["ended"] and baseline["began"] < full["ended"]  # at the same time
 
 
-def test_a_failed_start_of_one_side_still_waits_for_the_other(tmp_path: Path) -> None:
-    finished: list[Started] = []
+def test_a_failed_start_of_one_side_stops_the_other(tmp_path: Path) -> None:
+    stopped: list[Started] = []
 
-    def finish(started: Started) -> Process:
-        finished.append(started)
-        return finish_measured(started)
+    def stop(started: Started) -> None:
+        stopped.append(started)
+        stop_measured(started)
 
     def broken(cpu: int) -> Started:
         raise OSError("no such build")
 
+    began = time.monotonic()
     with pytest.raises(OSError, match="no such build"):
-        side_by_side(1, lambda cpu: start_measured([sys.executable, "-c", "pass"], tmp_path, tmp_path / "f.log"),
-                     broken, finish, (0, 0))
-    assert len(finished) == 1 and finished[0].launcher.returncode == 0  # no launcher left running
+        side_by_side(1, lambda cpu: start_measured([sys.executable, "-c", "import time; time.sleep(60)"], tmp_path,
+                                                   tmp_path / "f.log"),
+                     broken, finish_measured, (0, 0), stop=stop)
+    assert len(stopped) == 1 and stopped[0].launcher.returncode is not None  # no launcher left running
+    assert time.monotonic() - began < 30  # stopped, not waited for
+
+
+# Each side starts a child, records both pids (in its own file, argv[1]), then waits: as a build and Pagefind would.
+SLEEPER = """
+import os, subprocess, sys, time
+child = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(120)"])
+with open(sys.argv[1], "a") as out:
+    out.write(f"{os.getpid()} {child.pid}\\n")
+time.sleep(120)
+"""
+
+DRIVER = """
+import signal, sys
+from pathlib import Path
+from bench.paired import side_by_side
+from bench.run import finish_measured, start_measured
+signal.signal(signal.SIGINT, signal.default_int_handler)  # as in a terminal, whatever started this test
+tmp = Path(sys.argv[1])
+side = lambda name: lambda cpu: start_measured([sys.executable, "-c", sys.argv[2], str(tmp / f"{name}.pids")], tmp,
+                                               tmp / f"{name}.log")
+def finish(started):  # as bench.run.finish_build: a build that failed raises
+    run = finish_measured(started)
+    if run.returncode != 0:
+        raise RuntimeError(f"exit {run.returncode}")
+    return run
+side_by_side(1, side("full"), side("baseline"), finish, (0, 0))
+"""
+
+
+def _running(pid: int) -> bool:
+    try:
+        with open(f"/proc/{pid}/stat") as f:
+            return f.read().rsplit(")", 1)[1].split()[0] != "Z"  # a zombie has stopped: its parent may be gone
+    except OSError:
+        return False
+
+
+def _ended_within(proc: subprocess.Popen, seconds: float) -> bool:
+    try:
+        proc.wait(timeout=seconds)
+        return True
+    except subprocess.TimeoutExpired:
+        return False
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
+@pytest.mark.parametrize("how", ["interrupted", "failed"])
+def test_a_round_interrupted_or_failed_leaves_no_process_running(tmp_path: Path, how: str) -> None:
+    def started() -> list[int]:
+        return [int(pid) for side in ("full", "baseline") if (tmp_path / f"{side}.pids").exists()
+                for pid in (tmp_path / f"{side}.pids").read_text().split()]
+
+    with (tmp_path / "driver.log").open("w") as log:
+        driver = subprocess.Popen([sys.executable, "-c", DRIVER, str(tmp_path), SLEEPER], cwd=ROOT,
+                                  stdout=log, stderr=subprocess.STDOUT)
+    try:
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline and len(started()) < 4:
+            time.sleep(0.05)
+        assert len(started()) == 4  # both sides and their children under way
+        if how == "interrupted":
+            driver.send_signal(signal.SIGINT)  # Ctrl-C
+        else:
+            os.kill(started()[0], signal.SIGKILL)  # the full side's build dies; the baseline is still running
+        assert _ended_within(driver, 20)  # not after the other side's two minutes
+        assert [pid for pid in started() if _running(pid)] == []
+    finally:
+        if driver.poll() is None:
+            driver.kill()
+            driver.wait()
+        for pid in started():
+            if _running(pid):
+                os.kill(pid, signal.SIGKILL)
 
 
 def test_the_ratio_is_the_median_of_each_rounds_ratio() -> None:
