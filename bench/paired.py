@@ -9,7 +9,11 @@ moves far less (0.03 where the builds run one after the other moved 0.22, on the
 Each round starts both builds at once, the full build on one processor and the baseline on the
 other, every process either starts (the generator's forked child, Pagefind's binary) kept on its
 build's processor; the next round swaps the processors, so that neither side always gets the one
-the machine favours. `ratio_cpu_paired` is the median of the rounds' ratios. The builds are the
+the machine favours. `ratio_cpu_paired` is the geometric mean of two medians of the rounds' ratios:
+that of the rounds with the full build on the first processor, and that of the rounds with it on the
+second. A processor that makes a build cost k times more CPU multiplies the one by k and divides the
+other by k: it cancels, whether the rounds are even or odd in number (the median of all five rounds,
+three one way and two the other, would be one of the three, and keep the factor whole). The builds are the
 ones of `run.measure` (same projects, same commands), into sites of their own.
 """
 
@@ -58,8 +62,10 @@ def side_by_side(rounds: int, start_full: Callable[[int], Started], start_baseli
 
 
 def paired_ratio(times: list[tuple[float, float]]) -> float | None:
-    """The median of the rounds' full / baseline CPU time; None without a round."""
-    return statistics.median(f / b for f, b in times) if times else None
+    """Full / baseline CPU time: the geometric mean of the median ratio of the rounds with the full side on the
+    first processor (rounds 0, 2, …) and of those with it on the second (1, 3, …); None without a round."""
+    medians = [statistics.median(f / b for f, b in times[start::2]) for start in (0, 1) if times[start::2]]
+    return statistics.geometric_mean(medians) if medians else None
 
 
 def measure_paired(full: Path, baseline: Path, base: Path, rounds: int, say=print) -> list[tuple[float, float]]:

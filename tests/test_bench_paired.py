@@ -152,11 +152,20 @@ def test_a_round_interrupted_or_failed_leaves_no_process_running(tmp_path: Path,
                 os.kill(pid, signal.SIGKILL)
 
 
-def test_the_ratio_is_the_median_of_each_rounds_ratio() -> None:
-    # Not the ratio of the sums nor of the fastest: a round slow on both sides does not weigh more.
-    assert paired_ratio([(11.0, 10.0), (60.0, 40.0), (9.0, 10.0)]) == pytest.approx(1.1)
-    assert paired_ratio([(12.0, 10.0), (100.0, 100.0)]) == pytest.approx(1.1)
+def test_a_processors_own_speed_cancels_out_whatever_the_number_of_rounds() -> None:
+    # The full side costs 1.05 times more on the first processor (rounds 0, 2, 4) and 1.05 times less on the
+    # second (rounds 1, 3): the median of the five rounds' ratios would be 1.1 × 1.05, the first processor's.
+    times = [(1.1 * 1.05 if i % 2 == 0 else 1.1 / 1.05, 1.0) for i in range(5)]
+    assert paired_ratio(times) == pytest.approx(1.1)
+    assert paired_ratio(times[:4]) == pytest.approx(1.1)
+    assert paired_ratio(times[:1]) == pytest.approx(1.1 * 1.05)  # one round: its ratio
     assert paired_ratio([]) is None
+
+
+def test_the_ratio_takes_a_median_on_either_processor() -> None:
+    # Not the mean nor the ratio of the sums: an odd round (60 / 40) does not move it, nor does a round slow on
+    # both sides weigh more.
+    assert paired_ratio([(11.0, 10.0), (110.0, 100.0), (60.0, 40.0), (11.0, 10.0), (11.0, 10.0)]) == pytest.approx(1.1)
 
 
 def test_a_new_run_keeps_the_runs_it_replaces_newest_first(tmp_path: Path) -> None:
