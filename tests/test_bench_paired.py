@@ -1,5 +1,5 @@
 """The bench's builds side by side: both sides run at the same time, each kept on its own processor,
-the processors swapped from one round to the next, and the ratio is the median of the rounds'."""
+the processors swapped from one round to the next, and the ratio cancels either processor's own speed."""
 
 from __future__ import annotations
 
@@ -18,24 +18,24 @@ from bench.paired import paired_ratio, side_by_side, two_processors
 from bench.run import Started, finish_measured, start_measured, stop_measured
 from conftest import ROOT
 
-# Says which processors it may run on, and those of a child it starts, with when it ran; then spins long enough
-# to overlap the other side's run whatever the machine's start-up time.
+# Says which processors it may run on, and those of a child it starts, with when it ran; then spins until it has
+# used argv[1] seconds of CPU (CPU, not wall time: on a busy machine a second of wall time may give half as much).
 REPORTER = """
 import json, os, subprocess, sys, time
 began = time.time()
 child = json.loads(subprocess.run([sys.executable, "-c", "import json, os; print(json.dumps(sorted(os.sched_getaffinity(0))))"],
                                   capture_output=True, text=True, check=True).stdout)
-while time.time() - began < 1.0:
+while time.process_time() < float(sys.argv[1]):
     pass
 print(json.dumps({"cpus": sorted(os.sched_getaffinity(0)), "child": child, "began": began, "ended": time.time()}))
 """
 
 
-def _starter(tmp_path: Path, side: str, runs: list[Path]):
+def _starter(tmp_path: Path, side: str, runs: list[Path], cpu_s: float):
     def start(cpu: int) -> Started:
         log = tmp_path / f"{side}-{len(runs)}.log"
         runs.append(log)
-        return start_measured([sys.executable, "-c", REPORTER], tmp_path, log, cpu)
+        return start_measured([sys.executable, "-c", REPORTER, str(cpu_s)], tmp_path, log, cpu)
     return start
 
 
@@ -49,15 +49,23 @@ def test_both_sides_run_together_each_on_its_processor_swapped_each_round(tmp_pa
     assert processors is not None
     full_logs: list[Path] = []
     baseline_logs: list[Path] = []
-    times = side_by_side(2, _starter(tmp_path, "full", full_logs), _starter(tmp_path, "baseline", baseline_logs),
-                         finish_measured, processors)
-    assert len(times) == 2 and all(f > 0.5 and b > 0.5 for f, b in times)  # each side spun for a second
+    times = side_by_side(2, _starter(tmp_path, "full", full_logs, 1.0),
+                         _starter(tmp_path, "baseline", baseline_logs, 0.4), finish_measured, processors)
+    assert len(times) == 2 and all(f >= 1.0 and 0.4 <= b < 0.9 for f, b in times)  # each side's own time, in order
     for i, (full_log, baseline_log) in enumerate(zip(full_logs, baseline_logs)):
         full, baseline = _said(full_log), _said(baseline_log)
         mine, other = processors if i % 2 == 0 else processors[::-1]
         assert full["cpus"] == full["child"] == [mine]  # a process the build starts stays on its processor
         assert baseline["cpus"] == baseline["child"] == [other]
         assert full["began"] < baseline["ended"] and baseline["began"] < full["ended"]  # at the same time
+
+
+@pytest.mark.parametrize(("allowed", "chosen"), [({0, 1}, (0, 1)), ({7, 3, 5}, (3, 5)), ({2}, None)])
+def test_the_two_processors_are_two_this_process_may_run_on(monkeypatch: pytest.MonkeyPatch, allowed: set[int],
+                                                            chosen: tuple[int, int] | None) -> None:
+    monkeypatch.setattr(os, "sched_getaffinity", lambda pid: set(allowed), raising=False)
+    monkeypatch.setattr(os, "sched_setaffinity", lambda pid, cpus: None, raising=False)
+    assert two_processors() == chosen
 
 
 def test_a_failed_start_of_one_side_stops_the_other(tmp_path: Path) -> None:
@@ -182,3 +190,32 @@ def test_a_new_run_keeps_the_runs_it_replaces_newest_first(tmp_path: Path) -> No
     assert all("earlier" not in r for r in latest["earlier"])  # one level: no run nested in a kept one
     assert "earlier" not in by_n[10]  # another N's run is left as it was
     assert table(_load(results)).count("\n| 100 |") == 1  # the table shows the latest run only
+
+
+def test_measure_paired_indexes_the_baseline_only_and_removes_its_sites(tmp_path: Path,
+                                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    import bench.paired
+
+    calls: list[tuple[Path, Path, bool, int | None]] = []
+
+    def start_build(project: Path, site: Path, log: Path, *, index_search: bool = False,
+                    cpu: int | None = None) -> Started:
+        calls.append((project, site, index_search, cpu))
+        site.mkdir(parents=True, exist_ok=True)
+        return start_measured([sys.executable, "-c", "pass"], tmp_path, log, cpu)
+
+    monkeypatch.setattr(bench.paired, "two_processors", lambda: (0, 1))
+    monkeypatch.setattr(bench.paired, "start_build", start_build)
+    monkeypatch.setattr(bench.paired, "finish_build", finish_measured)
+    times = bench.paired.measure_paired(tmp_path / "full", tmp_path / "baseline", tmp_path, 2, say=lambda m: None)
+    assert len(times) == 2
+    assert [(p.name, i, c) for p, _, i, c in calls] == [("full", False, 0), ("baseline", True, 1),
+                                                          ("full", False, 1), ("baseline", True, 0)]
+    assert len({site for _, site, _, _ in calls}) == 2 and not any(site.exists() for _, site, _, _ in calls)
+
+
+def test_the_table_shows_the_side_by_side_ratio() -> None:
+    row = {"n": 10, "pipeline_s": 1.0, "full_s": 10.0, "baseline_s": 9.0, "ratio": 1.11, "ratio_cpu": 1.1,
+           "site_bytes_per_briefing": 1024}
+    assert "| 1.11 | 1.10 | 1.04 |" in table([{**row, "ratio_cpu_paired": 1.04}])
+    assert "| 1.11 | 1.10 | — |" in table([row])  # a run without it
