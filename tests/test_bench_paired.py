@@ -219,3 +219,28 @@ def test_the_table_shows_the_side_by_side_ratio() -> None:
            "site_bytes_per_briefing": 1024}
     assert "| 1.11 | 1.10 | 1.04 |" in table([{**row, "ratio_cpu_paired": 1.04}])
     assert "| 1.11 | 1.10 | — |" in table([row])  # a run without it
+
+
+def test_main_stores_the_side_by_side_rounds_of_the_paired_size_only(tmp_path: Path,
+                                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    import bench.__main__ as bench_main
+
+    row = {"pipeline_s": 1.0, "full_s": 10.0, "baseline_s": 9.0, "ratio": 1.11, "ratio_cpu": 1.1,
+           "site_bytes_per_briefing": 1024}
+    asked: list[tuple[Path, Path, int]] = []
+
+    def measure_paired(full: Path, baseline: Path, base: Path, rounds: int, say=print) -> list[tuple[float, float]]:
+        asked.append((full, baseline, rounds))
+        return [(11.0, 10.0), (10.8, 10.0), (11.4, 10.0)]
+
+    monkeypatch.setattr(bench_main, "measure", lambda n, workdir, **kwargs: {"n": n, **row})
+    monkeypatch.setattr(bench_main.paired, "measure_paired", measure_paired)
+    results = tmp_path / "results.json"
+    assert bench_main.main(["--n", "10,20", "--paired-at", "20", "--pairs", "3", "--workdir", str(tmp_path / "w"),
+                            "--results", str(results)]) == 0
+    assert asked == [(tmp_path / "w" / "n20" / "full", tmp_path / "w" / "n20" / "baseline", 3)]
+    by_n = {r["n"]: r for r in _load(results)}
+    assert "paired_cpu_s" not in by_n[10] and "ratio_cpu_paired" not in by_n[10]
+    assert by_n[20]["paired_cpu_s"] == [[11.0, 10.0], [10.8, 10.0], [11.4, 10.0]]
+    assert by_n[20]["ratio_cpu_paired"] == pytest.approx(paired_ratio([(11.0, 10.0), (10.8, 10.0), (11.4, 10.0)]),
+                                                         abs=1e-3)
