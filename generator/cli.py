@@ -90,7 +90,8 @@ def check(project: Project, sources: Path | None, fmt: str, show_notes: bool) ->
         summary = (f"{counted(len(index.briefings), 'briefing')} checked: {counted(len(problems.errors), 'error')}, "
                    f"{counted(len(problems.warnings), 'warning')}")
         if problems.notes:
-            summary += f", {counted(len(problems.notes), 'editorial note')}" + ("" if show_notes else " (--notes to list)")
+            summary += (f", {counted(len(problems.notes), 'editorial note')}"
+                        + ("" if show_notes else " (--notes to list)"))
         say(summary, err=bool(problems.errors))
     sys.exit(1 if problems.errors else 0)
 

@@ -74,14 +74,15 @@ def visible(text: str) -> str:
 _INVISIBLE = {"Cc", "Cf", "Zl", "Zp"}
 
 
-def counted(number: int, noun: str, plural: str | None = None) -> str:
-    """`1 error`, `0 errors`, `2 errors`: a count with its noun in the number it takes in English."""
-    return f"{number} {noun if number == 1 else plural or noun + 's'}"
-
-
 def _escape(c: str) -> str:
     code = ord(c)
     return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}" if code < 0x10000 else f"\\U{code:08x}"
+
+
+def counted(number: int, noun: str, plural: str | None = None) -> str:
+    """`1 error`, `0 errors`, `2 errors`: a count with its noun in the number it takes in English (the site's
+    French counts, where 0 is singular, are `site.wording.plural`'s)."""
+    return f"{number} {noun if number == 1 else plural or noun + 's'}"
 
 
 def display_path(path: Path, root: Path | None) -> str:
