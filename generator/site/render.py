@@ -23,7 +23,7 @@ from . import markup, marks, page_memo, urls, wording
 from .items import Items, fr_date, shown
 from .markup import Md
 from .page_store import Compressed
-from .template_compiler import Environment
+from .template_compiler import CompiledTemplates, Environment
 
 
 _finalize = shown
@@ -59,7 +59,15 @@ def make_environment(*, reload: bool = True) -> jinja2.Environment:
         category=lambda c: wording.CATEGORY_LABELS[c],
     )
     env.globals.update(words=wording, plural=wording.plural, md=Md, front_matter=front_matter, mark=marks)
+    env.bytecode_cache = CompiledTemplates(settings(env))
     return env
+
+
+def settings(env: jinja2.Environment) -> str:
+    """What of the environment a template's compiled code depends on, besides the template and the compiler."""
+    return repr((env.autoescape, env.trim_blocks, env.lstrip_blocks, env.keep_trailing_newline, env.newline_sequence,
+                 env.undefined.__name__, getattr(env.finalize, "__qualname__", None), sorted(env.filters),
+                 sorted(env.tests), sorted(env.extensions), env.optimized))
 
 
 def format_figure(figure: Figure) -> Md:
