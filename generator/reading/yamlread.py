@@ -148,14 +148,24 @@ def _checked_build(text: str) -> Any:
     otherwise the C parser's error stands.
     """
     try:
-        return build(yaml.parse(text, Loader=_Loader))
+        return _built(text, _Loader)
     except yaml.YAMLError:
         if _Loader is yaml.SafeLoader:
             raise
         try:
             # The pure-Python reader refuses a control character before handing out any event;
             # it is reported later either way, so here it is blanked (one character for one: same positions).
-            build(yaml.parse(yaml.reader.Reader.NON_PRINTABLE.sub(" ", text), Loader=yaml.SafeLoader))
+            _built(yaml.reader.Reader.NON_PRINTABLE.sub(" ", text), yaml.SafeLoader)
         except yaml.YAMLError:
             pass  # the same file fails in both parsers: keep the C parser's report, the one users always got
         raise
+
+
+def _built(text: str, loader: type) -> Any:
+    """`build(yaml.parse(text, Loader=loader))`, the events taken from the parser one call each: `yaml.parse` asks
+    whether there is one before taking it, a second call for each of a file's hundreds of events."""
+    parser = loader(text)
+    try:
+        return build(iter(parser.get_event, None))  # the parser gives None after the stream's end
+    finally:
+        parser.dispose()
