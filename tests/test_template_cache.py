@@ -69,14 +69,47 @@ def test_what_shapes_the_code_names_its_own_folder() -> None:
     assert Path(env.bytecode_cache.directory).parent == Path(template_compiler.__file__).resolve().parent / "__pycache__"
 
 
-def test_a_cut_or_foreign_file_is_compiled_again_and_replaced(templates, cache) -> None:
+def test_a_cut_damaged_or_foreign_entry_is_compiled_again_and_replaced(templates, cache, monkeypatch) -> None:
     environment(templates, cache).get_template("page.md.j2")
     (stored,) = Path(cache.directory).iterdir()
     whole = stored.read_bytes()
-    for damaged in (whole[: len(whole) // 2], whole[:20], b"", b"not a cache file"):
+    flipped = bytearray(whole)
+    flipped[-5] ^= 0x01  # one bit of the compiled code: the digest no longer matches
+    compiled = []
+    monkeypatch.setattr(template_compiler.Environment, "compile",
+                        lambda self, *a, **k: compiled.append(1) or jinja2.Environment.compile(self, *a, **k))
+    for damaged in (whole[: len(whole) // 2], whole[:20], b"", b"not a cache file", bytes(flipped)):
         stored.write_bytes(damaged)
         assert environment(templates, cache).get_template("page.md.j2").render(name="x") == "Bonjour x.\n"
         assert stored.read_bytes() == whole
+    assert len(compiled) == 5
+
+
+def test_an_entry_is_kept_for_the_text_it_was_compiled_from(templates, cache) -> None:
+    environment(templates, cache).get_template("page.md.j2")
+    (stored,) = Path(cache.directory).iterdir()
+    first = stored.read_bytes()
+    (templates / "page.md.j2").write_text("Au revoir {{ name }}.\n", encoding="utf-8")
+    environment(templates, cache).get_template("page.md.j2")
+    second = stored.read_bytes()
+    (templates / "page.md.j2").write_text("Bonjour {{ name }}.\n", encoding="utf-8")
+    stored.write_bytes(second)  # an entry whose digest holds, of another text: Jinja's checksum refuses it
+    assert environment(templates, cache).get_template("page.md.j2").render(name="x") == "Bonjour x.\n"
+    assert stored.read_bytes() == first
+
+
+def test_any_change_to_the_package_code_starts_a_new_folder(tmp_path, monkeypatch) -> None:
+    package = tmp_path / "generator"
+    (package / "site").mkdir(parents=True)
+    (package / "site" / "wording.py").write_text("GENRE = 'Analyse'\n", encoding="utf-8")
+    monkeypatch.setattr(template_compiler, "PACKAGE", package)
+    before = CompiledTemplates("same settings").directory
+    assert CompiledTemplates("same settings").directory == before
+    (package / "site" / "wording.py").write_text("GENRE = 'Tribune'\n", encoding="utf-8")
+    assert CompiledTemplates("same settings").directory != before
+    (package / "site" / "wording.py").write_text("GENRE = 'Analyse'\n", encoding="utf-8")
+    (package / "items.py").write_text("", encoding="utf-8")
+    assert CompiledTemplates("same settings").directory != before
 
 
 def test_a_folder_that_cannot_be_written_only_costs_the_compilation(templates, cache, tmp_path) -> None:

@@ -16,11 +16,13 @@ changes a page:
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
+import importlib.metadata
 import io
 import os
-import pickle
 import sys
+import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -67,27 +69,53 @@ class Environment(jinja2.Environment):
 
 
 class CompiledTemplates(jinja2.FileSystemBytecodeCache):
-    """Compiled templates kept between builds, next to the package's own compiled modules (`__pycache__`), as
-    Python keeps those: a build then loads each template's code instead of compiling its source again (a fifth of
-    a second for the site's templates, every build). Jinja checks each template's source against what was
-    compiled; the folder's name is made from what else shapes the code (this compiler, the environment's settings,
-    Jinja's and Python's versions), so a change to any of them starts a new folder. Where the folder cannot be
+    """Compiled templates kept between builds, next to the package's own compiled modules (`__pycache__`), with the
+    same trust as those: a build then loads each template's code instead of compiling its source again (a fifth of a
+    second for the site's templates, every build).
+
+    Never stale: Jinja compiles a template again when its text changed. Compiling also runs generator code (the
+    constant values a template prints go through `finalize`, constant filter calls are made once), so the folder is
+    named after the source of every module of the package, the environment's settings, and the versions of Python,
+    Jinja and MarkupSafe: any change starts a new folder. Never damaged: each entry carries the SHA-256 of its
+    bytes, checked before Jinja reads them (it would run whatever code a damaged entry held); an entry that fails is
+    compiled again and rewritten. Written whole (a temporary file, then renamed); where the folder cannot be
     written (a read-only installation), templates are compiled as before."""
 
     def __init__(self, settings: str) -> None:
-        key = hashlib.sha256("\0".join([jinja2.__version__, sys.version, settings,
-                                         Path(__file__).read_text(encoding="utf-8")]).encode("utf-8")).hexdigest()
-        super().__init__(str(Path(__file__).resolve().parent / "__pycache__" / f"templates-{key[:16]}"), "%s.jinja")
+        super().__init__(str(PACKAGE / "site" / "__pycache__" / f"templates-{_key(settings)}"), "%s.jinja")
 
     def load_bytecode(self, bucket: Any) -> None:
         try:
-            super().load_bytecode(bucket)
-        except (OSError, EOFError, ValueError, TypeError, pickle.UnpicklingError):  # unreadable or cut short: compiled again, then rewritten
-            bucket.reset()
+            with open(self._get_cache_filename(bucket), "rb") as stored:
+                data = stored.read()
+        except OSError:
+            return
+        digest, body = data[:32], data[32:]
+        if len(digest) == 32 and hashlib.sha256(body).digest() == digest:
+            bucket.bytecode_from_string(body)  # Jinja's own checks: its format, the template's text
 
     def dump_bytecode(self, bucket: Any) -> None:
+        body = bucket.bytecode_to_string()
         try:
             os.makedirs(self.directory, exist_ok=True)
-            super().dump_bytecode(bucket)
+            handle, temporary = tempfile.mkstemp(dir=self.directory, suffix=".tmp")
         except OSError:
-            pass  # kept in memory for this build only
+            return  # compiled for this build only
+        try:
+            with os.fdopen(handle, "wb") as out:
+                out.write(hashlib.sha256(body).digest() + body)
+            os.replace(temporary, self._get_cache_filename(bucket))
+        except OSError:
+            with contextlib.suppress(OSError):
+                os.unlink(temporary)
+
+
+PACKAGE = Path(__file__).resolve().parent.parent
+
+
+def _key(settings: str) -> str:
+    versions = [importlib.metadata.version(package) for package in ("jinja2", "markupsafe")]
+    digest = hashlib.sha256("\0".join([sys.version, *versions, settings]).encode())
+    for module in sorted(PACKAGE.rglob("*.py")):
+        digest.update(module.relative_to(PACKAGE).as_posix().encode() + b"\0" + module.read_bytes() + b"\0")
+    return digest.hexdigest()[:20]
