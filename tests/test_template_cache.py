@@ -16,8 +16,8 @@ from generator.site.template_compiler import CompiledTemplates
 
 
 def environment(templates: Path, cache: CompiledTemplates) -> jinja2.Environment:
-    env = template_compiler.Environment(loader=jinja2.FileSystemLoader(str(templates)), autoescape=True, keep_trailing_newline=True,
-                                        finalize=render._finalize)
+    env = template_compiler.Environment(loader=jinja2.FileSystemLoader(str(templates)), autoescape=True,
+                                        keep_trailing_newline=True, finalize=render._finalize)
     env.bytecode_cache = cache
     return env
 
@@ -66,7 +66,8 @@ def test_what_shapes_the_code_names_its_own_folder() -> None:
     other.filters["new"] = str
     other.trim_blocks = True
     assert render.settings(env) != render.settings(other)
-    assert Path(env.bytecode_cache.directory).parent == Path(template_compiler.__file__).resolve().parent / "__pycache__"
+    pycache = Path(template_compiler.__file__).resolve().parent / "__pycache__"
+    assert Path(env.bytecode_cache.directory).parent == pycache
 
 
 def test_a_cut_damaged_or_foreign_entry_is_compiled_again_and_replaced(templates, cache, monkeypatch) -> None:
@@ -132,3 +133,20 @@ def test_the_site_templates_load_as_the_code_they_compile_to(monkeypatch) -> Non
         code = loaded.get_template(name).root_render_func.__code__
         assert code == template.root_render_func.__code__, name
         assert code.co_filename == template.root_render_func.__code__.co_filename
+
+
+def test_a_new_folder_replaces_those_of_earlier_code(templates, tmp_path) -> None:
+    pycache = tmp_path / "__pycache__"
+    older = pycache / f"{template_compiler.FOLDER_PREFIX}0123456789abcdef0123"
+    older.mkdir(parents=True)
+    (older / "entry.jinja").write_bytes(b"code of an earlier version")
+    unrelated = pycache / "wording.cpython-311.pyc"
+    unrelated.write_bytes(b"")
+    cache = CompiledTemplates("settings of this test")
+    cache.directory = str(pycache / f"{template_compiler.FOLDER_PREFIX}fedcba9876543210fedc")
+    assert environment(templates, cache).get_template("page.md.j2").render(name="x") == "Bonjour x.\n"
+    assert sorted(p.name for p in pycache.iterdir()) == sorted([Path(cache.directory).name, unrelated.name])
+    older.mkdir()  # made again by the other version: kept while this folder exists
+    (templates / "page.md.j2").write_text("Salut {{ name }}.\n", encoding="utf-8")
+    environment(templates, cache).get_template("page.md.j2")
+    assert older.is_dir()

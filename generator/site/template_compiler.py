@@ -21,6 +21,7 @@ import hashlib
 import importlib.metadata
 import io
 import os
+import shutil
 import sys
 import tempfile
 from pathlib import Path
@@ -79,10 +80,10 @@ class CompiledTemplates(jinja2.FileSystemBytecodeCache):
     Jinja and MarkupSafe: any change starts a new folder. Never damaged: each entry carries the SHA-256 of its
     bytes, checked before Jinja reads them (it would run whatever code a damaged entry held); an entry that fails is
     compiled again and rewritten. Written whole (a temporary file, then renamed); where the folder cannot be
-    written (a read-only installation), templates are compiled as before."""
+    written (a read-only installation), templates are compiled as before. A new folder replaces the others."""
 
     def __init__(self, settings: str) -> None:
-        super().__init__(str(PACKAGE / "site" / "__pycache__" / f"templates-{_key(settings)}"), "%s.jinja")
+        super().__init__(str(PACKAGE / "site" / "__pycache__" / f"{FOLDER_PREFIX}{_key(settings)}"), "%s.jinja")
 
     def load_bytecode(self, bucket: Any) -> None:
         try:
@@ -97,7 +98,9 @@ class CompiledTemplates(jinja2.FileSystemBytecodeCache):
     def dump_bytecode(self, bucket: Any) -> None:
         body = bucket.bytecode_to_string()
         try:
-            os.makedirs(self.directory, exist_ok=True)
+            if not os.path.isdir(self.directory):
+                os.makedirs(self.directory, exist_ok=True)
+                self._drop_others()
             handle, temporary = tempfile.mkstemp(dir=self.directory, suffix=".tmp")
         except OSError:
             return  # compiled for this build only
@@ -110,7 +113,20 @@ class CompiledTemplates(jinja2.FileSystemBytecodeCache):
                 os.unlink(temporary)
 
 
+    def _drop_others(self) -> None:
+        """The folders of earlier code or settings, next to a new one: each code change would otherwise leave one
+        behind. Another version of the package still using one (another Python on the same checkout) only compiles
+        its templates again, and keeps its folder from then on."""
+        folder = Path(self.directory)
+        if not folder.name.startswith(FOLDER_PREFIX):
+            return
+        for other in folder.parent.glob(FOLDER_PREFIX + "*"):
+            if other != folder:
+                shutil.rmtree(other, ignore_errors=True)
+
+
 PACKAGE = Path(__file__).resolve().parent.parent
+FOLDER_PREFIX = "templates-"
 
 
 def _key(settings: str) -> str:
