@@ -47,7 +47,7 @@ from mkdocs.structure.pages import Page
 from .site import csp, markup, search_index, urls, wording
 from .site.page_store import Pages, decompress, write_decompressed
 from .pipeline import Project, Result, cached_build, collector_paused, failed_build, forget, showing
-from .preview import Preview
+from .preview import Preview, warning_lines
 from .reading.problems import Problem, ProblemList
 
 log = logging.getLogger("mkdocs.plugins.briefings")
@@ -124,14 +124,15 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
                                         "rename it"))
                 del pages[src_uri]
         self.problems = problems = problems.sorted()
-        for problem in problems.warnings:
-            log.info(problem.render())
+        for line in warning_lines(problems.warnings, self.preview if self.serving else None):
+            log.info(line)  # a preview logs those its last build did not (its error page lists them all)
         if problems.errors:
             if not self.serving:
                 # One line per problem, no traceback: the input, not the build, needs fixing.
                 raise PluginError("the briefings have problems:\n" + problems.errors_render())
             # INFO, not WARNING/ERROR: strict mode would count it and abort the preview's rebuild.
-            log.info("the briefings have problems (see /%s):\n%s", urls.PROBLEMS, problems.errors_render())
+            log.info("the briefings have problems (see /%s):\n%s", urls.page_url(urls.PROBLEMS),
+                     problems.errors_render())
         if self.serving:
             report = self.preview.report(problems)
             pages[urls.PROBLEMS] = report
@@ -165,9 +166,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         return files
 
     def on_page_markdown(self, markdown: str, *, page, config, files) -> str:
-        if not (self.serving and self.problems.errors):
-            return markdown
-        if page.file.src_uri == urls.PROBLEMS:
+        if not (self.serving and self.problems.errors) or page.file.src_uri == urls.PROBLEMS:
             return markdown
         target = posixpath.relpath(urls.PROBLEMS, posixpath.dirname(page.file.src_uri) or ".")
         return wording.preview_banner(len(self.problems.errors), target) + markdown

@@ -20,6 +20,7 @@ from .pipeline import _stat, is_published_file
 from .reading.problems import Problem, ProblemList
 from .shared_conversion import SharedConversion, unmodified
 from .site.page_store import Pages, Stored, compress, made_apart
+from .site import urls
 from .site.search_index import Latest
 from .site.views import render_problems_page
 from .watching import Watcher
@@ -52,6 +53,7 @@ class Preview:
         self.collector = Collector()
         self.changed: dict[str, int] = {}
         self.watcher = Watcher(None)
+        self.warned: frozenset[str] = frozenset()  # the warnings the last build logged (`warning_lines`)
 
     def watch(self, server: Any, folders: list[Path]) -> None:
         """Rebuild as soon as a file in `folders` changes (generator/watching.py)."""
@@ -111,9 +113,24 @@ class Preview:
         self.written, self.context = self.pending, self.pending_context
 
     def failed(self) -> None:
-        self.written, self.context = {}, None
+        self.written, self.context, self.warned = {}, None, frozenset()
         self.shared.drop()
         self.collector.later()
+
+
+def warning_lines(warnings: list[Problem], preview: Preview | None = None) -> list[str]:
+    """What a build logs of its warnings, a line each. A preview's build (`preview`) logs those the build before did
+    not, then how many it did, not logged again: thousands of unchanged lines on each save would hide the one that
+    save brought. After a failed build, every warning is logged again."""
+    lines = [w.render() for w in warnings]
+    if preview is None:
+        return lines
+    before, preview.warned = preview.warned, frozenset(lines)
+    new = [line for line in lines if line not in before]
+    if unchanged := len(lines) - len(new):
+        new.append(f"{unchanged} warning{'s' * (unchanged > 1)} not shown again, unchanged since the last build "
+                   f"(all are listed on /{urls.page_url(urls.PROBLEMS)})")
+    return new
 
 
 class Collector:
