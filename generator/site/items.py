@@ -129,6 +129,18 @@ class Items:
         """A figure's value with its marks, for a table cell or a line."""
         return Md(f"**{marks.amount(f)}** {marks.item('figure', f, b)}")
 
+    @staticmethod
+    def figure_notes(figures: list[Any]) -> Md:
+        """The analyst's notes on figures, listed under their table: one line for each figure that has any."""
+        out = []
+        for f in figures:
+            if f.note or f.date_note:
+                notes = [marks.note(f.date_note, True)] if f.date_note else []
+                if f.note:
+                    notes.append(marks.note(f.note))
+                out.append(f"- {wording.NOTES_ON} « {shown(f.label)} » : {' · '.join(notes)}\n\n")
+        return Md("".join(out))
+
     def figure_as_of(self, f: Any) -> Md:
         return self.when(f.as_of, f.as_of_basis) if f.as_of else Md("")
 

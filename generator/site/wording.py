@@ -155,6 +155,8 @@ TRANSLATED = Md('<span class="translated">traduction</span>')
 # Around an item on every page that lists it (site/items.py): a demand's date, voice and source, an extract.
 UNDATED_DEMAND, ARTICLE_OF, LENT_TO, VOICED_BY = Md("*date non précisée*"), "article du", "prêtée à", "exprimée par"
 SOURCE, EXTRACT = "source :", "extrait :"
+# Before the analyst's notes on a figure, under a table of figures: « Sur « label » : notes ».
+NOTES_ON = "Sur"
 
 
 def is_singular(count: float) -> bool:
