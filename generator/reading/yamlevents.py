@@ -88,7 +88,12 @@ def build(events: Any, value_pos: dict | None = None, key_pos: dict | None = Non
                     value_pos[(*top[1], len(container))] = _pos(event)
                 container.append(value)
             elif state is _KEY:
-                _key(event, False, top, out, key_pos)
+                key = event.value  # as written: `null:` is the key "null", as `_key` has it
+                if event.tag is None and key_pos is None and key != "<<" and key not in top[3]:
+                    top[3][key] = event.start_mark.line + 1  # most keys: plain, new, no position wanted
+                    top[2] = key
+                else:
+                    _key(event, False, top, out, key_pos)
             elif state is _SKIP:
                 top[2] = _KEY
             else:

@@ -134,24 +134,21 @@ def csv_text(header: list[str], lines: Any) -> str:
     between quotes, its quotes doubled. A table of a thousand briefings holds four hundred thousand
     text cells but a few thousand distinct texts (ids, outlets, dates, kinds): each is made safe
     and quoted once."""
-    quoted: dict[Any, str] = {}
+    quoted: dict[str | None, str] = {}  # text and empty cells; a number, list or boolean is made each time
+    known = quoted.get
+
+    def made(value: Any) -> str:
+        cell = '"' + csv_cell(value).replace('"', '""') + '"'
+        if value is None or type(value) is str:
+            quoted[value] = cell
+        return cell
+
     parts = ["\ufeff", ",".join(header), "\n"]  # the column names: ours, plain identifiers
     for values in lines:
-        cells = []
-        for value in values:
-            key = value if type(value) is str else None if value is None else _NOT_KEPT
-            cell = quoted.get(key) if key is not _NOT_KEPT else None
-            if cell is None:
-                cell = '"' + csv_cell(value).replace('"', '""') + '"'
-                if key is not _NOT_KEPT:
-                    quoted[key] = cell
-            cells.append(cell)
-        parts.append(",".join(cells))
+        # A cell is never empty text (it is quoted), so `or` only ever makes a cell not yet known.
+        parts.append(",".join([(known(v) if v is None or type(v) is str else None) or made(v) for v in values]))
         parts.append("\n")
     return "".join(parts)
-
-
-_NOT_KEPT = object()  # a cell that is not text nor empty: made each time (a number, a list, a boolean)
 
 
 def render_json(tables: dict[str, list[Row]]) -> str:
