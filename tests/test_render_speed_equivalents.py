@@ -14,6 +14,7 @@ import csv
 import io
 import json
 import re
+import types
 import xml.etree.ElementTree as etree
 from collections.abc import Callable
 from typing import Any
@@ -173,16 +174,19 @@ TEMPLATE = """{% macro line(x, sep=", ") %}{{ x }}{{ sep }}{{ varargs | length }
 {% for v in values %}{{ line(v) }}|{{ line(v, sep=" ; ") }}|{{ line(v, "-", 1, 2) }}|{{ f(v, *[1, 2]) }}|{{ g(**{"k": v}) }}|{{ obj.m(v) }}
 {% endfor %}{% set ns = namespace(n=0) %}{% for v in values %}{% set ns.n = ns.n + 1 %}{% endfor %}{{ ns.n }}
 {% macro wrap(x) %}[{{ x }}{{ caller() }}]{% endmacro %}{% call wrap("called") %}in{{ values[0] }}{% endcall %}
-{{ range(3) | list | length }}"""
+{{ range(3) | list | length }}
+{{ dct.k }}|{{ dct.items }}|{{ dct.absent }}|{{ nested.inner.k }}|{{ nested.inner.absent is defined }}|{{ obj.missing is defined }}"""
 
 
 def test_templates_compiled_the_fast_way_print_what_jinja_prints() -> None:
     class Obj:
         def m(self, v: str) -> str:
             return v.upper()
-    context = {"values": ["a", "<b>", "c"], "f": lambda v, *more: f"{v}{len(more)}", "g": lambda k: k * 2, "obj": Obj()}
+    context = {"values": ["a", "<b>", "c"], "f": lambda v, *more: f"{v}{len(more)}", "g": lambda k: k * 2, "obj": Obj(),
+               "dct": {"k": "v", "items": "not shown: the attribute (the method) comes first"}, "nested": types.SimpleNamespace(inner={"k": 1})}
     # The fast environment prints what `finalize` returns: here, as render._finalize does, the text already made safe.
     plain = jinja2.Environment(autoescape=True, finalize=markupsafe.escape)
     fast = template_compiler.Environment(autoescape=True, finalize=markupsafe.escape)
     assert fast.from_string(TEMPLATE).render(**context) == plain.from_string(TEMPLATE).render(**context)
     assert "escape(" not in fast.compile(TEMPLATE, raw=True) and "context.call(obj" not in fast.compile(TEMPLATE, raw=True)
+    assert "environment.getattr(l_" not in fast.compile(TEMPLATE, raw=True)  # only after Python's getattr found nothing
