@@ -21,6 +21,7 @@ from typing import Any
 
 import jinja2
 import markupsafe
+import pytest
 from babel.numbers import format_decimal
 from hypothesis import given, settings, strategies as st
 
@@ -104,6 +105,12 @@ def test_json_rows_without_the_c_encoder(monkeypatch) -> None:
     encode = export._row_encoder()
     row = {"a": [1, 2.5, None, True], "b": "é\u2028\"", "c": float("nan")}
     assert encode(row) == json.dumps(row, ensure_ascii=False)
+
+
+@pytest.mark.parametrize("header", [["a"], ["a", "b"], ["b", "a", "c"]])
+def test_cells_in_column_order_are_what_row_get_gives(header: list[str]) -> None:
+    rows = [{"a": "xy", "b": 1, "c": None}, {"a": "z"}, {}, {"c": ["l"], "b": 2.5, "a": ""}]
+    assert [list(cells) for cells in export._in_columns(rows, header)] == [[row.get(n) for n in header] for row in rows]
 
 
 _BEFORE_SIGN = re.compile(r"[ \u00a0]+(?=[;:!?»])")
@@ -190,3 +197,35 @@ def test_templates_compiled_the_fast_way_print_what_jinja_prints() -> None:
     assert fast.from_string(TEMPLATE).render(**context) == plain.from_string(TEMPLATE).render(**context)
     assert "escape(" not in fast.compile(TEMPLATE, raw=True) and "context.call(obj" not in fast.compile(TEMPLATE, raw=True)
     assert "environment.getattr(l_" not in fast.compile(TEMPLATE, raw=True)  # only after Python's getattr found nothing
+
+
+class _LookedUp(dict):
+    """An item `title`, and an attribute lookup that records each name asked for and finds nothing the first time."""
+
+    def __init__(self) -> None:
+        super().__init__(title="item")
+        self.asked: list[str] = []
+
+    def __getattr__(self, name: str) -> str:
+        if name.startswith("__"):
+            raise AttributeError(name)
+        self.asked.append(name)
+        if self.asked.count(name) == 1:
+            raise AttributeError(name)
+        return "attribute"
+
+
+def test_an_attribute_found_missing_is_looked_up_once() -> None:
+    # A lookup may do work (a lazy loader): Jinja asks once, then takes the item; so must the fast way.
+    shown = {}
+    for name, environment in (("plain", jinja2.Environment()), ("fast", template_compiler.Environment())):
+        obj = _LookedUp()
+        shown[name] = (environment.from_string("{{ obj.title }}|{{ obj.absent is defined }}").render(obj=obj), obj.asked)
+    assert shown["fast"] == shown["plain"] == ("item|False", ["title", "absent"])
+
+
+def test_an_environment_with_its_own_getattr_keeps_it() -> None:
+    environment = template_compiler.Environment()
+    environment.getattr = lambda obj, attribute: f"hooked {attribute}"  # type: ignore[method-assign]
+    assert environment.from_string("{{ s.upper }}").render(s="x") == "hooked upper"
+

@@ -118,7 +118,7 @@ def render_csv(table: str, rows: list[Row]) -> str:
 def _in_columns(rows: list[Row], header: list[str]) -> Iterator[Any]:
     """Each row's cells in the header's order, fetched together (`export_tables` gives every row every cell); a
     row that leaves some out has them empty."""
-    every = operator.itemgetter(*header)
+    every = operator.itemgetter(*header) if len(header) > 1 else lambda row: (row[header[0]],)  # one: not a tuple
     for row in rows:
         try:
             yield every(row)

@@ -69,13 +69,15 @@ class FastCodeGenerator(CodeGenerator):
     def visit_Getattr(self, node: Any, frame: Any) -> None:  # noqa: N802 - Jinja's name
         # `x.a` as Python's own `getattr(x, "a", missing)`, a call into C, and Jinja's `environment.getattr` (the
         # item `x["a"]`, else undefined) only when `x` has no attribute `a`: Jinja called its method every time.
-        if self.environment.is_async or type(self.environment).getattr is not jinja2.Environment.getattr:
+        environment = self.environment
+        if (environment.is_async or not isinstance(environment, Environment) or "getattr" in vars(environment)
+                or type(environment).getattr is not jinja2.Environment.getattr):
             super().visit_Getattr(node, frame)
             return
         value, obj = self.temporary_identifier(), self.temporary_identifier()
         self.write(f"({value} if ({value} := getattr(({obj} := ")
         self.visit(node.node, frame)
-        self.write(f"), {node.attr!r}, missing)) is not missing else environment.getattr({obj}, {node.attr!r}))")
+        self.write(f"), {node.attr!r}, missing)) is not missing else environment.no_attribute({obj}, {node.attr!r}))")
 
 
 class Environment(jinja2.Environment):
@@ -83,6 +85,14 @@ class Environment(jinja2.Environment):
     print, already made safe (render._finalize encodes every value that is not the generator's own Markdown)."""
 
     code_generator_class = FastCodeGenerator
+
+    def no_attribute(self, obj: Any, attribute: str) -> Any:
+        """What Jinja's `getattr` gives once `obj` was found to have no attribute `attribute`: the item of that
+        name, else an undefined value. The attribute is not looked up a second time (a lookup may do work)."""
+        try:
+            return obj[attribute]
+        except (TypeError, LookupError, AttributeError):
+            return self.undefined(obj=obj, name=attribute)
 
 
 class CompiledTemplates(jinja2.FileSystemBytecodeCache):
