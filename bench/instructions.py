@@ -16,7 +16,7 @@ full / baseline, and writes them to `<workdir>/instructions-n<N>.json`.
 An instruction is not a unit of time (a cache miss costs more than an addition, Pagefind's Rust
 more or less than Python per instruction), so the ratio is a check on the CPU-time ratio, never
 the aim's own figure. Slow: Python runs about forty times slower under cachegrind; at 1,000
-briefings, both builds take about fifty minutes on two processors. Needs `valgrind`.
+briefings, both builds take about forty minutes on two processors. Needs `valgrind`.
 """
 
 from __future__ import annotations
