@@ -31,10 +31,9 @@ from pathlib import Path
 
 from generator.pipeline import Project, build
 
-from .run import _BUILD, baseline_project, full_project
+from .run import _BUILD, BUILD_SETTINGS, baseline_project, full_project
 
 VALGRIND = "valgrind"
-ENV_SETTINGS = {"NO_MKDOCS_2_WARNING": "1"}  # as the bench's builds run (run.ENV), over the environment of the moment
 SIDES = ("full", "baseline")
 
 
@@ -74,7 +73,8 @@ def measure(n: int, workdir: Path, seed: int = 0, say=print) -> dict:
     baseline_project(base / "baseline", full, result.pages)
     del result
     # One hash seed for both: the order of sets and dictionaries of strings, and so the work, is the same each run.
-    env = {**os.environ, **ENV_SETTINGS, "PYTHONHASHSEED": "0"}
+    # The environment of the moment, not run.ENV (made when the bench was imported): PATH may have changed since.
+    env = {**os.environ, **BUILD_SETTINGS, "PYTHONHASHSEED": "0"}
     started = {}
     for side, project, index_search in (("full", full, "0"), ("baseline", base / "baseline", "1")):
         counts, site = base / f"instructions-{side}", base / f"site-{side}-counted"

@@ -1,4 +1,4 @@
-"""How the templates are compiled: Jinja's code generator, minus two layers of per-value overhead.
+"""How the templates are compiled: Jinja's code generator, minus three layers of per-value overhead.
 
 A site of a thousand briefings prints about 700,000 template values, makes about 480,000 calls
 from templates and reads some 680,000 attributes; Jinja spends more time around them than in them.
@@ -12,9 +12,10 @@ Three changes, none of which changes a page:
   `pass_environment` on the callee each time; no function the templates are given takes one, and
   one that did would fail at once (it would not get its first argument), never quietly.
   Calls of a `{% call %}` block keep Jinja's way.
-- `x.a` reads the attribute with Python's `getattr` and a default, in C; Jinja's `getattr` method
-  (which then tries the item `x["a"]`, and makes an undefined value) runs only when that finds
-  nothing. Jinja called the method, a Python function, for every attribute read.
+- `x.a` reads the attribute with Python's `getattr` and a default, in C; only when that finds
+  nothing does `Environment.no_attribute` try the item `x["a"]`, then make an undefined value, as
+  the rest of Jinja's `getattr` method does (the attribute is not looked up twice). Jinja called
+  its method, a Python function, for every attribute read.
 """
 
 from __future__ import annotations
@@ -64,11 +65,11 @@ class FastCodeGenerator(CodeGenerator):
         self.write(arguments.removeprefix(", "))
         self.write(")")
 
-
     @optimizeconst
     def visit_Getattr(self, node: Any, frame: Any) -> None:  # noqa: N802 - Jinja's name
-        # `x.a` as Python's own `getattr(x, "a", missing)`, a call into C, and Jinja's `environment.getattr` (the
-        # item `x["a"]`, else undefined) only when `x` has no attribute `a`: Jinja called its method every time.
+        # `x.a` as Python's own `getattr(x, "a", missing)`, a call into C, and `environment.no_attribute` (the item
+        # `x["a"]`, else undefined) only when `x` has no attribute `a`. Jinja's code, for an environment of another
+        # class, or one whose `getattr` differs from Jinja's.
         environment = self.environment
         if (environment.is_async or not isinstance(environment, Environment) or "getattr" in vars(environment)
                 or type(environment).getattr is not jinja2.Environment.getattr):
