@@ -152,7 +152,11 @@ def _save(path: Path, run: dict) -> None:
         older = replaced[-1]
         earlier = [{k: v for k, v in older.items() if k != "earlier"}, *older.get("earlier", [])]
         run = {**run, "earlier": earlier[:KEPT_EARLIER]}
-    runs = [r for r in runs if r["n"] != run["n"]] + [run]
+    write_results(path, [r for r in runs if r["n"] != run["n"]] + [run])
+
+
+def write_results(path: Path, runs: list[dict]) -> None:
+    """The results file, one entry per N in increasing order."""
     path.write_text(json.dumps(sorted(runs, key=lambda r: r["n"]), indent=2, ensure_ascii=False) + "\n",
                     encoding="utf-8")
 
@@ -164,18 +168,19 @@ def _seconds(run: dict, key: str) -> str:
 def table(runs: list[dict]) -> str:
     """The results as a Markdown table, one row per N."""
     head = ("| N | pipeline (s) | full build (s) | baseline (s) | full / baseline | same, CPU time "
-            "| same, CPU time, side by side "
+            "| same, CPU time, side by side | same, instructions "
             "| ms per briefing (full) | site KB per briefing | largest page KB | first search KB "
             "| peak MB, build without Pagefind (baseline) | full / baseline, memory "
             "| peak MB, with Pagefind (baseline) "
             "| serve: new briefing (s) | serve: edit (s) |")
-    rows = [head, "|" + " ---: |" * 16]
+    rows = [head, "|" + " ---: |" * 17]
     for r in sorted(runs, key=lambda r: r["n"]):
         largest = r.get("largest_page_bytes", r.get("largest_html_page", {}).get("bytes", 0))
         serve = _seconds(r, "serve_drop_s" if "serve_drop_s" in r else "serve_rebuild_s")
         rows.append(
             f"| {r['n']:,} | {r['pipeline_s']:.2f} | {r['full_s']:.2f} | {r['baseline_s']:.2f} | {r['ratio']:.2f} "
             f"| {r['ratio_cpu']:.2f} | {_fixed(r.get('ratio_cpu_paired'))} "
+            f"| {_fixed(r.get('instructions', {}).get('ratio'))} "
             f"| {r['full_s'] / r['n'] * 1000:.1f} | {r['site_bytes_per_briefing'] / 1024:.0f} | {largest / 1024:.0f} "
             f"| {_kb(r.get('first_query_bytes'))} | {_rss(r, 'tree_rss_mb', 'build_rss_mb')} "
             f"| {_ratio(r)} | {_rss(r, 'tree_peak_rss_mb', 'peak_rss_mb')} "

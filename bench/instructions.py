@@ -11,7 +11,10 @@ change to the generator's cost can be seen here when CPU time hides it.
 runs both builds at once, each under cachegrind with every process it starts (the pipeline's
 child, Pagefind, git): the full `mkdocs build` with the plugin, and the baseline `mkdocs build`
 followed by the same Pagefind run. It prints each side's instructions, process by process, and
-full / baseline, and writes them to `<workdir>/instructions-n<N>.json`.
+full / baseline, and writes them to `<workdir>/instructions-n<N>.json`. With `--results
+bench/results.json`, the count also goes into that file's entry for N (under `instructions`, with its own
+commit and date, shown in the table's "same, instructions" column), provided the entry measured the same
+code: the generator, the site's configuration and the bench's corpus and builds unchanged since its commit.
 
 An instruction is not a unit of time (a cache miss costs more than an addition, Pagefind's Rust
 more or less than Python per instruction), so the ratio is a check on the CPU-time ratio, never
@@ -31,10 +34,14 @@ from pathlib import Path
 
 from generator.pipeline import Project, build
 
-from .run import _BUILD, BUILD_SETTINGS, baseline_project, full_project
+from .__main__ import _context, _load, write_results
+from .run import _BUILD, BUILD_SETTINGS, ROOT, baseline_project, full_project
 
 VALGRIND = "valgrind"
 SIDES = ("full", "baseline")
+MEASURED = ("generator", "mkdocs.yml", "docs", "content", "pyproject.toml", "requirements", "bench/corpus.py",
+            "bench/run.py")
+"""What a results entry's figures depend on: the code and settings of both builds, and the corpus drawn."""
 
 
 def counted(command: list[str], counts: Path) -> list[str]:
@@ -101,10 +108,19 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--n", type=int, default=1000, help="corpus size (default 1000)")
     parser.add_argument("--seed", type=int, default=0, help="corpus seed (default 0)")
     parser.add_argument("--workdir", type=Path, default=Path("bench/out"), help="where the projects go")
+    parser.add_argument("--results", type=Path, default=None,
+                        help="also add the count to this results file's entry for N (e.g. bench/results.json), "
+                             "if that entry measured the same code")
     args = parser.parse_args(argv)
     if shutil.which(VALGRIND) is None:
         print("bench.instructions needs Valgrind (`valgrind` on PATH), e.g. `apt install valgrind`", file=sys.stderr)
         return 2
+    if args.results is not None:  # before forty minutes of counting, not after
+        try:
+            same_code_entry(_load(args.results), args.n, args.seed)
+        except ValueError as refused:
+            print(f"cannot add the count to {args.results}: {refused}", file=sys.stderr)
+            return 2
     row = measure(args.n, args.workdir, args.seed)
     for side in SIDES:
         for name, count in row["processes"][side].items():
@@ -114,7 +130,44 @@ def main(argv: list[str] | None = None) -> int:
     out = args.workdir / f"instructions-n{args.n}.json"
     out.write_text(json.dumps(row, indent=2) + "\n", encoding="utf-8")
     print(f"written to {out}")
+    if args.results is not None:
+        try:
+            attach(args.results, row, _context())
+        except ValueError as refused:
+            print(f"not added to {args.results}: {refused}", file=sys.stderr)
+            return 1
+        print(f"added to the entry for N={args.n} in {args.results}")
     return 0
+
+
+def same_code_entry(runs: list[dict], n: int, seed: int, root: Path = ROOT) -> dict:
+    """The results entry for N, if it measured this corpus and the code of the working tree (`MEASURED`);
+    else ValueError, saying what to run."""
+    entry = next((r for r in runs if r["n"] == n), None)
+    if entry is None:
+        raise ValueError(f"it has no entry for N={n}: run `python -m bench --n {n}` first")
+    if entry.get("seed", 0) != seed:
+        raise ValueError(f"its entry for N={n} measured the corpus of seed {entry.get('seed', 0)}, not {seed}")
+    changed = subprocess.run(["git", "diff", "--name-only", entry.get("commit") or "unknown", "--", *MEASURED],
+                             cwd=root, capture_output=True, text=True)
+    if changed.returncode != 0 or changed.stdout.strip():
+        what = ", ".join(changed.stdout.split()[:5]) if changed.returncode == 0 else "its commit is unknown here"
+        raise ValueError(f"its entry for N={n} measured other code (commit {entry.get('commit') or '?'}; "
+                         f"{what}): run `python -m bench --n {n}` at this code first")
+    return entry
+
+
+def attach(results: Path, row: dict, context: dict[str, str], root: Path = ROOT) -> None:
+    """`row`'s count added to the entry for its N in `results`, under `instructions`; ValueError when there is no
+    such entry, or when it measured another corpus or other code than the working tree's (`MEASURED`)."""
+    runs = _load(results)
+    entry = same_code_entry(runs, row["n"], row["seed"], root)
+    entry["instructions"] = {"full": row["full_instructions"], "baseline": row["baseline_instructions"],
+                             "ratio": row["ratio_instructions"],
+                             "processes": {side: sorted(row["processes"][side].values(), reverse=True)
+                                           for side in SIDES},
+                             "commit": context["commit"], "measured": context["measured"]}
+    write_results(results, runs)
 
 
 if __name__ == "__main__":

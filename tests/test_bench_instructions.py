@@ -6,14 +6,17 @@ the count file cachegrind would, with a count that tells the two sides apart.
 
 from __future__ import annotations
 
+import json
 import os
 import stat
+import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
 from bench import instructions
+from bench.__main__ import _load, table, write_results
 
 # Runs the command after valgrind's options in the same folder, then writes one count file for its process.
 _STAND_IN = """#!{python}
@@ -78,3 +81,70 @@ def test_both_builds_are_counted_and_compared(tmp_path: Path, monkeypatch, capsy
         site = work / "n3" / f"site-{side}-counted"
         assert (site / "index.html").is_file() and (site / "pagefind" / "pagefind-entry.json").is_file()
     assert "= 1.15" in capsys.readouterr().out
+
+
+def _repository(root: Path) -> str:
+    """A git repository holding a generator module; its commit, abbreviated as the bench records it."""
+    (root / "generator").mkdir(parents=True)
+    (root / "generator" / "pipeline.py").write_text("cost = 1\n", encoding="utf-8")
+    (root / "README.md").write_text("notes\n", encoding="utf-8")
+    git = ["git", "-c", "user.name=t", "-c", "user.email=t@example.org", "-c", "commit.gpgsign=false"]
+    subprocess.run([*git, "init", "-q"], cwd=root, check=True)
+    subprocess.run([*git, "add", "."], cwd=root, check=True)
+    subprocess.run([*git, "commit", "-q", "-m", "c"], cwd=root, check=True)
+    return subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=root, capture_output=True, text=True,
+                          check=True).stdout.strip()
+
+
+_ROW = {"n": 7, "seed": 0, "full_instructions": 1150, "baseline_instructions": 1000, "ratio_instructions": 1.15,
+        "processes": {"full": {"cachegrind.1": 1000, "cachegrind.2": 150}, "baseline": {"cachegrind.3": 1000}}}
+
+
+def test_the_count_joins_the_entry_that_measured_the_same_code(tmp_path: Path) -> None:
+    commit = _repository(tmp_path)
+    results = tmp_path / "results.json"
+    figures = {"pipeline_s": 1.0, "full_s": 10.0, "baseline_s": 9.0, "ratio": 1.11, "ratio_cpu": 1.2,
+               "site_bytes_per_briefing": 1024}
+    write_results(results, [{"n": 7, "seed": 0, "commit": commit, **figures}, {"n": 3, "commit": commit, **figures}])
+    (tmp_path / "README.md").write_text("other notes\n", encoding="utf-8")  # not what the builds run
+    instructions.attach(results, _ROW, {"commit": "later", "measured": "2026-12-04"}, root=tmp_path)
+    entry = next(r for r in json.loads(results.read_text(encoding="utf-8")) if r["n"] == 7)
+    assert entry["ratio_cpu"] == 1.2  # the entry's own figures stay
+    assert entry["instructions"] == {"full": 1150, "baseline": 1000, "ratio": 1.15,
+                                     "processes": {"full": [1000, 150], "baseline": [1000]},
+                                     "commit": "later", "measured": "2026-12-04"}
+    shown = table(_load(results))
+    assert "| 1.20 | — | 1.15 |" in shown.split("\n| 7 |")[1]  # after the side-by-side column
+    assert "| 1.20 | — | — |" in shown.split("\n| 3 |")[1]  # an entry without a count
+
+
+@pytest.mark.parametrize("case", ["no entry", "other seed", "code changed", "unknown commit"])
+def test_the_count_never_joins_an_entry_of_other_code_or_corpus(tmp_path: Path, case: str) -> None:
+    commit = _repository(tmp_path)
+    entry = {"n": 7, "seed": 0, "commit": commit}
+    if case == "no entry":
+        entry["n"] = 8
+    elif case == "other seed":
+        entry["seed"] = 3
+    elif case == "code changed":
+        (tmp_path / "generator" / "pipeline.py").write_text("cost = 2\n", encoding="utf-8")
+    else:
+        entry["commit"] = "0000000"
+    results = tmp_path / "results.json"
+    write_results(results, [entry])
+    before = results.read_bytes()
+    with pytest.raises(ValueError) as refused:
+        instructions.attach(results, _ROW, {"commit": commit, "measured": "2026-12-04"}, root=tmp_path)
+    assert results.read_bytes() == before
+    expected = {"no entry": "no entry for N=7", "other seed": "seed 3", "code changed": "generator/pipeline.py",
+                "unknown commit": "unknown here"}[case]
+    assert expected in str(refused.value)
+
+
+def test_an_entry_that_cannot_take_the_count_is_refused_before_counting(tmp_path: Path, monkeypatch, capsys) -> None:
+    monkeypatch.setattr(instructions.shutil, "which", lambda name: "/usr/bin/valgrind")
+    monkeypatch.setattr(instructions, "measure", lambda *a, **k: pytest.fail("counted anyway"))
+    results = tmp_path / "results.json"
+    write_results(results, [{"n": 100, "seed": 0, "commit": "abc"}])
+    assert instructions.main(["--n", "1000", "--results", str(results), "--workdir", str(tmp_path)]) == 2
+    assert "no entry for N=1000" in capsys.readouterr().err
