@@ -150,8 +150,11 @@ def same_code_entry(runs: list[dict], n: int, seed: int, root: Path = ROOT) -> d
         raise ValueError(f"its entry for N={n} measured the corpus of seed {entry.get('seed', 0)}, not {seed}")
     changed = subprocess.run(["git", "diff", "--name-only", entry.get("commit") or "unknown", "--", *MEASURED],
                              cwd=root, capture_output=True, text=True)
-    if changed.returncode != 0 or changed.stdout.strip():
-        what = ", ".join(changed.stdout.split()[:5]) if changed.returncode == 0 else "its commit is unknown here"
+    added = subprocess.run(["git", "ls-files", "--others", "--exclude-standard", "--", *MEASURED],
+                           cwd=root, capture_output=True, text=True)  # new files git does not track yet
+    if changed.returncode != 0 or changed.stdout.strip() or added.stdout.strip():
+        what = (", ".join((changed.stdout + added.stdout).split()[:5]) if changed.returncode == 0
+                else "its commit is unknown here")
         raise ValueError(f"its entry for N={n} measured other code (commit {entry.get('commit') or '?'}; "
                          f"{what}): run `python -m bench --n {n}` at this code first")
     return entry

@@ -118,7 +118,7 @@ def test_the_count_joins_the_entry_that_measured_the_same_code(tmp_path: Path) -
     assert "| 1.20 | — | — |" in shown.split("\n| 3 |")[1]  # an entry without a count
 
 
-@pytest.mark.parametrize("case", ["no entry", "other seed", "code changed", "unknown commit"])
+@pytest.mark.parametrize("case", ["no entry", "other seed", "code changed", "module added", "unknown commit"])
 def test_the_count_never_joins_an_entry_of_other_code_or_corpus(tmp_path: Path, case: str) -> None:
     commit = _repository(tmp_path)
     entry = {"n": 7, "seed": 0, "commit": commit}
@@ -128,6 +128,8 @@ def test_the_count_never_joins_an_entry_of_other_code_or_corpus(tmp_path: Path, 
         entry["seed"] = 3
     elif case == "code changed":
         (tmp_path / "generator" / "pipeline.py").write_text("cost = 2\n", encoding="utf-8")
+    elif case == "module added":
+        (tmp_path / "generator" / "faster.py").write_text("cost = 0\n", encoding="utf-8")
     else:
         entry["commit"] = "0000000"
     results = tmp_path / "results.json"
@@ -137,7 +139,7 @@ def test_the_count_never_joins_an_entry_of_other_code_or_corpus(tmp_path: Path, 
         instructions.attach(results, _ROW, {"commit": commit, "measured": "2026-12-04"}, root=tmp_path)
     assert results.read_bytes() == before
     expected = {"no entry": "no entry for N=7", "other seed": "seed 3", "code changed": "generator/pipeline.py",
-                "unknown commit": "unknown here"}[case]
+                "module added": "generator/faster.py", "unknown commit": "unknown here"}[case]
     assert expected in str(refused.value)
 
 
