@@ -18,8 +18,8 @@ code: the generator, the site's configuration and the bench's corpus and builds 
 
 An instruction is not a unit of time (a cache miss costs more than an addition, Pagefind's Rust
 more or less than Python per instruction), so the ratio is a check on the CPU-time ratio, never
-the aim's own figure. Slow: Python runs about forty times slower under cachegrind; at 1,000
-briefings, both builds take about forty minutes on two processors. Needs `valgrind`.
+the aim's own figure. Slow: a build takes about twenty times its CPU time under cachegrind; at 1,000
+briefings, both builds at once took twenty minutes on two processors. Needs `valgrind`.
 """
 
 from __future__ import annotations
@@ -115,7 +115,7 @@ def main(argv: list[str] | None = None) -> int:
     if shutil.which(VALGRIND) is None:
         print("bench.instructions needs Valgrind (`valgrind` on PATH), e.g. `apt install valgrind`", file=sys.stderr)
         return 2
-    if args.results is not None:  # before forty minutes of counting, not after
+    if args.results is not None:  # before the minutes of counting, not after
         try:
             same_code_entry(_load(args.results), args.n, args.seed)
         except ValueError as refused:
