@@ -148,10 +148,13 @@ def same_code_entry(runs: list[dict], n: int, seed: int, root: Path = ROOT) -> d
         raise ValueError(f"it has no entry for N={n}: run `python -m bench --n {n}` first")
     if entry.get("seed", 0) != seed:
         raise ValueError(f"its entry for N={n} measured the corpus of seed {entry.get('seed', 0)}, not {seed}")
-    changed = subprocess.run(["git", "diff", "--name-only", entry.get("commit") or "unknown", "--", *MEASURED],
-                             cwd=root, capture_output=True, text=True)
-    added = subprocess.run(["git", "ls-files", "--others", "--exclude-standard", "--", *MEASURED],
-                           cwd=root, capture_output=True, text=True)  # new files git does not track yet
+    try:
+        changed = subprocess.run(["git", "diff", "--name-only", entry.get("commit") or "unknown", "--", *MEASURED],
+                                 cwd=root, capture_output=True, text=True)
+        added = subprocess.run(["git", "ls-files", "--others", "--exclude-standard", "--", *MEASURED],
+                               cwd=root, capture_output=True, text=True)  # new files git does not track yet
+    except OSError as exc:
+        raise ValueError(f"git, which tells what code its entry for N={n} measured, could not run ({exc})") from None
     if changed.returncode != 0 or changed.stdout.strip() or added.stdout.strip():
         what = (", ".join((changed.stdout + added.stdout).split()[:5]) if changed.returncode == 0
                 else "its commit is unknown here")

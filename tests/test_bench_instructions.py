@@ -150,3 +150,12 @@ def test_an_entry_that_cannot_take_the_count_is_refused_before_counting(tmp_path
     write_results(results, [{"n": 100, "seed": 0, "commit": "abc"}])
     assert instructions.main(["--n", "1000", "--results", str(results), "--workdir", str(tmp_path)]) == 2
     assert "no entry for N=1000" in capsys.readouterr().err
+
+
+def test_without_git_the_entry_is_refused_with_a_reason(tmp_path: Path, monkeypatch) -> None:
+    def no_git(*args, **kwargs):
+        raise FileNotFoundError(2, "No such file or directory", "git")
+
+    monkeypatch.setattr(instructions.subprocess, "run", no_git)
+    with pytest.raises(ValueError, match="git, which tells what code"):
+        instructions.same_code_entry([{"n": 7, "seed": 0, "commit": "abc"}], 7, 0, root=tmp_path)
