@@ -22,7 +22,8 @@ def editorial_notes(located: list[Located[Briefing]], index: CorpusIndex, *, not
     """The placeholders left in, and unless `notes` is false, the notes (unattributed figures, single-source events)."""
     out: list[Problem] = []
     for lb in located:
-        out.extend(_placeholders(lb, lb.doc.data, ()))
+        if lb.doc.may_hold(PLACEHOLDER):  # most files are finished: their values are not walked
+            out.extend(_placeholders(lb, lb.doc.data, ()))
         if not notes:
             continue
         for i, figure in enumerate(lb.model.figures):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import calendar
 import re
 from dataclasses import dataclass
-from functools import total_ordering
+from functools import cached_property, total_ordering
 
 
 # ASCII digits only: `\d` alone also matches Arabic-Indic or full-width digits, which are no year of ours.
@@ -31,6 +31,19 @@ class PartialDate:
 
     @classmethod
     def parse(cls, text: str) -> "PartialDate":
+        # A corpus writes the same few thousand dates again and again: each text is read once, and its date
+        # (immutable) shared. A text that is no date raises each time; the table is bounded.
+        known = _PARSED.get(text)
+        if known is not None and type(known) is cls:
+            return known
+        date = cls._parse(text)
+        if len(_PARSED) >= 1 << 14:
+            _PARSED.clear()
+        _PARSED[text] = date
+        return date
+
+    @classmethod
+    def _parse(cls, text: str) -> "PartialDate":
         match = _PATTERN.fullmatch(text.strip())
         if not match:
             raise DateError(
@@ -56,7 +69,7 @@ class PartialDate:
     def precision(self) -> str:
         return "day" if self.day else "month" if self.month else "year"
 
-    @property
+    @cached_property  # kept in the instance's __dict__ (not a field): pages sort by it hundreds of thousands of times
     def sort_key(self) -> tuple[int, int, int]:
         return (self.year, self.month or 0, self.day or 0)
 
@@ -81,3 +94,6 @@ class PartialDate:
 
     def _depth(self) -> int:
         return 3 if self.day else 2 if self.month else 1
+
+
+_PARSED: dict[str, PartialDate] = {}

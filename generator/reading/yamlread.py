@@ -56,6 +56,13 @@ class Document:
                 return found
         return (1, 1)
 
+    def may_hold(self, word: str) -> bool:
+        """False only when no value of the file can contain `word`: its text holds neither the word nor a
+        backslash. YAML puts a value's characters side by side only as the text has them: line folding adds a
+        space or a line break between lines, `''` becomes `'`, and only a double-quoted escape (a backslash)
+        makes a character, or joins two lines, out of other text. Unknown (True) once the text is let go."""
+        return self._text is None or word in self._text or "\\" in self._text
+
     def positions(self) -> tuple[dict[Loc, tuple[int, int]], dict[Loc, tuple[int, int]]]:
         """Every value's and every key's position (the whole file walked): the tables `build` records."""
         self._found(((),), self._value_pos)  # no value is at that loc: the walk goes to the end

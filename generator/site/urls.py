@@ -63,12 +63,19 @@ def page_url(src: str) -> str:
 def href(from_src: str, to_src: str, anchor: str = "") -> str:
     """A link written as raw HTML (an SVG marker): MkDocs rewrites the Markdown links only, so this
     is the final relative address, from one page to another, with its anchor."""
-    here, there = page_url(from_src), page_url(to_src)
     fragment = f"#{anchor}" if anchor else ""
+    return _page_href(from_src, to_src) + fragment if fragment else _page_href(from_src, to_src) or "./"
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def _page_href(from_src: str, to_src: str) -> str:
+    """From one page to another: "" for the page itself. Each pair worked out once (relpath asks the OS nothing
+    here, but normalises both paths on every call): the strips of a site link the same pages from the same pages."""
+    here, there = page_url(from_src), page_url(to_src)
     if here == there:
-        return fragment or "./"
+        return ""
     relative = posixpath.relpath("/" + there, "/" + here)
-    return relative + ("/" if there.endswith("/") or not there else "") + fragment
+    return relative + ("/" if there.endswith("/") or not there else "")
 
 
 def event_anchor(event_id: str) -> str:
