@@ -1,6 +1,6 @@
 """The MkDocs plugin: the only module that imports mkdocs. Hooks, in the order MkDocs calls them:
 
-- `on_startup`  notes whether this is `mkdocs serve` (a live preview) or a build.
+- `on_startup`  notes whether this is `mkdocs serve` (a live preview) or a build; SIGTERM stops it as Ctrl-C (stopping.py).
 - `on_config`   makes the Project (`Project.from_options`, as every entry point does: where briefings,
                 registries and docs live) and puts the theme override (site/theme/) ahead of the theme's.
 - `on_files`    runs the pipeline and adds every generated page *in memory* (`File.generated`), never
@@ -44,6 +44,7 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
+from . import stopping
 from .site import csp, markup, search_index, urls, wording
 from .site.page_store import Pages, decompress, write_decompressed
 from .pipeline import Project, Result, cached_build, collector_paused, failed_build, forget, showing
@@ -64,9 +65,7 @@ class StoredPage(File):
         text, self._content = decompress(self._content), b"" if self.once else self._content  # b"": not on disk
         return text
 
-    @property
-    def content_bytes(self) -> bytes:
-        return self.content_string.encode("utf-8")
+    content_bytes = property(lambda self: self.content_string.encode("utf-8"))
 
     def copy_file(self, dirty: bool = False) -> None:  # a generated file is always written anew
         os.makedirs(os.path.dirname(self.abs_dest_path), exist_ok=True)
@@ -88,6 +87,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving, self.rebuilding = command == "serve", False  # MkDocs keeps a plugin with this hook
+        stopping.handle_as_interrupt()
 
     def on_config(self, config):
         # The theme override (the CSP placeholder), part of the package: after a project's custom_dir, before the theme's.
@@ -236,6 +236,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
 
     def on_shutdown(self) -> None:
         self.preview.watcher.stop() if "preview" in self.__dict__ else None  # a preview's watch on its folders
+        stopping.restore()
 
     def on_build_error(self, *, error) -> None:
         gc.unfreeze()

@@ -1,0 +1,46 @@
+"""A build or a preview stopped by the system (SIGTERM, SIGHUP) ends as one stopped with Ctrl-C does.
+
+`mkdocs serve` builds into a folder of its own in the system's temporary folder, and the live preview keeps a
+copy of its pages there for the search indexer (site/search_index.Mirror): tens of megabytes at a thousand
+briefings. Ctrl-C raises KeyboardInterrupt, and MkDocs then shuts the server down, calls `on_shutdown` and
+removes its folder; Python's exit handlers remove the preview's. SIGTERM (an editor's stop button, a process
+manager, `kill`) and SIGHUP (the terminal closed) end the process at once by default: every folder stays, and a
+day of previews filled the temporary folder with hundreds of megabytes. Here both raise KeyboardInterrupt in
+the main thread instead, where MkDocs runs its rebuilds and waits for changes.
+
+Only a signal left to its default action is taken over, and only from the main thread (the only one that can):
+a program embedding MkDocs with its own handlers keeps them. `restore` puts back what was there.
+"""
+
+from __future__ import annotations
+
+import signal
+import threading
+from typing import Any
+
+SIGNALS = tuple(getattr(signal, name) for name in ("SIGTERM", "SIGHUP") if hasattr(signal, name))
+
+_replaced: dict[int, Any] = {}
+
+
+def _interrupt(signum: int, frame: Any) -> None:
+    raise KeyboardInterrupt(f"stopped by {signal.Signals(signum).name}")
+
+
+def handle_as_interrupt() -> None:
+    """SIGTERM and SIGHUP raise KeyboardInterrupt, until `restore`; a no-op outside the main thread."""
+    if threading.current_thread() is not threading.main_thread():
+        return
+    for signum in SIGNALS:
+        if signum not in _replaced and signal.getsignal(signum) is signal.SIG_DFL:
+            _replaced[signum] = signal.signal(signum, _interrupt)
+
+
+def restore() -> None:
+    """The handlers as they were before `handle_as_interrupt`."""
+    if threading.current_thread() is not threading.main_thread():
+        return
+    while _replaced:
+        signum, previous = _replaced.popitem()
+        if signal.getsignal(signum) is _interrupt:  # not if someone has set another one since
+            signal.signal(signum, previous)

@@ -1,0 +1,109 @@
+"""A preview stopped by the system (SIGTERM, SIGHUP) leaves nothing in the temporary folder, as Ctrl-C does
+(generator/stopping.py); the handlers are taken over only where nobody else set one, and given back."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+from generator import stopping
+from test_serve import NEW, free_port, wait_for
+
+pytestmark = pytest.mark.skipif(not hasattr(signal, "SIGHUP"), reason="POSIX signals")
+
+
+@pytest.fixture
+def default_handlers():
+    """The process's handlers as they were, whatever a test leaves."""
+    before = {s: signal.getsignal(s) for s in stopping.SIGNALS}
+    for s in stopping.SIGNALS:
+        signal.signal(s, signal.SIG_DFL)
+    yield
+    stopping.restore()
+    for s, handler in before.items():
+        signal.signal(s, handler)
+
+
+@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGHUP])
+def test_a_stop_signal_interrupts_until_restored(default_handlers, signum: int) -> None:
+    stopping.handle_as_interrupt()
+    with pytest.raises(KeyboardInterrupt, match=signal.Signals(signum).name):
+        os.kill(os.getpid(), signum)
+        signal.sigtimedwait([], 1)  # the handler runs here at the latest
+    stopping.restore()
+    assert all(signal.getsignal(s) is signal.SIG_DFL for s in stopping.SIGNALS)
+
+
+def test_a_handler_set_by_someone_else_is_kept(default_handlers) -> None:
+    def theirs(signum, frame) -> None:
+        pass
+    signal.signal(signal.SIGTERM, theirs)
+    stopping.handle_as_interrupt()
+    assert signal.getsignal(signal.SIGTERM) is theirs
+    assert signal.getsignal(signal.SIGHUP) is stopping._interrupt
+    mine = signal.getsignal(signal.SIGHUP)
+    signal.signal(signal.SIGHUP, theirs)  # replaced meanwhile: restore leaves the newer one
+    stopping.restore()
+    assert signal.getsignal(signal.SIGTERM) is theirs and signal.getsignal(signal.SIGHUP) is theirs
+    assert mine is stopping._interrupt
+
+
+def test_nothing_is_taken_over_from_another_thread(default_handlers) -> None:
+    thread = threading.Thread(target=stopping.handle_as_interrupt)
+    thread.start()
+    thread.join()
+    assert all(signal.getsignal(s) is signal.SIG_DFL for s in stopping.SIGNALS)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGHUP])
+def test_a_preview_stopped_by_the_system_leaves_no_folder_behind(project: Path, tmp_path: Path, signum: int) -> None:
+    """`mkdocs serve` builds into a temporary folder and the preview keeps a copy of its pages for the search
+    indexer there: both are removed when the server is stopped with SIGTERM or SIGHUP."""
+    temp = tmp_path / "tmp"
+    temp.mkdir()
+    port = free_port()
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "TMPDIR": str(temp)}
+    log = tmp_path / "serve.log"
+    with log.open("w", encoding="utf-8") as out:
+        proc = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
+                                cwd=project, env=env, stdout=out, stderr=subprocess.STDOUT)
+        try:
+            base = f"http://127.0.0.1:{port}/"
+            wait_for(base, lambda body: "Briefings Ukraine" in body)
+            # A rebuild: its search index is made in the background, from the copy of the pages kept for it.
+            (project / "briefings" / "2025-11-21-depot.yaml").write_text(NEW, encoding="utf-8")
+            wait_for(base + "briefings/2025-11-21-depot/", lambda body: "Briefing déposé pendant" in body)
+            made = _settled(temp)
+            assert [n[:7] for n in made if n.startswith("mkdocs_")] == ["mkdocs_"], made
+            assert [n[:23] for n in made if n.startswith("briefings-search-")] == ["briefings-search-pages-"], made
+            proc.send_signal(signum)
+            code = proc.wait(timeout=60)
+        finally:
+            if proc.poll() is None:
+                proc.kill()
+                proc.wait()
+    said = log.read_text(encoding="utf-8")
+    assert code == 0, said[-2000:]
+    assert "Shutting down" in said
+    assert sorted(p.name for p in temp.iterdir()) == []
+
+
+def _settled(temp: Path, timeout: float = 60) -> list[str]:
+    """The temporary folder's entries once the background indexing is done (its own folder gone, the copy there)."""
+    deadline = time.monotonic() + timeout
+    while True:
+        made = sorted(p.name for p in temp.iterdir())
+        if any(n.startswith("briefings-search-pages-") for n in made) and not any(
+                n.startswith("briefings-search-") and not n.startswith("briefings-search-pages-") for n in made):
+            return made
+        if time.monotonic() > deadline:
+            raise AssertionError(f"the background index never settled: {made}")
+        time.sleep(0.2)
