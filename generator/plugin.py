@@ -175,9 +175,8 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         return self._with_policy(output, page.content or "", page.file.src_uri)
 
     def on_post_template(self, output_content: str, *, template_name: str, config) -> str:
-        if not template_name.endswith(".html"):  # sitemap.xml
-            return output_content
-        return self._with_policy(output_content, "", template_name)
+        html = template_name.endswith(".html")  # not sitemap.xml
+        return self._with_policy(output_content, "", template_name) if html else output_content
 
     def _with_policy(self, html: str, content: str, name: str) -> str:
         done = csp.with_policy(html, content, live_reload=self.serving)
@@ -234,8 +233,9 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         log.info("the exports could not be written (the preview serves the previous ones): %s: %s", type(exc).__name__, exc)
         log.debug("the exports failed:\n%s", "".join(traceback.format_exception(exc)))
 
-    def on_shutdown(self) -> None:
-        self.preview.watcher.stop() if "preview" in self.__dict__ else None  # a preview's watch on its folders
+    def on_shutdown(self) -> None:  # the preview's watch stopped, and what its threads write to the site finished:
+        for worker in ("preview", "indexer"):  # MkDocs removes the site's folder next (a second Ctrl-C: left)
+            getattr(self, worker).close(stopping.WAIT_S) if worker in self.__dict__ else None
         stopping.restore()
 
     def on_build_error(self, *, error) -> None:

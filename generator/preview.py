@@ -109,6 +109,11 @@ class Preview:
         written = made_apart(_write_published_behind, job)
         self.published = written if written is not None else _write_published(job)  # a failure: reported
 
+    def close(self, timeout: float | None = None) -> bool:
+        """The preview ends: its watch stopped, its exports' writing finished (`Latest.close`); whether it did."""
+        self.watcher.stop()
+        return self.writer.close(timeout)
+
     def built(self) -> None:
         self.written, self.context = self.pending, self.pending_context
 

@@ -18,6 +18,10 @@ import signal
 import threading
 from typing import Any
 
+WAIT_S = 60
+"""On shutdown, how long the preview waits for what its threads are writing in the site's folder (the exports, the
+search index: seconds at a thousand briefings) before MkDocs removes it. A second Ctrl-C stops at once, folder left."""
+
 SIGNALS = tuple(getattr(signal, name) for name in ("SIGTERM", "SIGHUP") if hasattr(signal, name))
 
 _replaced: dict[int, Any] = {}

@@ -144,3 +144,26 @@ def test_an_indexing_that_failed_half_way_leaves_no_page_behind_in_the_mirror(tm
     assert sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*.html")) == [
         "briefings/c/index.html", "index.html"]
     mirror.close()
+
+
+def test_closing_waits_for_the_running_job_and_drops_the_others() -> None:
+    """What a preview's shutdown needs before MkDocs removes the site's folder: the job writing in it ended, none
+    started after (search_index.Latest.close)."""
+    started, release = threading.Event(), threading.Event()
+    calls: list[Path] = []
+
+    def index(site: Path) -> None:
+        calls.append(site)
+        started.set()
+        release.wait(10)
+
+    indexer = BackgroundIndexer(report=lambda exc: None, index=index)
+    indexer.submit(Path("build-1"))
+    assert started.wait(10)
+    indexer.submit(Path("build-2"))  # waiting: dropped by the close
+    assert indexer.close(0.2) is False  # build 1 still runs: the close says it did not end
+    threading.Timer(0.3, release.set).start()
+    assert indexer.close(10) is True
+    indexer.submit(Path("build-3"))  # after the close: never run
+    assert indexer.wait(1)
+    assert calls == [Path("build-1")]

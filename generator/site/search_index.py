@@ -22,6 +22,7 @@ hidden elements outside the article.
 from __future__ import annotations
 
 import functools
+import logging
 import shutil
 import subprocess
 import tempfile
@@ -229,13 +230,16 @@ class Latest:
         self._run_one, self._report, self._name = run, report, name
         self._lock = threading.Lock()
         self._wanted: Any = None
+        self._closed = False
         self._thread: threading.Thread | None = None
         self._idle = threading.Event()
         self._idle.set()
 
     def submit(self, job: Any) -> None:
-        """Run `job` as soon as no other runs."""
+        """Run `job` as soon as no other runs (never, once `close` is called)."""
         with self._lock:
+            if self._closed:
+                return
             self._wanted = job
             self._idle.clear()
             if self._thread is None:
@@ -244,6 +248,17 @@ class Latest:
 
     def wait(self, timeout: float | None = None) -> bool:
         """Until every submitted job is done (or `timeout` seconds); whether it is."""
+        return self._idle.wait(timeout)
+
+    def close(self, timeout: float | None = None) -> bool:
+        """No job is run any more: the one waiting is dropped, the one running is waited for (at most `timeout`
+        seconds), so that the folder it writes in can be removed; whether it ended."""
+        with self._lock:
+            self._closed, self._wanted = True, None
+        if self._idle.wait(min(0.5, timeout if timeout is not None else 0.5)):
+            return True
+        logging.getLogger("mkdocs.plugins.briefings").info(
+            "waiting for %s to end before the site's folder is removed (Ctrl-C again: now, the folder left)", self._name)
         return self._idle.wait(timeout)
 
     def _run(self) -> None:
