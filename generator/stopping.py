@@ -24,7 +24,7 @@ search index: seconds at a thousand briefings) before MkDocs removes it. A secon
 
 SIGNALS = tuple(getattr(signal, name) for name in ("SIGTERM", "SIGHUP") if hasattr(signal, name))
 
-_replaced: dict[int, Any] = {}
+_taken: set[int] = set()  # the signals whose default action `handle_as_interrupt` replaced
 
 
 def _interrupt(signum: int, frame: Any) -> None:
@@ -36,15 +36,16 @@ def handle_as_interrupt() -> None:
     if threading.current_thread() is not threading.main_thread():
         return
     for signum in SIGNALS:
-        if signum not in _replaced and signal.getsignal(signum) is signal.SIG_DFL:
-            _replaced[signum] = signal.signal(signum, _interrupt)
+        if signal.getsignal(signum) is signal.SIG_DFL:
+            signal.signal(signum, _interrupt)
+            _taken.add(signum)
 
 
 def restore() -> None:
-    """The handlers as they were before `handle_as_interrupt`."""
+    """The default action back where `handle_as_interrupt` replaced it (not where another handler was set since)."""
     if threading.current_thread() is not threading.main_thread():
         return
-    while _replaced:
-        signum, previous = _replaced.popitem()
-        if signal.getsignal(signum) is _interrupt:  # not if someone has set another one since
-            signal.signal(signum, previous)
+    while _taken:
+        signum = _taken.pop()
+        if signal.getsignal(signum) is _interrupt:
+            signal.signal(signum, signal.SIG_DFL)

@@ -67,6 +67,16 @@ def markdown_shown_as_text(site: Path) -> list[str]:
     return found
 
 
+@pytest.fixture(autouse=True)
+def signals_given_back():
+    """A test that starts the plugin without shutting it down (`on_startup` alone) leaves no handler of its own for
+    SIGTERM and SIGHUP in the test run (generator/stopping.py)."""
+    yield
+    from generator import stopping
+
+    stopping.restore()
+
+
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
     return make_project(tmp_path / "project")
