@@ -19,9 +19,9 @@ import jinja2
 from .pipeline import _stat, is_published_file
 from .reading.problems import Problem, ProblemList
 from .shared_conversion import SharedConversion, unmodified
-from .site.page_store import Pages, Stored, compress, made_apart
+from .site.page_store import Apart, Pages, Stored, compress
 from .site import urls
-from .site.search_index import Latest
+from .site.background import Latest
 from .site.views import render_problems_page
 from .watching import Watcher
 
@@ -106,7 +106,13 @@ class Preview:
     def _write(self, job: tuple[Callable[[], dict[str, str]], Path, frozenset[str]]) -> None:
         # In a child process where it can fork: the exports take seconds of Python, which in a thread of the
         # preview's own process would hold its interpreter lock and slow the next rebuild down as much.
-        written = made_apart(_write_published_behind, job)
+        started = self.writer.started
+        started.check()
+        child = Apart.start(_write_published_behind, job)
+        started.track(child.kill if child is not None else None)  # the preview's end stops it (`Latest.close`)
+        written = child.result() if child is not None else None
+        started.track(None)
+        started.check()  # stopped: the child was killed, and nothing more is written
         self.published = written if written is not None else _write_published(job)  # a failure: reported
 
     def close(self, timeout: float | None = None) -> bool:

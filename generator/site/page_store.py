@@ -197,6 +197,7 @@ class Apart:
 
     def __init__(self, pid: int, read: int) -> None:
         self.pid, self.read = pid, read
+        self._reaping, self._reaped = threading.Lock(), False  # `kill` never signals a pid the system gave again
 
     @classmethod
     def start(cls, make: Callable[..., Any], *args: Any) -> Apart | None:
@@ -227,10 +228,18 @@ class Apart:
         seconds (it is then stopped)."""
         with os.fdopen(self.read, "rb", buffering=0) as received:  # before waiting: a large result fills the pipe
             data = received.read() if timeout is None else _read_within(received, timeout, self.pid)
-        _, status = os.waitpid(self.pid, 0)
+        with self._reaping:
+            _, status = os.waitpid(self.pid, 0)
+            self._reaped = True
         if os.waitstatus_to_exitcode(status) != 0 or not data:
             return None
         return pickle.loads(data)
+
+    def kill(self) -> None:
+        """The child stopped from another thread while `result` waits for it (which then gives None)."""
+        with self._reaping:
+            if not self._reaped:
+                os.kill(self.pid, signal.SIGKILL)
 
     def stop(self) -> None:
         """The child's work is not wanted: it is stopped, and waited for (no zombie)."""

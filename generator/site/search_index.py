@@ -22,7 +22,6 @@ hidden elements outside the article.
 from __future__ import annotations
 
 import functools
-import logging
 import shutil
 import subprocess
 import tempfile
@@ -37,6 +36,7 @@ from markupsafe import Markup
 from ..corpus.records import CorpusIndex
 from ..reading.models import Briefing
 from . import wording
+from .background import Latest, Started
 
 BUNDLE = "pagefind"
 """The folder of the site that holds the search bundle (index, scripts, WebAssembly)."""
@@ -126,36 +126,39 @@ def _iso(published: Any) -> str:
 
 
 def build_index(site_dir: Path, *, executable: Path | None = None, background: bool = False,
-                mirror: Mirror | None = None) -> Path:
+                mirror: Mirror | None = None, started: Started | None = None) -> Path:
     """Index every page of the built site at `site_dir` into `site_dir/pagefind/`; return that folder.
 
     Raises SearchIndexError when Pagefind fails or writes no index: the site is then incomplete and
     the build must stop. The previous bundle, if any, is replaced only once the new one is whole.
     `background` (a live preview's indexing, behind the next rebuild) runs Pagefind at a lower priority.
     `mirror` (a live preview's, kept from one run to the next) holds the pages as the indexer reads them:
-    only the pages written since the last run are copied again.
+    only the pages written since the last run are copied again. `started` (a preview's): Pagefind is run through
+    it, for the preview's end to stop it, and the copy stops there too.
     """
     site_dir = Path(site_dir)
     bundle = site_dir / BUNDLE
     binary = executable or _executable()
     with tempfile.TemporaryDirectory(prefix="briefings-search-") as tmp:
         output = Path(tmp) / "bundle"
-        pages = (mirror or Mirror(Path(tmp) / "pages")).update(site_dir)  # without one: every page, once
+        pages = (mirror or Mirror(Path(tmp) / "pages")).update(site_dir, started)  # without one: every page, once
         command = [str(binary), "--site", str(pages), "--output-path", str(output),
                    "--force-language", LANGUAGE, "--exclude-selectors", EXCLUDED, "--quiet"]
         nice = shutil.which("nice") if background else None
         if nice:
             command = [nice, "-n", "10", *command]
         try:
-            run = subprocess.run(command, capture_output=True, text=True, encoding="utf-8", errors="replace",
-                                 check=False)
+            process = (started or Started()).popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                                                   encoding="utf-8", errors="replace")
+            out, err = process.communicate()
         except OSError as exc:
             raise SearchIndexError(f"Pagefind could not start ({binary}): {exc}") from exc
-        if run.returncode != 0:
-            said = (run.stderr or run.stdout).strip()
-            raise SearchIndexError(f"Pagefind failed (exit {run.returncode}): {said}")
+        if started is not None:
+            started.check()  # stopped: what it wrote, if anything, is not wanted
+        if process.returncode != 0:
+            raise SearchIndexError(f"Pagefind failed (exit {process.returncode}): {(err or out).strip()}")
         if not (output / "pagefind-entry.json").is_file():
-            raise SearchIndexError(f"Pagefind wrote no index: {(run.stderr or run.stdout).strip()}")
+            raise SearchIndexError(f"Pagefind wrote no index: {(err or out).strip()}")
         for name in UNUSED:
             (output / name).unlink(missing_ok=True)
         if bundle.exists():
@@ -179,7 +182,7 @@ class Mirror:
         self.close = (weakref.finalize(self, shutil.rmtree, self.folder, ignore_errors=True) if folder is None
                       else functools.partial(shutil.rmtree, self.folder, ignore_errors=True))
 
-    def update(self, site_dir: Path) -> Path:
+    def update(self, site_dir: Path, started: Started | None = None) -> Path:
         if site_dir != self.site or not self.folder.is_dir():  # another site, or the folder cleared: all again
             shutil.rmtree(self.folder, ignore_errors=True)
             self.folder.mkdir(parents=True)
@@ -193,6 +196,7 @@ class Mirror:
                 stat = path.stat()
                 found[relative] = (stat.st_size, stat.st_mtime_ns)
                 if self.copied.get(relative) != found[relative]:
+                    started.check() if started is not None else None  # the preview is ending: no more copies
                     _copy_indexed(path, self.folder / relative)
         except BaseException:  # a page deleted by the next rebuild meanwhile: what the folder holds is unknown
             self.site = None
@@ -221,60 +225,6 @@ def _executable() -> Path:
         raise SearchIndexError(f"the Pagefind binary is missing: {exc}") from exc
 
 
-class Latest:
-    """Jobs run in a thread of their own, one at a time, the newest winning: a job submitted while one runs
-    is run once that one ends (jobs submitted meanwhile and overtaken are dropped). A failure is handed
-    to `report` and the next job runs as usual."""
-
-    def __init__(self, run: Callable[[Any], object], report: Callable[[Exception], None], name: str) -> None:
-        self._run_one, self._report, self._name = run, report, name
-        self._lock = threading.Lock()
-        self._wanted: Any = None
-        self._closed = False
-        self._thread: threading.Thread | None = None
-        self._idle = threading.Event()
-        self._idle.set()
-
-    def submit(self, job: Any) -> None:
-        """Run `job` as soon as no other runs (never, once `close` is called)."""
-        with self._lock:
-            if self._closed:
-                return
-            self._wanted = job
-            self._idle.clear()
-            if self._thread is None:
-                self._thread = threading.Thread(target=self._run, name=self._name, daemon=True)
-                self._thread.start()
-
-    def wait(self, timeout: float | None = None) -> bool:
-        """Until every submitted job is done (or `timeout` seconds); whether it is."""
-        return self._idle.wait(timeout)
-
-    def close(self, timeout: float | None = None) -> bool:
-        """No job is run any more: the one waiting is dropped, the one running is waited for (at most `timeout`
-        seconds), so that the folder it writes in can be removed; whether it ended."""
-        with self._lock:
-            self._closed, self._wanted = True, None
-        if self._idle.wait(min(0.5, timeout if timeout is not None else 0.5)):
-            return True
-        logging.getLogger("mkdocs.plugins.briefings").info(
-            "waiting for %s to end before the site's folder is removed (Ctrl-C again: now, the folder left)", self._name)
-        return self._idle.wait(timeout)
-
-    def _run(self) -> None:
-        while True:
-            with self._lock:
-                job, self._wanted = self._wanted, None
-                if job is None:
-                    self._thread = None
-                    self._idle.set()
-                    return
-            try:
-                self._run_one(job)
-            except Exception as exc:  # noqa: BLE001 - a failure, whatever it is, must not end the preview
-                self._report(exc)
-
-
 class BackgroundIndexer(Latest):
     """A live preview's search index, built after each rebuild in a thread of its own (`submit(site_dir)`):
     the rebuilt pages are served at once and the search catches up seconds later. One Pagefind run at a
@@ -283,5 +233,6 @@ class BackgroundIndexer(Latest):
 
     def __init__(self, report: Callable[[Exception], None], index: Callable[[Path], object] | None = None) -> None:
         self.mirror = Mirror() if index is None else None  # the pages as last copied, for the next run
-        index = index or (lambda site: build_index(site, background=True, mirror=self.mirror))
-        super().__init__(lambda site: index(Path(site)), report, "briefings-search-index")
+        started = Started()
+        index = index or (lambda site: build_index(site, background=True, mirror=self.mirror, started=started))
+        super().__init__(lambda site: index(Path(site)), report, "briefings-search-index", started)
