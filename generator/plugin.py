@@ -234,7 +234,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         log.debug("the exports failed:\n%s", "".join(traceback.format_exception(exc)))
 
     def on_shutdown(self) -> None:  # the preview's watch stopped, and what its threads write to the site finished:
-        for worker in ("preview", "indexer"):  # MkDocs removes the site's folder next (a second Ctrl-C: left)
+        for worker in ("indexer", "preview"):  # MkDocs removes the site's folder next (a second Ctrl-C: left)
             getattr(self, worker).close(stopping.WAIT_S) if worker in self.__dict__ else None
         stopping.restore()
 

@@ -4,6 +4,7 @@ is stopped by `Latest.close`, nothing is written or reported after it, and no pr
 from __future__ import annotations
 
 import os
+import signal
 import sys
 import threading
 import time
@@ -118,3 +119,32 @@ def test_a_preview_not_closed_still_writes_its_exports(tmp_path: Path) -> None:
     assert (site / "exports" / "late.csv").read_text(encoding="utf-8") == "a\n"
     assert preview.published == {"exports/late.csv"}
     assert preview.close(5)
+
+
+def test_an_interrupted_build_leaves_no_pagefind_running(tmp_path: Path) -> None:
+    """Ctrl-C, or a stop signal, while `mkdocs build` (or a preview's first build) waits for Pagefind: Pagefind is
+    stopped too, as `subprocess.run` would have stopped it, not left reading a folder the exit handlers remove."""
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "index.html").write_text("<html><body><main>accord</main></body></html>", encoding="utf-8")
+    pid_file = tmp_path / "pid"
+    fake = tmp_path / "pagefind"
+    fake.write_text(f"#!{sys.executable}\nimport os, time\nopen({str(pid_file)!r}, 'w').write(str(os.getpid()))\n"
+                    "time.sleep(60)\n", encoding="utf-8")
+    fake.chmod(0o755)
+
+    assert signal.getsignal(signal.SIGINT) is signal.default_int_handler  # a real Ctrl-C raises KeyboardInterrupt
+
+    def interrupt_once_started() -> None:
+        deadline = time.monotonic() + 10
+        while not pid_file.exists() and time.monotonic() < deadline:
+            time.sleep(0.05)
+        os.kill(os.getpid(), signal.SIGINT)  # a signal, not `interrupt_main`: it breaks the wait for Pagefind
+
+    threading.Thread(target=interrupt_once_started, daemon=True).start()
+    begun = time.monotonic()
+    with pytest.raises(KeyboardInterrupt):
+        build_index(site, executable=fake)
+    assert time.monotonic() - begun < 20
+    pid = int(pid_file.read_text(encoding="utf-8"))
+    assert not _alive(pid)

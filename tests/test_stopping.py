@@ -132,6 +132,7 @@ def test_shutdown_lets_the_preview_threads_end_before_mkdocs_removes_the_site(de
     assert signal.getsignal(signal.SIGTERM) is stopping._interrupt
     plugin.__dict__.update(preview=Worker("preview"), indexer=Worker("indexer"))
     plugin.on_shutdown()
-    assert closed == [("preview", stopping.WAIT_S), ("indexer", stopping.WAIT_S)]
+    # The indexer first: a second signal during the other's wait must not leave Pagefind running.
+    assert closed == [("indexer", stopping.WAIT_S), ("preview", stopping.WAIT_S)]
     assert signal.getsignal(signal.SIGTERM) is signal.SIG_DFL
     BriefingsPlugin().on_shutdown()  # a build made neither: nothing to close

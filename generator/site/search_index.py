@@ -150,9 +150,15 @@ def build_index(site_dir: Path, *, executable: Path | None = None, background: b
         try:
             process = (started or Started()).popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
                                                    encoding="utf-8", errors="replace")
-            out, err = process.communicate()
         except OSError as exc:
             raise SearchIndexError(f"Pagefind could not start ({binary}): {exc}") from exc
+        with process:  # its pipes closed, and waited for
+            try:
+                out, err = process.communicate()
+            except BaseException:  # Ctrl-C or a stop signal meanwhile: Pagefind is not left reading removed pages
+                process.kill()
+                process.wait()
+                raise
         if started is not None:
             started.check()  # stopped: what it wrote, if anything, is not wanted
         if process.returncode != 0:
