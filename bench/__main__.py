@@ -21,7 +21,7 @@ import time
 from pathlib import Path
 
 from . import paired, pathological, shapes
-from .run import ROOT, measure
+from .run import ROOT, SERVE_ROUNDS, measure
 
 RESULTS = ROOT / "bench" / "results.json"
 RESULTS_PATHOLOGICAL = pathological.RESULTS
@@ -48,6 +48,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--repeat", type=int, default=1, help="builds per N; the fastest counts (default 1)")
     parser.add_argument("--serve-at", type=int, default=1000,
                         help="N at which to time `mkdocs serve` showing one new and one edited briefing (default 1000; 0: never)")
+    parser.add_argument("--serve-rounds", type=_rounds, default=SERVE_ROUNDS,
+                        help=f"drops and edits in that `mkdocs serve` session (default {SERVE_ROUNDS}; e.g. 30 for a long "
+                             "session, whose memory after each round is recorded)")
     parser.add_argument("--paired-at", type=int, default=1000,
                         help="N at which the full and baseline builds also run side by side, one per processor, "
                              "for a CPU-time ratio steadier on a busy machine (bench/paired.py; default 1000; 0: never)")
@@ -77,7 +80,7 @@ def main(argv: list[str] | None = None) -> int:
     runs = []
     for n in args.n:
         run = measure(n, args.workdir, seed=args.seed, repeat=max(1, args.repeat),
-                      serve=n == args.serve_at, say=say)
+                      serve=n == args.serve_at, say=say, )
         if n == args.paired_at:
             base = args.workdir / f"n{n}"
             times = paired.measure_paired(base / "full", base / "baseline", base, args.pairs,
@@ -93,6 +96,16 @@ def main(argv: list[str] | None = None) -> int:
     if args.readme:
         update_readme(README, table(_load(args.results)))
     return 0
+
+
+def _rounds(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError("expected a whole number of rounds, e.g. 30") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError("at least one round")
+    return value
 
 
 def _scale(text: str) -> float:

@@ -46,7 +46,7 @@ import urllib.error
 import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import jinja2
 
@@ -453,24 +453,34 @@ def _wait_for_text(url: str, texts: tuple[str, ...], timeout: float, proc: subpr
 
 SERVE_ROUNDS = 3
 """Drops and edits measured in one `mkdocs serve` session: the median counts (a file watcher's latency and the
-search indexing still running from the round before make single timings spread by a few tenths of a second)."""
+search indexing still running from the round before make single timings spread by a few tenths of a second).
+`--serve-rounds 30` makes it a long session, whose memory per round shows whether the preview grows."""
 
 
 SERVE_SETTLE_S = 15.0
 """Seconds the preview is left alone after a round is undone, its exports written: its search indexing ends."""
 
 
+class ServeTimes(NamedTuple):
+    drops: list[float]
+    edits: list[float]
+    resident_mb: list[float]
+    """The server's resident memory after each round, once settled (empty where /proc is missing)."""
+
+
 def serve_times(project: Path, corpus: SyntheticCorpus, log: Path, cross_page: str, timeout: float = 900,
-                rounds: int = SERVE_ROUNDS) -> tuple[list[float], list[float]]:
+                rounds: int = SERVE_ROUNDS) -> ServeTimes:
     """Under a running `mkdocs serve`, `rounds` times: seconds from dropping one new briefing into `briefings/` to
     its page being served (drop), then from rewriting an existing briefing's title to the new title being shown on
     its page and on `cross_page`, the page of the sources listing it (edit); then both undone, and the preview
-    left to settle. Empty lists when the server never answered; a round that timed out ends the measure."""
+    left to settle, its memory read. Empty lists when the server never answered; a round that timed out ends
+    the measure."""
     port = free_port()
     base = f"http://127.0.0.1:{port}/"
     briefings = Project.at(project).briefings_dir
     drops: list[float] = []
     edits: list[float] = []
+    resident: list[float] = []
     name, data = corpus.briefing(0)
     edited = briefings / name
     with log.open("w", encoding="utf-8") as out:
@@ -478,7 +488,7 @@ def serve_times(project: Path, corpus: SyntheticCorpus, log: Path, cross_page: s
                                 cwd=project, env=ENV, stdout=out, stderr=subprocess.STDOUT)
         try:
             if not _wait_until_served(base, timeout, proc, pause=0.5):
-                return drops, edits
+                return ServeTimes(drops, edits, resident)
             for round_ in range(rounds):
                 path = write_briefing(corpus, corpus.n, briefings)  # one more than the corpus holds
                 start = time.perf_counter()
@@ -502,7 +512,10 @@ def serve_times(project: Path, corpus: SyntheticCorpus, log: Path, cross_page: s
                         and _wait_for_text(f"{base}exports/briefings.json", (marker,), timeout, proc, present=False)):
                     break
                 time.sleep(SERVE_SETTLE_S)
-            return drops, edits
+                mb = resident_mb(proc.pid)
+                if mb is not None:
+                    resident.append(mb)
+            return ServeTimes(drops, edits, resident)
         finally:
             proc.terminate()
             try:
@@ -511,6 +524,18 @@ def serve_times(project: Path, corpus: SyntheticCorpus, log: Path, cross_page: s
                 proc.kill()
                 proc.wait()
             write_briefing(corpus, 0, briefings)  # the corpus as it was
+
+
+def resident_mb(pid: int) -> float | None:
+    """A process's resident memory (VmRSS) in MB; None where the system does not show it."""
+    try:
+        with open(f"/proc/{pid}/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("VmRSS:"):
+                    return round(int(line.split()[1]) / 1024, 1)
+    except OSError:
+        pass
+    return None
 
 
 def page_listing(site: Path, folder: str, target: str) -> str:
@@ -535,7 +560,7 @@ def first_query_bytes(site: Path) -> int | None:
 
 
 def measure(n: int, workdir: Path, seed: int = 0, repeat: int = 1, serve: bool = False,
-            say=print) -> dict[str, Any]:
+            say=print, serve_rounds: int = SERVE_ROUNDS) -> dict[str, Any]:
     """Every measure for one N. Builds are repeated `repeat` times; the fastest run counts
     (for wall time and for CPU time separately)."""
     base = workdir / f"n{n}"
@@ -578,11 +603,12 @@ def measure(n: int, workdir: Path, seed: int = 0, repeat: int = 1, serve: bool =
 
     drops: list[float] = []
     edits: list[float] = []
+    resident: list[float] = []
     if serve:
-        say(f"N={n}: mkdocs serve, then {SERVE_ROUNDS} times one briefing added and one edited")
+        say(f"N={n}: mkdocs serve, then {serve_rounds} times one briefing added and one edited")
         stem = Path(corpus.briefing(0)[0]).stem
         cross = page_listing(base / "site-full", urls.SOURCES.removesuffix(".md"), f"briefings/{stem}/")
-        drops, edits = serve_times(full, corpus, base / "serve.log", cross)
+        drops, edits, resident = serve_times(full, corpus, base / "serve.log", cross, rounds=serve_rounds)
         (Project.at(full).briefings_dir / f"{corpus.briefing(n)[0]}").unlink(missing_ok=True)
     drop_s = statistics.median(drops) if drops else None
     edit_s = statistics.median(edits) if edits else None
@@ -601,6 +627,8 @@ def measure(n: int, workdir: Path, seed: int = 0, repeat: int = 1, serve: bool =
         "serve_edit_s": round(edit_s, 2) if edit_s is not None else None,
         "serve_drop_samples_s": [round(x, 2) for x in drops],
         "serve_edit_samples_s": [round(x, 2) for x in edits],
+        "serve_rounds": serve_rounds if serve else None,
+        "serve_rss_mb_samples": resident,
         "largest_page_bytes": stats.largest_page[1],
         "largest_page_path": stats.largest_page[0],
         "first_query_bytes": first_query_bytes(base / "site-full"),
