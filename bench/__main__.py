@@ -80,7 +80,7 @@ def main(argv: list[str] | None = None) -> int:
     runs = []
     for n in args.n:
         run = measure(n, args.workdir, seed=args.seed, repeat=max(1, args.repeat),
-                      serve=n == args.serve_at, say=say, )
+                      serve=n == args.serve_at, say=say, serve_rounds=args.serve_rounds)
         if n == args.paired_at:
             base = args.workdir / f"n{n}"
             times = paired.measure_paired(base / "full", base / "baseline", base, args.pairs,
