@@ -70,7 +70,7 @@ def instructions(counts: Path) -> dict[str, int]:
 
 def measure(n: int, workdir: Path, seed: int = 0, say=print) -> dict:
     """Both builds of N briefings, counted at once; full / baseline of their totals."""
-    base = workdir / f"n{n}"
+    base = workdir.resolve() / f"n{n}"  # each build runs in its project: the paths it is given must not be relative
     full = base / "full"
     say(f"N={n}: writing the synthetic corpus and the baseline's pages")
     full_project(full, n, seed)
@@ -107,7 +107,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench.instructions", description=__doc__.split("\n\n")[0])
     parser.add_argument("--n", type=int, default=1000, help="corpus size (default 1000)")
     parser.add_argument("--seed", type=int, default=0, help="corpus seed (default 0)")
-    parser.add_argument("--workdir", type=Path, default=Path("bench/out"), help="where the projects go")
+    parser.add_argument("--workdir", type=Path, default=ROOT / "bench" / "out",
+                        help="where the projects go (default bench/out)")
     parser.add_argument("--results", type=Path, default=None,
                         help="also add the count to this results file's entry for N (e.g. bench/results.json), "
                              "if that entry measured the same code")

@@ -83,6 +83,21 @@ def test_both_builds_are_counted_and_compared(tmp_path: Path, monkeypatch, capsy
     assert "= 1.15" in capsys.readouterr().out
 
 
+@pytest.mark.skipif(sys.platform == "win32", reason="a stand-in script on PATH")
+def test_a_relative_workdir_is_taken_from_where_the_command_runs(tmp_path: Path, monkeypatch) -> None:
+    # Each build runs in its own project: a count file or a site given as a relative path would land there.
+    tools = tmp_path / "tools"
+    tools.mkdir()
+    stand_in = tools / "valgrind"
+    stand_in.write_text(_STAND_IN.format(python=sys.executable), encoding="utf-8")
+    stand_in.chmod(stand_in.stat().st_mode | stat.S_IXUSR)
+    monkeypatch.setenv("PATH", f"{tools}{os.pathsep}{os.environ['PATH']}")
+    monkeypatch.chdir(tmp_path)
+    assert instructions.main(["--n", "3", "--workdir", "work"]) == 0
+    assert json.loads((tmp_path / "work" / "instructions-n3.json").read_text(encoding="utf-8"))["ratio_instructions"] == 1.15
+    assert (tmp_path / "work" / "n3" / "site-full-counted" / "index.html").is_file()
+
+
 def _repository(root: Path) -> str:
     """A git repository holding a generator module; its commit, abbreviated as the bench records it."""
     (root / "generator").mkdir(parents=True)
