@@ -63,14 +63,19 @@ def test_without_valgrind_it_says_so(monkeypatch, capsys) -> None:
     assert "Valgrind" in capsys.readouterr().err
 
 
-@pytest.mark.skipif(sys.platform == "win32", reason="a stand-in script on PATH")
-def test_both_builds_are_counted_and_compared(tmp_path: Path, monkeypatch, capsys) -> None:
+def _valgrind_stand_in(tmp_path: Path, monkeypatch) -> None:
+    """`_STAND_IN` on PATH as `valgrind`."""
     tools = tmp_path / "tools"
     tools.mkdir()
     stand_in = tools / "valgrind"
     stand_in.write_text(_STAND_IN.format(python=sys.executable), encoding="utf-8")
     stand_in.chmod(stand_in.stat().st_mode | stat.S_IXUSR)
     monkeypatch.setenv("PATH", f"{tools}{os.pathsep}{os.environ['PATH']}")
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="a stand-in script on PATH")
+def test_both_builds_are_counted_and_compared(tmp_path: Path, monkeypatch, capsys) -> None:
+    _valgrind_stand_in(tmp_path, monkeypatch)
     work = tmp_path / "work"
     assert instructions.main(["--n", "3", "--workdir", str(work)]) == 0
     row = (work / "instructions-n3.json").read_text(encoding="utf-8")
@@ -86,12 +91,7 @@ def test_both_builds_are_counted_and_compared(tmp_path: Path, monkeypatch, capsy
 @pytest.mark.skipif(sys.platform == "win32", reason="a stand-in script on PATH")
 def test_a_relative_workdir_is_taken_from_where_the_command_runs(tmp_path: Path, monkeypatch) -> None:
     # Each build runs in its own project: a count file or a site given as a relative path would land there.
-    tools = tmp_path / "tools"
-    tools.mkdir()
-    stand_in = tools / "valgrind"
-    stand_in.write_text(_STAND_IN.format(python=sys.executable), encoding="utf-8")
-    stand_in.chmod(stand_in.stat().st_mode | stat.S_IXUSR)
-    monkeypatch.setenv("PATH", f"{tools}{os.pathsep}{os.environ['PATH']}")
+    _valgrind_stand_in(tmp_path, monkeypatch)
     monkeypatch.chdir(tmp_path)
     assert instructions.main(["--n", "3", "--workdir", "work"]) == 0
     assert json.loads((tmp_path / "work" / "instructions-n3.json").read_text(encoding="utf-8"))["ratio_instructions"] == 1.15
