@@ -243,9 +243,11 @@ class Apart:
 
     def stop(self) -> None:
         """The child's work is not wanted: it is stopped, and waited for (no zombie)."""
-        os.kill(self.pid, signal.SIGKILL)
+        self.kill()
         os.close(self.read)
-        os.waitpid(self.pid, 0)
+        with self._reaping:
+            os.waitpid(self.pid, 0)
+            self._reaped = True
 
 
 def _read_within(received: Any, timeout: float, pid: int) -> bytes:
