@@ -21,8 +21,9 @@
 Under `serve` only, a rebuild after the first is incremental (`Preview`): it runs as MkDocs' own `--dirty`
 build and tells MkDocs which generated files changed; generated pages whose inputs did not change are not
 rendered again (site/page_cache.py, site/page_memo.py), nor are their feeds and head data; a second process
-converts about half of the changed pages (`SharedConversion`); the exports are written after the pages are
-served, by a child process. The garbage collector is off while `on_files` runs."""
+converts about half of the changed pages (`SharedConversion`), with an inline pass that skips the patterns a
+text cannot match (site/quick_inline.py); the exports are written after the pages are served, by a child
+process. The garbage collector is off while `on_files` runs."""
 
 from __future__ import annotations
 
@@ -45,7 +46,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
 from . import stopping
-from .site import csp, markup, search_index, urls, wording
+from .site import csp, markup, quick_inline, search_index, urls, wording
 from .site.page_store import Pages, decompress, write_decompressed
 from .pipeline import Project, Result, cached_build, collector_paused, failed_build, forget, showing
 from .preview import Preview, warning_lines
@@ -100,9 +101,8 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         config_file = Path(config.config_file_path)
         self.project = Project.from_options(config_file.parent, briefings_dir=self.config.briefings_dir, config_file=config_file,
                                             content_dir=self.config.content_dir, docs_dir=config.docs_dir)
-        # Briefing text reaches Markdown as ⟦encoded⟧ runs; this extension renders each in one step.
-        if not any(isinstance(e, markup.InertTextExtension) for e in config.markdown_extensions):
-            config.markdown_extensions.append(markup.InertTextExtension())
+        for ext in (markup.InertTextExtension, quick_inline.QuickInlineExtension)[:1 + self.serving]:  # ⟦text⟧ in one step
+            config.markdown_extensions += [] if any(isinstance(e, ext) for e in config.markdown_extensions) else [ext()]
         return config
 
     def on_files(self, files: Files, *, config) -> Files:  # never raises for the input: failures come back as problems

@@ -78,6 +78,9 @@ def encoded(value: str) -> Md:
 _TYPOGRAPHY_CHARS = frozenset(";?«»")  # `:` and `!` are encoded anyway
 
 
+ENCODED_RE = f"{OPEN}([^{OPEN}{CLOSE}]*){CLOSE}"
+
+
 class _EncodedText(InlineProcessor):
     """One encoded value (letters, `&#NN;` references, spaces and `,;?/`: already inert HTML) → the stash, whole."""
 
@@ -91,7 +94,7 @@ class InertTextExtension(Extension):
 
     def extendMarkdown(self, md: Markdown) -> None:
         # Before every other inline pattern (backticks are the first, at 190).
-        md.inlinePatterns.register(_EncodedText(f"{OPEN}([^{OPEN}{CLOSE}]*){CLOSE}", md), "briefings-text", 250)
+        md.inlinePatterns.register(_EncodedText(ENCODED_RE, md), "briefings-text", 250)
         # After the inline patterns (20) have put every value in the stash, before attribute lists (8)
         # and the table of contents (5): only the text written by the generator or a page's author is left.
         md.treeprocessors.register(FrenchTypography(md), "briefings-typography", 15)
