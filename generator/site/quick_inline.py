@@ -51,13 +51,23 @@ def needs(pattern: Any) -> tuple[str, ...] | None:
     return _NEEDS.get(getattr(pattern, "pattern", None))  # type: ignore[arg-type]
 
 
+_NEVER = re.compile(r"(?!)")  # a test no text passes
+
+
+def _test(wanted: tuple[str, ...] | None) -> str | re.Pattern[str] | None:
+    """`needs` as the loop tests it: one string (`in`), one expression searched, or None (no test)."""
+    if wanted is None or len(wanted) == 1:
+        return wanted and wanted[0]
+    return re.compile("|".join(map(re.escape, wanted))) if wanted else _NEVER
+
+
 class QuickInline(InlineProcessor):
     """Python-Markdown's inline pass (`InlineProcessor`), which skips a pattern that cannot match (see the module)."""
 
     def run(self, tree: Any, ancestors: list[str] | None = None) -> Any:
         references = bool(self.md.references)  # defined by the page: its block pass is over by now
-        self.quick = [(p, () if not references and isinstance(p, patterns.ReferenceInlineProcessor) else needs(p))
-                      for p in self.inlinePatterns]
+        self.quick = [(p, _NEVER if not references and isinstance(p, patterns.ReferenceInlineProcessor) else
+                       _test(needs(p))) for p in self.inlinePatterns]
         return super().run(tree, ancestors)
 
     def _InlineProcessor__handleInline(self, data: str, patternIndex: int = 0) -> str:  # noqa: N802, N803
@@ -69,7 +79,7 @@ class QuickInline(InlineProcessor):
         start, count = 0, len(quick)
         while patternIndex < count:
             pattern, wanted = quick[patternIndex]
-            if wanted is not None and not any(w in data for w in wanted):
+            if wanted is not None and not (wanted in data if type(wanted) is str else wanted.search(data)):
                 patternIndex, start = patternIndex + 1, 0
                 continue
             data, matched, start = apply(pattern, data, patternIndex, start)
