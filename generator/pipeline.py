@@ -6,7 +6,7 @@ import functools
 import gc
 import traceback
 from collections.abc import Callable, Iterator, MutableMapping
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -14,7 +14,7 @@ from .corpus.index import CorpusIndex, build_index
 from .corpus.notes import editorial_notes
 from .corpus.verbatim import verify_against_articles
 from .project import Project
-from .reading.files import file_digest as _digest, file_stat as _stat, scan_briefing_folder  # _stat: preview.py
+from .reading.files import file_digest as _digest, file_stat as _stat, read_once, scan_briefing_folder  # _stat: preview
 from .reading.loader import Located, Registries, load_briefings, load_registries
 from .reading.models import Briefing
 from .reading.problems import Problem, ProblemList, Severity
@@ -42,9 +42,7 @@ class Result:
     later: Callable[[], dict[str, str]] | None = None  # with `later`: the `published_files`, left out of `pages`
     facts: HomeFacts | None = None  # what the macros show; kept when the index is dropped (`published_build`)
 
-    @property
-    def ok(self) -> bool:
-        return not self.problems.errors
+    ok = property(lambda self: not self.problems.errors)
 
     def home_facts(self) -> HomeFacts:
         assert self.facts or self.index, "a published build has dropped its index: its macros read `facts`"
@@ -273,14 +271,15 @@ def cached_build(project: Project, *, live: bool = False, later: bool = False) -
     Callers that publish must refuse a result that is not `ok`."""
     if _shown_instead:
         return _shown_instead[-1]
-    key = (project, input_fingerprint(project), later and live)
-    if key not in _cache:
-        _cache.clear()
-        if not live:
-            _memo.clear()
-            _pages.clear()
-        _cache[key] = (build(project, partial=True, memo=_memo, cache=_pages, later=key[2]) if live
-                       else made_apart(published_build, project) or published_build(project))
+    with read_once() if live else nullcontext():  # a preview's briefings read once, for the fingerprint and the loader
+        key = (project, input_fingerprint(project), later and live)
+        if key not in _cache:
+            _cache.clear()
+            if not live:
+                _memo.clear()
+                _pages.clear()
+            _cache[key] = (build(project, partial=True, memo=_memo, cache=_pages, later=key[2]) if live
+                           else made_apart(published_build, project) or published_build(project))
     return _cache[key]
 
 

@@ -15,6 +15,7 @@ from typing import Any
 
 import yaml
 
+from .files import bytes_read
 from .yamlevents import MAX_DEPTH, MAX_NODES, NULL_WORDS, Finding, Loc, YamlError, build, locate
 
 try:  # the C parser is several times faster and reports the same marks
@@ -84,9 +85,10 @@ class Document:
 def read_text(path: Path) -> str:
     """The file's text: UTF-8, BOM removed, size bounded. Raises YamlError."""
     try:
-        # The size is checked before reading: a huge file is refused without loading it.
-        size = path.stat().st_size
-        raw = path.read_bytes() if size <= MAX_FILE_BYTES else b""
+        # The size is checked before reading: a huge file is refused without loading it (unless already read).
+        raw = bytes_read(path)
+        size = path.stat().st_size if raw is None else len(raw)
+        raw = raw if raw is not None else path.read_bytes() if size <= MAX_FILE_BYTES else b""
     except OSError as exc:
         raise YamlError([Finding(0, 0, (), f"cannot read file: {exc.strerror or exc}")]) from None
     if size > MAX_FILE_BYTES or len(raw) > MAX_FILE_BYTES:
