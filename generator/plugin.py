@@ -7,8 +7,8 @@
                 writing into `docs/` (`mkdocs serve` would rebuild forever). On `mkdocs build`, any error
                 stops the build with one PluginError listing them all, never a traceback. Under `serve`,
                 raising would leave requests hanging (MkDocs 1.6): the preview is built from every readable
-                file, an error page lists the problems and every page carries a banner until they are fixed.
-- `on_page_markdown`  adds that banner.
+                file, an error page lists the problems and every page carries a banner (`on_page_markdown`)
+                until they are fixed. `on_pre_page`: a preview converts a generated page in sections (sections.py).
 - `on_env`      gives the theme the search box, rendered once for every page; on `mkdocs build`, drops the index.
 - `on_post_page`, `on_post_template`  fill in each page's Content-Security-Policy (site/csp.py).
 - `on_post_build`  indexes the site for the search (site/search_index.py: Pagefind, once over the whole folder);
@@ -43,13 +43,16 @@ from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure import pages
 from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import get_toc
 
 from . import stopping
 from .site import csp, markup, quick_inline, search_index, urls, wording
 from .site.page_store import Pages, decompress, write_decompressed
 from .pipeline import Project, Result, cached_build, collector_paused, failed_build, forget, showing
-from .preview import Preview, warning_lines
+from .preview import NoDirtyWarning, Preview, published_failed, warning_lines
+from .reading.files import file_stat
 from .reading.problems import Problem, ProblemList
 
 log = logging.getLogger("mkdocs.plugins.briefings")
@@ -155,6 +158,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             file.edit_uri = urls.edit_uri(source, docs_root) if source else None
             files.append(file)
         if self.serving:
+            self.preview.sections.keep(pages.keys(), file_stat(Path(config.config_file_path)))
             self.preview.plan(files, config, pages, len(problems.errors), kept)
             if self.rebuilding:  # half the changed pages converted by a second process (shared_conversion.py)
                 self.preview.shared.start([files.get_file_from_path(p) for p in self.preview.changed],
@@ -164,6 +168,11 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         # walk it again on every full collection (3% of a build of a thousand briefings). Put back at the end.
         gc.freeze()
         return files
+
+    def on_pre_page(self, page, *, config, files):  # a preview converts a generated page in sections (sections.py)
+        if self.serving and isinstance(page.file, StoredPage):
+            page.render = functools.partial(self.preview.sections.render, page, _steps, get_toc, Page.render)
+        return page
 
     def on_page_markdown(self, markdown: str, *, page, config, files) -> str:
         if not (self.serving and self.problems.errors) or page.file.src_uri == urls.PROBLEMS:
@@ -210,7 +219,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             try:  # the first build: the preview opens with its search working
                 search_index.build_index(Path(config.site_dir))
             except Exception as exc:  # noqa: BLE001 - reported; the preview works without its search
-                self._search_failed(exc)
+                search_index.preview_failed(exc)
             return
         try:
             search_index.build_index(Path(config.site_dir))
@@ -219,19 +228,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
 
     @functools.cached_property
     def indexer(self) -> search_index.BackgroundIndexer:
-        return search_index.BackgroundIndexer(report=self._search_failed)
-
-    @staticmethod
-    def _search_failed(exc: Exception) -> None:
-        # INFO: a warning logged while the next rebuild runs would abort it in strict mode.
-        log.info("the search index could not be built (the preview's search shows the previous one): %s",
-                 exc if isinstance(exc, search_index.SearchIndexError) else f"{type(exc).__name__}: {exc}")
-        log.debug("the search index failed:\n%s", "".join(traceback.format_exception(exc)))
-
-    @staticmethod
-    def _published_failed(exc: Exception) -> None:
-        log.info("the exports could not be written (the preview serves the previous ones): %s: %s", type(exc).__name__, exc)
-        log.debug("the exports failed:\n%s", "".join(traceback.format_exception(exc)))
+        return search_index.BackgroundIndexer(report=search_index.preview_failed)
 
     def on_shutdown(self) -> None:  # the preview's watch stopped, and what its threads write to the site finished:
         for worker in ("indexer", "preview"):  # MkDocs removes the site's folder next (a second Ctrl-C: left)
@@ -251,7 +248,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
 
     @functools.cached_property
     def preview(self) -> "Preview":
-        return Preview(report=self._published_failed)
+        return Preview(report=published_failed)
 
     def _build_or_show_failure(self, builder) -> None:
         """A rebuild, and when anything in it raises (a macro, a Markdown extension, strict mode's
@@ -277,11 +274,9 @@ def _convert(file: File, *, config, files: Files) -> None:  # as MkDocs' build l
     _populate_page(file.page or Page(None, file, config), config, files, dirty=True)
 
 
-class _NoDirtyWarning(logging.Filter):
-    """MkDocs' warning that a dirty build may leave a stale nav: `Preview` sees to it; strict mode would fail on it."""
-
-    def filter(self, record: logging.LogRecord) -> bool:
-        return not str(record.msg).startswith("A 'dirty' build is being performed")
+def _steps(page: Page, files: Files, config) -> tuple:  # what `Page.render` adds to a page's converter (sections.py)
+    return (pages._RawHTMLPreprocessor(), pages._ExtractAnchorsTreeprocessor(page.file, files, config),
+            pages._RelativePathTreeprocessor(page.file, files, config), pages._ExtractTitleTreeprocessor())
 
 
 @contextmanager
@@ -291,7 +286,7 @@ def dirty_builds() -> Iterator[None]:
 
     original = serve_command.build
     serve_command.build = functools.partial(lambda build, config, **o: build(config, **{**o, "dirty": True}), original)
-    quiet = _NoDirtyWarning()
+    quiet = NoDirtyWarning()
     logging.getLogger("mkdocs.commands.build").addFilter(quiet)
     try:
         yield

@@ -7,9 +7,11 @@ used through their attributes only: this module does not import MkDocs).
 from __future__ import annotations
 
 import gc
+import logging
 import os
 import sysconfig
 import threading
+import traceback
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -18,6 +20,7 @@ import jinja2
 
 from .pipeline import _stat, is_published_file
 from .reading.problems import Problem, ProblemList
+from .sections import Sections
 from .shared_conversion import SharedConversion, unmodified
 from .site.page_store import Apart, Pages, Stored, compress
 from .site import urls
@@ -50,6 +53,7 @@ class Preview:
         self.last_report: tuple[list[Problem], Stored] | None = None
         self.theme = KeptTheme()
         self.shared = SharedConversion()
+        self.sections = Sections()  # the generated pages' sections as last converted (sections.py)
         self.collector = Collector()
         self.changed: dict[str, int] = {}
         self.watcher = Watcher(None)
@@ -187,6 +191,20 @@ class Collector:
             self.timer = None
             gc.collect()
             gc.enable()
+
+
+class NoDirtyWarning(logging.Filter):
+    """MkDocs' warning that a dirty build may leave a stale nav: `Preview` sees to it; strict mode would fail on it."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not str(record.msg).startswith("A 'dirty' build is being performed")
+
+
+def published_failed(exc: Exception) -> None:
+    """A preview's exports could not be written: logged at INFO (see `search_index.preview_failed`)."""
+    log = logging.getLogger("mkdocs.plugins.briefings")
+    log.info("the exports could not be written (the preview serves the previous ones): %s: %s", type(exc).__name__, exc)
+    log.debug("the exports failed:\n%s", "".join(traceback.format_exception(exc)))
 
 
 def _has_macros(path: Path) -> bool:

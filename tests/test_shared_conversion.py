@@ -17,7 +17,7 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
 from generator import shared_conversion as shared_module
-from generator.plugin import _NoDirtyWarning
+from generator.preview import NoDirtyWarning
 from generator.preview import Preview
 from generator.shared_conversion import SharedConversion
 
@@ -110,7 +110,7 @@ def serve_build(project: Path, site: Path, *, rebuild: bool, preview: Preview | 
         config.plugins.on_startup(command="serve", dirty=False)
         plugin.preview = preview or Preview()
     plugin.rebuilding = rebuild
-    quiet = _NoDirtyWarning()
+    quiet = NoDirtyWarning()
     logging.getLogger("mkdocs.commands.build").addFilter(quiet)
     try:
         build(config, serve_url="http://127.0.0.1:8000/", dirty=rebuild)

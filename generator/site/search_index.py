@@ -22,10 +22,12 @@ hidden elements outside the article.
 from __future__ import annotations
 
 import functools
+import logging
 import shutil
 import subprocess
 import tempfile
 import threading
+import traceback
 import weakref
 from collections.abc import Callable
 from pathlib import Path
@@ -242,3 +244,12 @@ class BackgroundIndexer(Latest):
         started = Started()
         index = index or (lambda site: build_index(site, background=True, mirror=self.mirror, started=started))
         super().__init__(lambda site: index(Path(site)), report, "briefings-search-index", started)
+
+
+def preview_failed(exc: Exception) -> None:
+    """A preview's search indexing failed: logged at INFO (a warning logged while the next rebuild runs would abort
+    it in strict mode), the traceback with `-v`."""
+    log = logging.getLogger("mkdocs.plugins.briefings")
+    log.info("the search index could not be built (the preview's search shows the previous one): %s",
+             exc if isinstance(exc, SearchIndexError) else f"{type(exc).__name__}: {exc}")
+    log.debug("the search index failed:\n%s", "".join(traceback.format_exception(exc)))

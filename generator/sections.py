@@ -1,0 +1,234 @@
+"""A live preview converts a changed generated page section by section, and only the sections it has not converted
+before (`Sections`).
+
+A new briefing at a thousand briefings changes some sixty cross-source pages, each by an entry or a count: about
+half of their Markdown lies in sections (a `##` to `######` heading and what follows, up to the next) that did not
+change. Each section is converted on its own by the page's one Markdown converter, reset in between, and kept with
+everything its conversion gave: its HTML, its headings for the table of contents, the ids it holds, its links to
+anchors and the files its links were looked up as. The next conversion of the page takes a section kept when its
+text is the same and every one of those lookups gives the same file.
+
+A page converted in sections is the page Python-Markdown converts whole (tests/test_sections.py compares them on
+every generated page of the seed site and of a synthetic corpus):
+- it is cut only before a heading line that follows a blank line, outside an indented block (lists, admonitions);
+- when two sections hold the same id (a heading's id would have been made unique across the page), when a
+  section defines a link reference (usable from another), when a section is not where a whole conversion would
+  start a block (its own conversion does not begin with its heading), or when a section logged a warning, the
+  page is converted whole, as MkDocs does; a section that logged is never kept, so its warning is logged again;
+- the title is the first section's, the table of contents is made from every section's headings in order, the
+  ids and links to anchors are the sections' together, first link first.
+Like preview.py, it does not import MkDocs: the plugin hands it MkDocs' own steps of a page's conversion.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import logging
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+import markdown
+from markdown.extensions.toc import nest_toc_tokens
+
+from .site.page_store import compress, decompress
+
+_CUT = re.compile(r"\n\n(?=#{2,6} )")  # a blank line, then a heading of level 2 to 6 at the start of a line
+_HEADING_FIRST = re.compile(r"<h[2-6][ >]")
+# A paragraph after each section: what comes before it is the section's HTML with the blank lines a whole conversion
+# puts before the next block (one line break after most blocks, two after raw HTML), which the converter trims.
+_END, _END_HTML = "\n\nqqfindesectionqq", "<p>qqfindesectionqq</p>"
+
+
+@dataclass(frozen=True)
+class Converted:
+    """What converting one section gave."""
+
+    html: str
+    headings: tuple[dict, ...]  # its table-of-contents entries, flat (Python-Markdown's `toc_tokens`, unnested)
+    ids: frozenset[str]  # the ids of its elements (a heading's made unique within the section)
+    anchors: frozenset[str]  # every anchor it holds: those ids, `<a name>`, ids in raw HTML
+    links: dict[str, dict[str, str]]  # page linked to (path) → anchor → the link as written, first one first
+    looked: tuple[tuple[str, Any], ...]  # each path its links were looked up as, and what was found
+    title: str | None  # the title a first `#` heading gives
+    apart: bool  # it can be converted apart: it defines no link reference and its end was found
+    warned: bool  # its conversion logged a warning
+
+
+@dataclass(frozen=True)
+class Page:
+    """A page converted in sections: what MkDocs' own conversion leaves on a page."""
+
+    html: str
+    headings: list[dict]  # nested, as `toc_tokens`
+    title: str | None
+    anchors: set[str]
+    links: dict[str, dict[str, str]]
+
+
+class Sections:
+    """The sections of each generated page as last converted, by page (its path) and the text of the section."""
+
+    FROM = 16_000
+    """Characters of Markdown below which a page is converted whole: each conversion has a cost of its own (about
+    0.4 ms), which on a page that small outweighs what its sections kept would save. At a thousand briefings, the
+    pages above it are a fifth of the site's pages and hold 60 % of its Markdown."""
+
+    def __init__(self) -> None:
+        self.pages: dict[str, dict[bytes, tuple[bytes, Converted]]] = {}
+        self.whole: set[str] = set()  # pages converted whole since their sections could not be (see the module)
+        self.config: Any = None
+        self.reused = 0  # sections taken as kept, and converted, for the tests
+        self.converted = 0
+
+    def render(self, page: Any, steps: Callable[..., tuple], toc: Callable[[list], Any],
+               whole: Callable[..., None], config: Any, files: Any) -> None:
+        """MkDocs' conversion of a generated page (`whole`: `Page.render`), in sections when it can be. The page's
+        converter is made as MkDocs makes it, with MkDocs' `steps`: they note the ids in raw HTML and in the tree,
+        make links relative and note a first `#` heading; `toc` makes the table of contents from its entries."""
+        md = markdown.Markdown(extensions=config.markdown_extensions, extension_configs=config.mdx_configs or {})
+        raw, tree, relative, title = made = steps(page, files, config)
+        for step in made:
+            step._register(md)
+        held = _Held()
+
+        def convert(text: str) -> Converted:
+            md.reset()
+            tree.present_anchor_ids, relative.links_to_anchors, title.title = set(), {}, None
+            relative.files = seen = _Looked(files)
+            before = len(held.records)
+            html = md.convert(text + _END)
+            end = html.endswith(_END_HTML)
+            return Converted(html[:-len(_END_HTML)] if end else html, flat(getattr(md, "toc_tokens", [])),
+                             frozenset(tree.present_anchor_ids), frozenset(tree.present_anchor_ids | raw.present_anchor_ids),
+                             {f.src_uri: dict(a) for f, a in relative.links_to_anchors.items()},
+                             tuple(seen.looked.items()), title.title, end and not md.references, len(held.records) > before)
+
+        with held:
+            done = self.convert(page.file.src_uri, page.markdown, convert, lambda p: _found(files.get_file_from_path(p)))
+        if done is None:
+            return whole(page, config, files)
+        for name, level, message in held.records:
+            logging.getLogger(name).log(level, "%s", message)
+        page.content, page.toc, page._title_from_render = done.html, toc(done.headings), done.title
+        page.present_anchor_ids = done.anchors
+        if logging.getLogger("mkdocs.structure.pages").getEffectiveLevel() > logging.DEBUG:  # as `Page.render`
+            page.links_to_anchors = {files.get_file_from_path(k): v for k, v in done.links.items()}
+        return None
+
+    def convert(self, path: str, markdown: str, convert: Callable[[str], Converted],
+                look: Callable[[str], Any]) -> Page | None:
+        """The page at `path` converted in sections (`convert` converts one; `look` looks a link's path up as
+        the converter does), or None: convert it whole."""
+        if len(markdown) < self.FROM or path in self.whole:
+            return None
+        texts = _CUT.split(markdown)
+        if len(texts) < 2:
+            return None
+        before, now = self.pages.get(path, {}), {}
+        parts: list[tuple[Converted, str]] = []
+        for i, text in enumerate(texts):
+            key = hashlib.blake2b(text.encode("utf-8"), digest_size=16).digest()
+            kept = before.get(key)
+            if kept is not None and all(look(p) == found for p, found in kept[1].looked):
+                html, part = decompress(kept[0]), kept[1]
+                self.reused += 1
+            else:
+                part = convert(text)
+                html = part.html
+                self.converted += 1
+                if (i and not _HEADING_FIRST.match(html)) or not part.apart or part.warned:
+                    return self._whole(path)
+                part = dataclasses.replace(part, html="")
+                kept = (compress(html), part)
+            now[key] = kept
+            parts.append((part, html))
+        ids: set[str] = set()
+        for part, _ in parts:
+            if not ids.isdisjoint(part.ids):
+                return self._whole(path)
+            ids |= part.ids
+        self.pages[path] = now
+        links: dict[str, dict[str, str]] = {}
+        for part, _ in parts:
+            for target, anchors in part.links.items():
+                mine = links.setdefault(target, {})
+                for anchor, link in anchors.items():
+                    mine.setdefault(anchor, link)
+        return Page("".join(html for _, html in parts).strip(),
+                    nest_toc_tokens([dict(h) for p, _ in parts for h in p.headings]),
+                    parts[0][0].title, set().union(*(p.anchors for p, _ in parts)), links)
+
+    def _whole(self, path: str) -> None:
+        """The page is converted whole, from now on: it would convert every section each time, in vain."""
+        self.pages.pop(path, None)
+        self.whole.add(path)
+
+    def keep(self, paths: Any, config: Any) -> None:
+        """A build begins: only the pages at `paths` are kept (the others are gone), and none when the site's
+        settings (`config`: the state of mkdocs.yml) are not those of the last build."""
+        if config != self.config:
+            self.clear()
+        self.config, paths = config, set(paths)
+        for path in self.pages.keys() - paths:
+            del self.pages[path]
+        self.whole &= paths
+
+    def clear(self) -> None:
+        self.pages, self.whole = {}, set()
+
+
+class _Looked:
+    """The files a page's links are looked up in (MkDocs' `Files`), each lookup noted with what it found."""
+
+    def __init__(self, files: Any) -> None:
+        self.files, self.looked = files, {}
+
+    def get_file_from_path(self, path: str) -> Any:
+        file = self.files.get_file_from_path(path)
+        self.looked[path] = _found(file)
+        return file
+
+
+def _found(file: Any) -> tuple[str, bool] | None:
+    return None if file is None else (file.src_uri, file.inclusion.is_excluded())
+
+
+class _Held(logging.Filter):
+    """While it lasts: warnings and errors kept back, to be logged once the page is known to be converted in
+    sections (a page then converted whole logs its own)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.records: list[tuple[str, int, str]] = []
+        self.last: logging.LogRecord | None = None
+        self.handlers: list[logging.Handler] = []
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if record.levelno < logging.WARNING:
+            return True
+        if record is not self.last:  # once, whichever handlers it passes
+            self.last = record
+            self.records.append((record.name, record.levelno, record.getMessage()))
+        return False
+
+    def __enter__(self) -> "_Held":
+        self.handlers = [h for logger in (logging.getLogger(), logging.getLogger("mkdocs")) for h in logger.handlers]
+        for handler in self.handlers:  # first: before a filter that holds them back too (shared_conversion.py)
+            handler.filters.insert(0, self)
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        for handler in self.handlers:
+            handler.removeFilter(self)
+
+
+def flat(tokens: list[dict]) -> tuple[dict, ...]:
+    """Python-Markdown's nested table-of-contents entries, in order, each without its children."""
+    out: list[dict] = []
+    for token in tokens:
+        out.append({k: v for k, v in token.items() if k != "children"})
+        out.extend(flat(token.get("children", [])))
+    return tuple(out)

@@ -1,0 +1,178 @@
+"""A preview converts a generated page in sections (generator/sections.py): every generated page of the seed site
+and of a synthetic corpus comes out as MkDocs' own conversion of the whole page makes it, first and again with
+every section kept; a section is taken as kept only while its links find the same files; a page whose sections
+cannot stand alone is converted whole."""
+
+from __future__ import annotations
+
+import gc
+import logging
+from pathlib import Path
+from typing import Any
+
+import pytest
+from mkdocs.config import load_config
+from mkdocs.structure.files import get_files
+from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import get_toc
+
+from bench.run import full_project
+from conftest import ROOT, make_project
+from generator.plugin import StoredPage, _steps
+from generator.preview import Preview
+from generator.sections import Converted, Sections
+
+
+@pytest.fixture(autouse=True)
+def every_page_in_sections(monkeypatch: pytest.MonkeyPatch) -> None:
+    """However small: the seed site's pages are, and each is to be compared."""
+    monkeypatch.setattr(Sections, "FROM", 0)
+
+
+def preview_files(project: Path, tmp_path: Path) -> tuple[Any, Any]:
+    """The config and files of a preview's first build (the plugin serving), generated pages included."""
+    config = load_config(str(project / "mkdocs.yml"), site_dir=str(tmp_path / "site"))
+    config.plugins.on_startup(command="serve", dirty=False)
+    config.plugins["briefings"].preview = Preview()
+    config = config.plugins.on_config(config)
+    try:
+        files = config.plugins.on_files(get_files(config), config=config)
+    finally:
+        gc.unfreeze()
+    return config, files
+
+
+def toc_of(toc: Any) -> list:
+    return [(a.title, a.id, a.level, toc_of(a.children)) for a in toc]
+
+
+def converted(page: Page) -> tuple:
+    links = {f.src_uri: a for f, a in (page.links_to_anchors or {}).items()}
+    return page.content, toc_of(page.toc), page._title_from_render, page.present_anchor_ids, links
+
+
+def both_ways(config: Any, files: Any, sections: Sections) -> dict[str, tuple[tuple, tuple]]:
+    out = {}
+    for file in files:
+        if isinstance(file, StoredPage) and file.src_uri.endswith(".md"):
+            whole, parts = Page(None, file, config), Page(None, file, config)
+            whole.read_source(config)
+            parts.markdown, parts.meta = whole.markdown, whole.meta
+            Page.render(whole, config, files)
+            sections.render(parts, _steps, get_toc, Page.render, config, files)
+            out[file.src_uri] = (converted(whole), converted(parts))
+    return out
+
+
+@pytest.mark.parametrize("corpus", ["seed", "synthetic"])
+def test_every_generated_page_converts_in_sections_as_it_does_whole(corpus: str, tmp_path: Path) -> None:
+    if corpus == "seed":
+        project = make_project(tmp_path / "project", ROOT)
+    else:
+        project = tmp_path / "project"
+        full_project(project, 60, seed=3)
+    config, files = preview_files(project, tmp_path)
+    sections = Sections()
+    first = both_ways(config, files, sections)
+    assert len(first) > 50
+    assert [k for k, (whole, parts) in first.items() if whole != parts] == []
+    assert sections.reused == 0 and sections.converted > 2 * len(sections.pages)
+    # Most pages of several sections are converted in sections, not whole.
+    assert len(sections.pages) > 20 and len(sections.whole) < len(sections.pages) / 4
+    kept, converted_first = sum(map(len, sections.pages.values())), sections.converted
+    again = both_ways(config, files, sections)
+    assert [k for k, (whole, parts) in again.items() if whole != parts] == []
+    assert again == first
+    assert sections.reused == kept and sections.converted == converted_first  # every section kept, none converted
+    assert sum(map(len, sections.pages.values())) == kept
+
+
+def part(html: str, *, ids: frozenset = frozenset(), looked: tuple = (), references: bool = False,
+         warned: bool = False) -> Converted:
+    """A section's conversion as the converter gives it: its HTML followed by a line break."""
+    return Converted(html + "\n", ({"level": 2, "id": next(iter(ids), "x"), "name": "x"},), ids, ids, {}, looked,
+                     None, not references, warned)
+
+
+TEXT = "intro\n\n## Un\n\ntexte\n\n## Deux\n\nautre"
+
+
+def test_a_section_is_taken_as_kept_only_while_its_links_find_the_same_files() -> None:
+    sections, calls = Sections(), []
+    found = {"a.md": ("a.md", False)}
+
+    def convert(text: str) -> Converted:
+        calls.append(text)
+        n = len(calls)
+        return part(f"<p>intro</p>" if text == "intro" else f"<h2 id='s{n}'>x</h2>", ids=frozenset({f"s{n}"}),
+                    looked=(("a.md", found.get("a.md")),))
+
+    first = sections.convert("p.md", TEXT, convert, found.get)
+    assert first is not None and len(calls) == 3
+    assert first.html.count("\n") == 2  # the sections' HTML, one after the other
+    assert [h["id"] for h in first.headings] == ["s1", "s2", "s3"]
+    sections.convert("p.md", TEXT.replace("autre", "changé"), convert, found.get)
+    assert calls[3:] == ["## Deux\n\nchangé"]  # only the changed section
+    del found["a.md"]  # the page its links found is gone: every section is converted again
+    sections.convert("p.md", TEXT, convert, found.get)
+    assert len(calls) == 7
+
+
+@pytest.mark.parametrize("why", ["same id", "reference", "warning", "no heading first"])
+def test_a_page_whose_sections_cannot_stand_alone_is_converted_whole(why: str) -> None:
+    sections = Sections()
+
+    def convert(text: str) -> Converted:
+        html = "<p>x</p>" if why == "no heading first" or text == "intro" else "<h2 id='x'>x</h2>"
+        return part(html, ids=frozenset({"x"} if why == "same id" or text != "intro" else {text}),
+                    references=why == "reference" and text != "intro", warned=why == "warning" and text != "intro")
+
+    if why != "same id":
+        assert Sections().convert("p.md", TEXT, lambda t: part("<p>i</p>" if t == "intro" else "<h2>x</h2>",
+                                                               ids=frozenset({t})), dict().get) is not None
+    assert sections.convert("p.md", TEXT, convert, dict().get) is None
+    assert "p.md" in sections.whole and "p.md" not in sections.pages
+    calls = []
+    assert sections.convert("p.md", TEXT, lambda t: calls.append(t) or part("<p/>"), dict().get) is None
+    assert calls == []  # from then on converted whole at once
+
+
+def test_a_small_page_is_converted_whole(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(Sections, "FROM", len(TEXT) + 1)
+    calls: list[str] = []
+    assert Sections().convert("p.md", TEXT, lambda t: calls.append(t) or part("<h2>x</h2>"), dict().get) is None
+    assert calls == []
+    monkeypatch.setattr(Sections, "FROM", len(TEXT))
+    assert Sections().convert("p.md", TEXT, lambda t: calls.append(t) or part("<h2>x</h2>", ids=frozenset({t})),
+                              dict().get) is not None
+    assert len(calls) == 3
+
+
+def test_pages_gone_are_dropped_and_new_settings_drop_everything() -> None:
+    sections = Sections()
+    convert = lambda t: part("<p>i</p>" if t == "intro" else "<h2>x</h2>", ids=frozenset({t}))  # noqa: E731
+    sections.keep(["a.md", "b.md"], (1, 1))
+    for path in ("a.md", "b.md"):
+        sections.convert(path, TEXT, convert, dict().get)
+    sections.keep(["a.md"], (1, 1))
+    assert set(sections.pages) == {"a.md"}
+    sections.keep(["a.md"], (2, 1))
+    assert sections.pages == {}
+
+
+def test_a_warning_of_a_page_converted_in_sections_is_logged_once(tmp_path: Path,
+                                                                  caplog: pytest.LogCaptureFixture) -> None:
+    """A generated page with a link to a page that is not there: converted in sections, the warning is logged
+    once, as a whole conversion logs it, and the page is converted whole from then on."""
+    project = make_project(tmp_path / "project", ROOT)
+    config, files = preview_files(project, tmp_path)
+    file = next(f for f in files if isinstance(f, StoredPage) and f.src_uri.startswith("acteurs/"))
+    page = Page(None, file, config)
+    page.read_source(config)
+    page.markdown += "\n\n## Ajout\n\n[perdu](nulle-part.md)\n"
+    sections = Sections()
+    with caplog.at_level(logging.WARNING):
+        sections.render(page, _steps, get_toc, Page.render, config, files)
+    lost = [r for r in caplog.records if "nulle-part.md" in r.getMessage()]
+    assert len(lost) == 1 and lost[0].levelno == logging.WARNING
+    assert file.src_uri in sections.whole
