@@ -10,11 +10,15 @@ text is the same and every one of those lookups gives the same file.
 
 A page converted in sections is the page Python-Markdown converts whole (tests/test_sections.py compares them on
 every generated page of the seed site and of a synthetic corpus):
-- it is cut only before a heading line that follows a blank line, outside an indented block (lists, admonitions);
-- when two sections hold the same id (a heading's id would have been made unique across the page), when a
-  section defines a link reference (usable from another), when a section is not where a whole conversion would
-  start a block (its own conversion does not begin with its heading), or when a section logged a warning, the
-  page is converted whole, as MkDocs does; a section that logged is never kept, so its warning is logged again;
+- it is cut only before a heading line (`##` to `######`) that follows a blank line: such a line ends any list,
+  admonition or table before it;
+- each section is converted followed by a paragraph of its own (`_END`), so that its HTML ends with the line breaks
+  a whole conversion puts before the next block; a section that swallows that paragraph (raw HTML left open) does
+  not stand alone;
+- when a section does not stand alone, when two sections hold the same id (a heading's id would have been made
+  unique across the page), when a section defines a link reference (usable from another), when a section after the
+  first does not begin with its heading, or when a section logged a warning, the page is converted whole, as MkDocs
+  does, from then on; the warnings held while it was tried in sections are dropped, the whole conversion logs them;
 - the title is the first section's, the table of contents is made from every section's headings in order, the
   ids and links to anchors are the sections' together, first link first.
 Like preview.py, it does not import MkDocs: the plugin hands it MkDocs' own steps of a page's conversion.

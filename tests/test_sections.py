@@ -124,7 +124,7 @@ def test_a_page_whose_sections_cannot_stand_alone_is_converted_whole(why: str) -
 
     def convert(text: str) -> Converted:
         html = "<p>x</p>" if why == "no heading first" or text == "intro" else "<h2 id='x'>x</h2>"
-        return part(html, ids=frozenset({"x"} if why == "same id" or text != "intro" else {text}),
+        return part(html, ids=frozenset({"x"} if why == "same id" else {text}),
                     references=why == "reference" and text != "intro", warned=why == "warning" and text != "intro")
 
     if why != "same id":
@@ -175,4 +175,25 @@ def test_a_warning_of_a_page_converted_in_sections_is_logged_once(tmp_path: Path
         sections.render(page, _steps, get_toc, Page.render, config, files)
     lost = [r for r in caplog.records if "nulle-part.md" in r.getMessage()]
     assert len(lost) == 1 and lost[0].levelno == logging.WARNING
+    assert file.src_uri in sections.whole
+
+
+@pytest.mark.parametrize("added", [
+    "\n\n## Bloc\n\n<div>\nouvert\n\n## Suite\n\ntexte",  # raw HTML left open over the next heading
+    "\n\n## Réf\n\n[lien][r]\n\n## Déf\n\n[r]: https://example.org/",  # a reference used before its definition
+    "\n\n## Exigences exprimées\n\ntexte",  # a heading's id already on the page
+])
+def test_markdown_whose_sections_cannot_stand_alone_converts_as_it_does_whole(tmp_path: Path, added: str) -> None:
+    project = make_project(tmp_path / "project", ROOT)
+    config, files = preview_files(project, tmp_path)
+    file = next(f for f in files if isinstance(f, StoredPage) and f.src_uri.startswith("acteurs/")
+                and "\n## Exigences exprimées" in f.content_string)
+    whole, parts = Page(None, file, config), Page(None, file, config)
+    whole.read_source(config)
+    whole.markdown += added
+    parts.markdown, parts.meta = whole.markdown, whole.meta
+    sections = Sections()
+    sections.render(parts, _steps, get_toc, Page.render, config, files)
+    Page.render(whole, config, files)
+    assert converted(parts) == converted(whole)
     assert file.src_uri in sections.whole
