@@ -52,7 +52,6 @@ from .site import csp, markup, quick_inline, search_index, urls, wording
 from .site.page_store import Pages, decompress, write_decompressed
 from .pipeline import Project, Result, cached_build, collector_paused, failed_build, forget, showing
 from .preview import NoDirtyWarning, Preview, published_failed, warning_lines
-from .reading.files import file_stat
 from .reading.problems import Problem, ProblemList
 
 log = logging.getLogger("mkdocs.plugins.briefings")
@@ -158,7 +157,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             file.edit_uri = urls.edit_uri(source, docs_root) if source else None
             files.append(file)
         if self.serving:
-            self.preview.sections.keep(pages.keys(), file_stat(Path(config.config_file_path)))
+            self.preview.sections.keep(pages.keys(), config)
             self.preview.plan(files, config, pages, len(problems.errors), kept)
             if self.rebuilding:  # half the changed pages converted by a second process (shared_conversion.py)
                 self.preview.shared.start([files.get_file_from_path(p) for p in self.preview.changed],

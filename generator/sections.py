@@ -8,19 +8,25 @@ everything its conversion gave: its HTML, its headings for the table of contents
 anchors and the files its links were looked up as. The next conversion of the page takes a section kept when its
 text is the same and every one of those lookups gives the same file.
 
-A page converted in sections is the page Python-Markdown converts whole (tests/test_sections.py compares them on
-every generated page of the seed site and of a synthetic corpus):
+A page converted in sections is the page MkDocs converts whole, for the Markdown the generator writes (its
+templates, and briefing text made inert: site/markup.py); tests/test_sections.py compares them on every generated
+page of the seed site and of a synthetic corpus, and on Markdown that reaches across sections:
 - it is cut only before a heading line (`##` to `######`) that follows a blank line: such a line ends any list,
   admonition or table before it;
+- a page holding what the generator never writes and would reach past a section (HTML a blank line does not end:
+  a comment or a tag left open at the end of its line, an instruction, a declaration; a `[TOC]` marker; code, in
+  which MkDocs looks for ids as in raw HTML) is converted whole;
 - each section is converted followed by a paragraph of its own (`_END`), so that its HTML ends with the line breaks
-  a whole conversion puts before the next block; a section that swallows that paragraph (raw HTML left open) does
-  not stand alone;
+  a whole conversion puts before the next block; a section that swallows that paragraph does not stand alone;
 - when a section does not stand alone, when two sections hold the same id (a heading's id would have been made
-  unique across the page), when a section defines a link reference (usable from another), when a section after the
-  first does not begin with its heading, or when a section logged a warning, the page is converted whole, as MkDocs
-  does, from then on; the warnings held while it was tried in sections are dropped, the whole conversion logs them;
+  unique across the page), when a section defines a link reference (usable from another), or when a section after
+  the first does not begin with its heading, the page is converted whole from then on; when a section logs a
+  warning (a broken link), the page is converted whole this time. What the page's conversion logged at INFO and
+  above in this thread is held meanwhile: logged once it is converted in sections, dropped when it is converted
+  whole (that conversion logs it); what other threads log (the server's requests) is left alone;
 - the title is the first section's, the table of contents is made from every section's headings in order, the
   ids and links to anchors are the sections' together, first link first.
+A section kept logs nothing when it is reused, as a page MkDocs' dirty build keeps does not.
 Like preview.py, it does not import MkDocs: the plugin hands it MkDocs' own steps of a page's conversion.
 """
 
@@ -30,6 +36,7 @@ import dataclasses
 import hashlib
 import logging
 import re
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -40,6 +47,10 @@ from markdown.extensions.toc import nest_toc_tokens
 from .site.page_store import compress, decompress
 
 _CUT = re.compile(r"\n\n(?=#{2,6} )")  # a blank line, then a heading of level 2 to 6 at the start of a line
+# What the generator never writes and would reach past a section: HTML that a blank line does not end (a comment or
+# a tag left open at the end of its line, an instruction, a declaration), a `[TOC]` marker (it lists the whole page),
+# code (MkDocs looks for ids in raw HTML through it), a carriage return (the cut would not see its lines).
+_WHOLE = re.compile(r"<!--(?![^\n]*-->)|<\?|<!(?!--)|<[A-Za-z][^>\n]*$|\[TOC\]|`|~~~|\r", re.MULTILINE)
 _HEADING_FIRST = re.compile(r"<h[2-6][ >]")
 # A paragraph after each section: what comes before it is the section's HTML with the blank lines a whole conversion
 # puts before the next block (one line break after most blocks, two after raw HTML), which the converter trims.
@@ -102,13 +113,13 @@ class Sections:
             md.reset()
             tree.present_anchor_ids, relative.links_to_anchors, title.title = set(), {}, None
             relative.files = seen = _Looked(files)
-            before = len(held.records)
+            before = held.warnings
             html = md.convert(text + _END)
             end = html.endswith(_END_HTML)
             return Converted(html[:-len(_END_HTML)] if end else html, flat(getattr(md, "toc_tokens", [])),
                              frozenset(tree.present_anchor_ids), frozenset(tree.present_anchor_ids | raw.present_anchor_ids),
                              {f.src_uri: dict(a) for f, a in relative.links_to_anchors.items()},
-                             tuple(seen.looked.items()), title.title, end and not md.references, len(held.records) > before)
+                             tuple(seen.looked.items()), title.title, end and not md.references, held.warnings > before)
 
         with held:
             done = self.convert(page.file.src_uri, page.markdown, convert, lambda p: _found(files.get_file_from_path(p)))
@@ -126,7 +137,7 @@ class Sections:
                 look: Callable[[str], Any]) -> Page | None:
         """The page at `path` converted in sections (`convert` converts one; `look` looks a link's path up as
         the converter does), or None: convert it whole."""
-        if len(markdown) < self.FROM or path in self.whole:
+        if len(markdown) < self.FROM or path in self.whole or _WHOLE.search(markdown):
             return None
         texts = _CUT.split(markdown)
         if len(texts) < 2:
@@ -143,7 +154,10 @@ class Sections:
                 part = convert(text)
                 html = part.html
                 self.converted += 1
-                if (i and not _HEADING_FIRST.match(html)) or not part.apart or part.warned:
+                if part.warned:  # converted whole this time: the warning is logged by that conversion
+                    self.pages.pop(path, None)
+                    return None
+                if (i and not _HEADING_FIRST.match(html)) or not part.apart:
                     return self._whole(path)
                 part = dataclasses.replace(part, html="")
                 kept = (compress(html), part)
@@ -171,11 +185,15 @@ class Sections:
         self.whole.add(path)
 
     def keep(self, paths: Any, config: Any) -> None:
-        """A build begins: only the pages at `paths` are kept (the others are gone), and none when the site's
-        settings (`config`: the state of mkdocs.yml) are not those of the last build."""
-        if config != self.config:
+        """A build begins: only the pages at `paths` are kept (the others are gone), and none when the settings a
+        conversion reads in MkDocs' `config` (Markdown's extensions and their settings, the URLs' form, the links'
+        validation) are not those of the last build, whichever file they were read from."""
+        settings = repr(([e if isinstance(e, str) else type(e).__qualname__ for e in config.markdown_extensions],
+                         sorted((k, repr(v)) for k, v in (config.mdx_configs or {}).items()),
+                         config.use_directory_urls, config.validation))
+        if settings != self.config:
             self.clear()
-        self.config, paths = config, set(paths)
+        self.config, paths = settings, set(paths)
         for path in self.pages.keys() - paths:
             del self.pages[path]
         self.whole &= paths
@@ -201,32 +219,36 @@ def _found(file: Any) -> tuple[str, bool] | None:
 
 
 class _Held(logging.Filter):
-    """While it lasts: warnings and errors kept back, to be logged once the page is known to be converted in
-    sections (a page then converted whole logs its own)."""
+    """While it lasts: what this thread logs at INFO and above kept back, to be logged once the page is known to be
+    converted in sections (a page then converted whole logs its own); a warning marks its section (`warned`)."""
 
     def __init__(self) -> None:
         super().__init__()
         self.records: list[tuple[str, int, str]] = []
         self.last: logging.LogRecord | None = None
         self.handlers: list[logging.Handler] = []
+        self.thread = 0
+        self.warnings = 0
 
     def filter(self, record: logging.LogRecord) -> bool:
-        if record.levelno < logging.WARNING:
+        if record.levelno < logging.INFO or record.thread != self.thread:  # a server's thread logs a request
             return True
         if record is not self.last:  # once, whichever handlers it passes
             self.last = record
             self.records.append((record.name, record.levelno, record.getMessage()))
+            self.warnings += record.levelno >= logging.WARNING
         return False
 
     def __enter__(self) -> "_Held":
+        self.thread = threading.get_ident()
         self.handlers = [h for logger in (logging.getLogger(), logging.getLogger("mkdocs")) for h in logger.handlers]
-        for handler in self.handlers:  # first: before a filter that holds them back too (shared_conversion.py)
-            handler.filters.insert(0, self)
+        for handler in self.handlers:  # first (before a filter that holds them back too: shared_conversion.py), in
+            handler.filters = [self, *handler.filters]  # a new list: another thread may be going through the old one
         return self
 
     def __exit__(self, *exc: object) -> None:
         for handler in self.handlers:
-            handler.removeFilter(self)
+            handler.filters = [f for f in handler.filters if f is not self]
 
 
 def flat(tokens: list[dict]) -> tuple[dict, ...]:

@@ -8,6 +8,7 @@ from __future__ import annotations
 import gc
 import logging
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any
 
 import pytest
@@ -118,16 +119,16 @@ def test_a_section_is_taken_as_kept_only_while_its_links_find_the_same_files() -
     assert len(calls) == 7
 
 
-@pytest.mark.parametrize("why", ["same id", "reference", "warning", "no heading first"])
+@pytest.mark.parametrize("why", ["same id", "reference", "no heading first"])
 def test_a_page_whose_sections_cannot_stand_alone_is_converted_whole(why: str) -> None:
     sections = Sections()
 
     def convert(text: str) -> Converted:
         html = "<p>x</p>" if why == "no heading first" or text == "intro" else "<h2 id='x'>x</h2>"
         return part(html, ids=frozenset({"x"} if why == "same id" else {text}),
-                    references=why == "reference" and text != "intro", warned=why == "warning" and text != "intro")
+                    references=why == "reference" and text != "intro")
 
-    if why != "same id":
+    if why != "same id":  # each section standing alone: converted in sections
         assert Sections().convert("p.md", TEXT, lambda t: part("<p>i</p>" if t == "intro" else "<h2>x</h2>",
                                                                ids=frozenset({t})), dict().get) is not None
     assert sections.convert("p.md", TEXT, convert, dict().get) is None
@@ -148,15 +149,24 @@ def test_a_small_page_is_converted_whole(monkeypatch: pytest.MonkeyPatch) -> Non
     assert len(calls) == 3
 
 
-def test_pages_gone_are_dropped_and_new_settings_drop_everything() -> None:
+def settings(**changed: Any) -> SimpleNamespace:
+    """What `Sections.keep` reads of MkDocs' configuration."""
+    return SimpleNamespace(**{"markdown_extensions": ["toc", "tables"], "mdx_configs": {"toc": {"permalink": True}},
+                              "use_directory_urls": True, "validation": {"links": {"anchors": 30}}, **changed})
+
+
+@pytest.mark.parametrize("changed", [{"mdx_configs": {"toc": {"permalink": False}}}, {"use_directory_urls": False},
+                                     {"markdown_extensions": ["toc"]}, {"validation": {"links": {"anchors": 20}}}])
+def test_pages_gone_are_dropped_and_new_settings_drop_everything(changed: dict) -> None:
+    """Whichever file the settings come from (mkdocs.yml, a file it inherits): they are read off the configuration."""
     sections = Sections()
     convert = lambda t: part("<p>i</p>" if t == "intro" else "<h2>x</h2>", ids=frozenset({t}))  # noqa: E731
-    sections.keep(["a.md", "b.md"], (1, 1))
+    sections.keep(["a.md", "b.md"], settings())
     for path in ("a.md", "b.md"):
         sections.convert(path, TEXT, convert, dict().get)
-    sections.keep(["a.md"], (1, 1))
+    sections.keep(["a.md"], settings())
     assert set(sections.pages) == {"a.md"}
-    sections.keep(["a.md"], (2, 1))
+    sections.keep(["a.md"], settings(**changed))
     assert sections.pages == {}
 
 
@@ -175,7 +185,7 @@ def test_a_warning_of_a_page_converted_in_sections_is_logged_once(tmp_path: Path
         sections.render(page, _steps, get_toc, Page.render, config, files)
     lost = [r for r in caplog.records if "nulle-part.md" in r.getMessage()]
     assert len(lost) == 1 and lost[0].levelno == logging.WARNING
-    assert file.src_uri in sections.whole
+    assert file.src_uri not in sections.pages  # converted whole, this time
 
 
 @pytest.mark.parametrize("added", [
@@ -197,3 +207,72 @@ def test_markdown_whose_sections_cannot_stand_alone_converts_as_it_does_whole(tm
     Page.render(whole, config, files)
     assert converted(parts) == converted(whole)
     assert file.src_uri in sections.whole
+
+
+def test_a_section_that_warned_has_its_page_converted_whole_this_time_only() -> None:
+    sections, warn = Sections(), [True]
+    convert = lambda t: part("<p>i</p>" if t == "intro" else "<h2>x</h2>", ids=frozenset({t}),  # noqa: E731
+                             warned=warn[0] and t != "intro")
+    assert sections.convert("p.md", TEXT, convert, dict().get) is None
+    assert "p.md" not in sections.whole and "p.md" not in sections.pages
+    warn[0] = False  # the broken link mended
+    assert sections.convert("p.md", TEXT, convert, dict().get) is not None
+
+
+@pytest.mark.parametrize("added", ["\n\n<!--\n## Retiré\n\ntexte\n-->", "\n\n## Sommaire\n\n[TOC]",
+                                   "\n\n## Code\n\n`<a name=\"x\">`", "\n\n<div class=\"a\n\n## H\n\n\">x</div>",
+                                   "\n\n<?php\n\n## H\n\n?>", "\n\n<![CDATA[\n\n## H\n\n]]>"])
+def test_what_the_generator_never_writes_has_its_page_converted_whole(tmp_path: Path, added: str) -> None:
+    """HTML a blank line does not end, a `[TOC]` marker, code: the page as MkDocs converts it whole."""
+    project = make_project(tmp_path / "project", ROOT)
+    config, files = preview_files(project, tmp_path)
+    file = next(f for f in files if isinstance(f, StoredPage) and "\n## " in f.content_string)
+    whole, parts = Page(None, file, config), Page(None, file, config)
+    whole.read_source(config)
+    whole.markdown += added
+    parts.markdown, parts.meta = whole.markdown, whole.meta
+    sections = Sections()
+    sections.render(parts, _steps, get_toc, Page.render, config, files)
+    Page.render(whole, config, files)
+    assert converted(parts) == converted(whole)
+    assert sections.converted == 0
+
+
+def test_what_another_thread_logs_meanwhile_is_logged_at_once_and_left_alone(tmp_path: Path) -> None:
+    """A preview's server logs a request's 404 from its own thread, perhaps while a page is converted."""
+    import threading
+
+    project = make_project(tmp_path / "project", ROOT)
+    config, files = preview_files(project, tmp_path)
+    file = next(f for f in files if isinstance(f, StoredPage) and "\n## " in f.content_string)
+    page = Page(None, file, config)
+    page.read_source(config)
+    seen: list[str] = []
+
+    class Seen(logging.Handler):
+        def emit(self, record: logging.LogRecord) -> None:
+            seen.append(record.getMessage())
+
+    handler = Seen(logging.WARNING)
+
+    class Files:  # the site's files, whose first lookup (during a section's conversion) meets a request
+        def __init__(self) -> None:
+            self.requested = False
+
+        def get_file_from_path(self, path: str) -> Any:
+            if not self.requested:
+                self.requested = True
+                request = threading.Thread(target=lambda: logging.getLogger("mkdocs.livereload").warning("GET /x 404"))
+                request.start()
+                request.join()
+                assert seen == ["GET /x 404"]  # not held back: logged as it came
+            return files.get_file_from_path(path)
+
+    logging.getLogger("mkdocs").addHandler(handler)
+    sections, looked = Sections(), Files()
+    try:
+        sections.render(page, _steps, get_toc, Page.render, config, looked)
+    finally:
+        logging.getLogger("mkdocs").removeHandler(handler)
+    assert looked.requested and seen == ["GET /x 404"]
+    assert file.src_uri in sections.pages  # converted in sections: the request's warning is not the page's
