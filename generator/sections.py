@@ -103,6 +103,8 @@ class Sections:
         """MkDocs' conversion of a generated page (`whole`: `Page.render`), in sections when it can be. The page's
         converter is made as MkDocs makes it, with MkDocs' `steps`: they note the ids in raw HTML and in the tree,
         make links relative and note a first `#` heading; `toc` makes the table of contents from its entries."""
+        if not self._tried(page.file.src_uri, page.markdown):  # no converter made in vain
+            return whole(page, config, files)
         md = markdown.Markdown(extensions=config.markdown_extensions, extension_configs=config.mdx_configs or {})
         raw, tree, relative, title = made = steps(page, files, config)
         for step in made:
@@ -137,7 +139,7 @@ class Sections:
                 look: Callable[[str], Any]) -> Page | None:
         """The page at `path` converted in sections (`convert` converts one; `look` looks a link's path up as
         the converter does), or None: convert it whole."""
-        if len(markdown) < self.FROM or path in self.whole or _WHOLE.search(markdown):
+        if not self._tried(path, markdown) or _WHOLE.search(markdown):
             return None
         texts = _CUT.split(markdown)
         if len(texts) < 2:
@@ -178,6 +180,10 @@ class Sections:
         return Page("".join(html for _, html in parts).strip(),
                     nest_toc_tokens([dict(h) for p, _ in parts for h in p.headings]),
                     parts[0][0].title, set().union(*(p.anchors for p, _ in parts)), links)
+
+    def _tried(self, path: str, markdown: str) -> bool:
+        """Whether the page is large enough to be tried in sections, and not known to be converted whole."""
+        return len(markdown) >= self.FROM and path not in self.whole
 
     def _whole(self, path: str) -> None:
         """The page is converted whole, from now on: it would convert every section each time, in vain."""

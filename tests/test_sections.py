@@ -52,6 +52,23 @@ def converted(page: Page) -> tuple:
     return page.content, toc_of(page.toc), page._title_from_render, page.present_anchor_ids, links
 
 
+def converted_with(tmp_path: Path, added: str, pick: Any) -> tuple[Sections, str]:
+    """The first generated page of the seed site that `pick` takes, with `added` at its end: converted by a
+    `Sections` and by MkDocs whole, the same (asserted); the `Sections` and the page's path."""
+    project = make_project(tmp_path / "project", ROOT)
+    config, files = preview_files(project, tmp_path)
+    file = next(f for f in files if isinstance(f, StoredPage) and pick(f))
+    whole, parts = Page(None, file, config), Page(None, file, config)
+    whole.read_source(config)
+    whole.markdown += added
+    parts.markdown, parts.meta = whole.markdown, whole.meta
+    sections = Sections()
+    sections.render(parts, _steps, get_toc, Page.render, config, files)
+    Page.render(whole, config, files)
+    assert converted(parts) == converted(whole)
+    return sections, file.src_uri
+
+
 def both_ways(config: Any, files: Any, sections: Sections) -> dict[str, tuple[tuple, tuple]]:
     out = {}
     for file in files:
@@ -173,7 +190,7 @@ def test_pages_gone_are_dropped_and_new_settings_drop_everything(changed: dict) 
 def test_a_warning_of_a_page_converted_in_sections_is_logged_once(tmp_path: Path,
                                                                   caplog: pytest.LogCaptureFixture) -> None:
     """A generated page with a link to a page that is not there: converted in sections, the warning is logged
-    once, as a whole conversion logs it, and the page is converted whole from then on."""
+    once, as a whole conversion logs it, and the page is converted whole this time."""
     project = make_project(tmp_path / "project", ROOT)
     config, files = preview_files(project, tmp_path)
     file = next(f for f in files if isinstance(f, StoredPage) and f.src_uri.startswith("acteurs/"))
@@ -194,19 +211,9 @@ def test_a_warning_of_a_page_converted_in_sections_is_logged_once(tmp_path: Path
     "\n\n## Exigences exprimées\n\ntexte",  # a heading's id already on the page
 ])
 def test_markdown_whose_sections_cannot_stand_alone_converts_as_it_does_whole(tmp_path: Path, added: str) -> None:
-    project = make_project(tmp_path / "project", ROOT)
-    config, files = preview_files(project, tmp_path)
-    file = next(f for f in files if isinstance(f, StoredPage) and f.src_uri.startswith("acteurs/")
-                and "\n## Exigences exprimées" in f.content_string)
-    whole, parts = Page(None, file, config), Page(None, file, config)
-    whole.read_source(config)
-    whole.markdown += added
-    parts.markdown, parts.meta = whole.markdown, whole.meta
-    sections = Sections()
-    sections.render(parts, _steps, get_toc, Page.render, config, files)
-    Page.render(whole, config, files)
-    assert converted(parts) == converted(whole)
-    assert file.src_uri in sections.whole
+    sections, path = converted_with(tmp_path, added, lambda f: f.src_uri.startswith("acteurs/")
+                                    and "\n## Exigences exprimées" in f.content_string)
+    assert path in sections.whole
 
 
 def test_a_section_that_warned_has_its_page_converted_whole_this_time_only() -> None:
@@ -224,17 +231,7 @@ def test_a_section_that_warned_has_its_page_converted_whole_this_time_only() -> 
                                    "\n\n<?php\n\n## H\n\n?>", "\n\n<![CDATA[\n\n## H\n\n]]>"])
 def test_what_the_generator_never_writes_has_its_page_converted_whole(tmp_path: Path, added: str) -> None:
     """HTML a blank line does not end, a `[TOC]` marker, code: the page as MkDocs converts it whole."""
-    project = make_project(tmp_path / "project", ROOT)
-    config, files = preview_files(project, tmp_path)
-    file = next(f for f in files if isinstance(f, StoredPage) and "\n## " in f.content_string)
-    whole, parts = Page(None, file, config), Page(None, file, config)
-    whole.read_source(config)
-    whole.markdown += added
-    parts.markdown, parts.meta = whole.markdown, whole.meta
-    sections = Sections()
-    sections.render(parts, _steps, get_toc, Page.render, config, files)
-    Page.render(whole, config, files)
-    assert converted(parts) == converted(whole)
+    sections, _ = converted_with(tmp_path, added, lambda f: "\n## " in f.content_string)
     assert sections.converted == 0
 
 
