@@ -36,7 +36,6 @@ import dataclasses
 import hashlib
 import logging
 import re
-import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -44,6 +43,7 @@ from typing import Any
 import markdown
 from markdown.extensions.toc import nest_toc_tokens
 
+from .shared_conversion import Held, replay
 from .site.page_store import compress, decompress
 
 _CUT = re.compile(r"\n\n(?=#{2,6} )")  # a blank line, then a heading of level 2 to 6 at the start of a line
@@ -109,7 +109,7 @@ class Sections:
         raw, tree, relative, title = made = steps(page, files, config)
         for step in made:
             step._register(md)
-        held = _Held()
+        held = Held(logging.INFO)
 
         def convert(text: str) -> Converted:
             md.reset()
@@ -127,8 +127,7 @@ class Sections:
             done = self.convert(page.file.src_uri, page.markdown, convert, lambda p: _found(files.get_file_from_path(p)))
         if done is None:
             return whole(page, config, files)
-        for name, level, message in held.records:
-            logging.getLogger(name).log(level, "%s", message)
+        replay(held.records)
         page.content, page.toc, page._title_from_render = done.html, toc(done.headings), done.title
         page.present_anchor_ids = done.anchors
         if logging.getLogger("mkdocs.structure.pages").getEffectiveLevel() > logging.DEBUG:  # as `Page.render`
@@ -222,39 +221,6 @@ class _Looked:
 
 def _found(file: Any) -> tuple[str, bool] | None:
     return None if file is None else (file.src_uri, file.inclusion.is_excluded())
-
-
-class _Held(logging.Filter):
-    """While it lasts: what this thread logs at INFO and above kept back, to be logged once the page is known to be
-    converted in sections (a page then converted whole logs its own); a warning marks its section (`warned`)."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.records: list[tuple[str, int, str]] = []
-        self.last: logging.LogRecord | None = None
-        self.handlers: list[logging.Handler] = []
-        self.thread = 0
-        self.warnings = 0
-
-    def filter(self, record: logging.LogRecord) -> bool:
-        if record.levelno < logging.INFO or record.thread != self.thread:  # a server's thread logs a request
-            return True
-        if record is not self.last:  # once, whichever handlers it passes
-            self.last = record
-            self.records.append((record.name, record.levelno, record.getMessage()))
-            self.warnings += record.levelno >= logging.WARNING
-        return False
-
-    def __enter__(self) -> "_Held":
-        self.thread = threading.get_ident()
-        self.handlers = [h for logger in (logging.getLogger(), logging.getLogger("mkdocs")) for h in logger.handlers]
-        for handler in self.handlers:  # first (before a filter that holds them back too: shared_conversion.py), in
-            handler.filters = [self, *handler.filters]  # a new list: another thread may be going through the old one
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        for handler in self.handlers:
-            handler.filters = [f for f in handler.filters if f is not self]
 
 
 def flat(tokens: list[dict]) -> tuple[dict, ...]:

@@ -6,6 +6,7 @@ hands it MkDocs' own conversion of a page (`_populate_page`)."""
 from __future__ import annotations
 
 import logging
+import threading
 import time
 from collections.abc import Callable
 from typing import Any
@@ -74,8 +75,7 @@ class SharedConversion:
         sent = child.result(timeout=max(least, times * (time.monotonic() - self.started)))
         states, held = sent if sent is not None else ({}, [])
         self.converted_apart = sorted(states)
-        for name, level, message in held:
-            logging.getLogger(name).log(level, "%s", message)
+        replay(held)
         for file in theirs:
             file.is_modified = _modified  # …until their output is written
             if file.src_uri in states:
@@ -111,30 +111,49 @@ def _modified() -> bool:
     return True
 
 
-class _Held(logging.Filter):
-    """In the child: warnings and errors kept back, to be logged by the preview's own process."""
+class Held(logging.Filter):
+    """While it lasts: what this thread logs at `least` and above, kept back (`records`, picklable) to be logged
+    later (`replay`); what other threads log (a preview server's requests) is left alone. In the child, warnings
+    and errors, logged by the preview's own process; in a page tried in sections (sections.py), INFO and above."""
 
-    def __init__(self) -> None:
+    def __init__(self, least: int) -> None:
         super().__init__()
+        self.least, self.thread, self.warnings = least, 0, 0
         self.records: list[tuple[str, int, str]] = []
         self.last: logging.LogRecord | None = None
+        self.handlers: list[logging.Handler] = []
 
     def filter(self, record: logging.LogRecord) -> bool:
-        if record.levelno < logging.WARNING:
+        if record.levelno < self.least or record.thread != self.thread:
             return True
         if record is not self.last:  # once, whichever handlers it passes
             self.last = record
             self.records.append((record.name, record.levelno, record.getMessage()))
+            self.warnings += record.levelno >= logging.WARNING
         return False
+
+    def __enter__(self) -> "Held":
+        self.thread = threading.get_ident()
+        self.handlers = [h for logger in (logging.getLogger(), logging.getLogger("mkdocs")) for h in logger.handlers]
+        for handler in self.handlers:  # first (before another `Held`: a page tried in sections in the child), in
+            handler.filters = [self, *handler.filters]  # a new list: another thread may be going through the old one
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        for handler in self.handlers:
+            handler.filters = [f for f in handler.filters if f is not self]
+
+
+def replay(records: list[tuple[str, int, str]]) -> None:
+    """What a `Held` kept back, logged now."""
+    for name, level, message in records:
+        logging.getLogger(name).log(level, "%s", message)
 
 
 def _converted(changed: list[Any], convert: Callable[[Any], None]) -> tuple[dict, list]:
-    held = _Held()
-    for logger in (logging.getLogger(), logging.getLogger("mkdocs")):
-        for handler in logger.handlers:
-            handler.addFilter(held)
     states = {}
-    for file in changed:
-        convert(file)
-        states[file.src_uri] = page_state(file.page)
+    with Held(logging.WARNING) as held:
+        for file in changed:
+            convert(file)
+            states[file.src_uri] = page_state(file.page)
     return states, held.records
