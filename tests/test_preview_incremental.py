@@ -154,15 +154,15 @@ def test_the_theme_environment_is_kept_across_rebuilds_and_sees_edited_templates
 
     import jinja2
 
-    import generator.preview as preview_module
-    from generator.preview import KeptTheme
+    import generator.site.kept_theme as kept_theme
+    from generator.site.kept_theme import KeptTheme
 
     installed, own = tmp_path / "site-packages" / "theme", tmp_path / "overrides"
     for folder in (installed, own):
         folder.mkdir(parents=True)
     (installed / "main.html").write_text("thème {{ x }}", encoding="utf-8")
     (installed / "style.css").write_text("", encoding="utf-8")
-    monkeypatch.setattr(preview_module, "_INSTALLED", (os.path.realpath(tmp_path / "site-packages") + os.sep,))
+    monkeypatch.setattr(kept_theme, "_INSTALLED", (os.path.realpath(tmp_path / "site-packages") + os.sep,))
     dirs = [str(own), str(installed)]
     made: list[jinja2.Environment] = []
 

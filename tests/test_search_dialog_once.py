@@ -15,7 +15,7 @@ from mkdocs.theme import Theme
 
 from conftest import Build
 from generator.plugin import THEME_DIR
-from generator.preview import KeptTheme
+from generator.site.kept_theme import KeptTheme
 from generator.site import search_index, wording
 
 
@@ -78,3 +78,50 @@ def test_every_page_of_a_project_with_overrides_carries_the_dialog_once(overridd
             continue  # served at any depth: its addresses start from the site's root
         assert bundle == (build.site / "pagefind").resolve(), page
         assert soup.select_one(".briefings-search__label").get_text() == wording.SEARCH_BUTTON
+
+
+def test_a_preview_s_kept_environment_gives_mkdocs_the_theme_files_a_stock_one_gives(tmp_path: Path) -> None:
+    """The kept listing leaves out the hidden files of installed themes (Material's 14,000 icons), which MkDocs
+    never copies: the static files MkDocs adds to the site are the very same, and it matches far fewer names."""
+    from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.structure.files import Files
+
+    overrides = tmp_path / "overrides"
+    (overrides / ".hidden").mkdir(parents=True)
+    (overrides / ".hidden" / "mine.css").write_text("", encoding="utf-8")  # a project's folder: listed as it is
+    (overrides / "extra.css").write_text("", encoding="utf-8")
+    theme = _theme(overrides)
+    config = MkDocsConfig()
+    config.load_dict({"site_name": "x", "docs_dir": str(tmp_path / "docs"), "site_dir": str(tmp_path / "site")})
+    (tmp_path / "docs").mkdir()
+    assert config.validate() == ([], [])
+    config.theme = theme
+
+    def theme_files(env: jinja2.Environment) -> tuple[list[str], int]:
+        matched = []
+        files = Files([])
+        files.add_files_from_theme(_Counting(env, matched), config)
+        return sorted(f.src_uri for f in files), len(matched)
+
+    stock, stock_matched = theme_files(theme.get_env())
+    kept_env = KeptTheme().environment(theme.get_env, theme.dirs, theme.locale)
+    kept, kept_matched = theme_files(kept_env)
+    assert kept == stock
+    assert "extra.css" in kept and any(name.startswith("assets/javascripts/bundle.") for name in kept)
+    assert any(name.startswith(".icons/") for name in theme.get_env().list_templates())
+    assert not any(name.startswith(".icons/") for name in kept_env.list_templates())
+    assert ".hidden/mine.css" in kept_env.list_templates()  # not an installed package's: as MkDocs would see it
+    assert kept_matched * 10 < stock_matched
+
+
+class _Counting:
+    """An environment whose `list_templates` counts the names MkDocs' filter is asked about."""
+
+    def __init__(self, env: jinja2.Environment, matched: list[str]) -> None:
+        self.env, self.matched = env, matched
+
+    def list_templates(self, extensions=None, filter_func=None) -> list[str]:
+        def counted(name: str) -> bool:
+            self.matched.append(name)
+            return filter_func(name)
+        return self.env.list_templates(extensions, counted)
