@@ -8,7 +8,8 @@
                 stops the build with one PluginError listing them all, never a traceback. Under `serve`,
                 raising would leave requests hanging (MkDocs 1.6): the preview is built from every readable
                 file, an error page lists the problems and every page carries a banner (`on_page_markdown`)
-                until they are fixed. `on_pre_page`: a preview converts a generated page in sections (sections.py).
+                until they are fixed. `on_pre_page`: a preview converts a generated page in sections, and keeps
+                what a hand-written page's conversion gave while it holds (sections.py).
 - `on_env`      gives the theme the search box, rendered once for every page; on `mkdocs build`, drops the index.
 - `on_post_page`, `on_post_template`  fill in each page's Content-Security-Policy (site/csp.py).
 - `on_post_build`  indexes the site for the search (site/search_index.py: Pagefind, once over the whole folder);
@@ -171,6 +172,8 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
     def on_pre_page(self, page, *, config, files):  # a preview converts a generated page in sections (sections.py)
         if self.serving and isinstance(page.file, StoredPage):
             page.render = functools.partial(self.preview.sections.render, page, _steps, get_toc, Page.render)
+        elif self.serving:  # a hand-written page: what its conversion gave is kept while it holds
+            page.render = functools.partial(self.preview.sections.whole_page, page, Page.render)
         return page
 
     def on_page_markdown(self, markdown: str, *, page, config, files) -> str:

@@ -27,11 +27,15 @@ page of the seed site and of a synthetic corpus, and on Markdown that reaches ac
 - the title is the first section's, the table of contents is made from every section's headings in order, the
   ids and links to anchors are the sections' together, first link first.
 A section kept logs nothing when it is reused, as a page MkDocs' dirty build keeps does not.
+A hand-written page is converted whole, by MkDocs, each time the preview renders it again (when pages come or go, and
+at every rebuild when it holds macros), though its Markdown is most often the same: what its conversion gave is kept
+likewise, by its Markdown and the files its links found (`Sections.whole_page`).
 Like preview.py, it does not import MkDocs: the plugin hands it MkDocs' own steps of a page's conversion.
 """
 
 from __future__ import annotations
 
+import copy
 import dataclasses
 import hashlib
 import logging
@@ -55,6 +59,14 @@ _HEADING_FIRST = re.compile(r"<h[2-6][ >]")
 # A paragraph after each section: what comes before it is the section's HTML with the blank lines a whole conversion
 # puts before the next block (one line break after most blocks, two after raw HTML), which the converter trims.
 _END, _END_HTML = "\n\nqqfindesectionqq", "<p>qqfindesectionqq</p>"
+# Markdown extensions whose conversion reads nothing but the page's text (and the files its links find): a page
+# converted whole is kept (`Sections.whole`) only when every extension of the site is one of them, or the
+# generator's own (markup.py, quick_inline.py). One that reads a file of its own (`pymdownx.snippets`) is not.
+_PURE = frozenset({"abbr", "admonition", "attr_list", "def_list", "fenced_code", "footnotes", "md_in_html", "meta",
+                   "nl2br", "sane_lists", "smarty", "tables", "toc", "wikilinks", "pymdownx.betterem", "pymdownx.caret",
+                   "pymdownx.details", "pymdownx.highlight", "pymdownx.inlinehilite", "pymdownx.keys", "pymdownx.mark",
+                   "pymdownx.smartsymbols", "pymdownx.superfences", "pymdownx.tabbed", "pymdownx.tasklist",
+                   "pymdownx.tilde"})
 
 
 @dataclass(frozen=True)
@@ -95,6 +107,8 @@ class Sections:
         self.pages: dict[str, dict[bytes, tuple[bytes, Converted]]] = {}
         self.whole: set[str] = set()  # pages converted whole since their sections could not be (see the module)
         self.config: Any = None
+        self.pure = False  # every extension is one of `_PURE` (`keep`)
+        self.wholes: dict[str, tuple] = {}  # pages converted whole: their Markdown's hash, lookups and what they gave
         self.reused = 0  # sections taken as kept, and converted, for the tests
         self.converted = 0
 
@@ -198,13 +212,41 @@ class Sections:
                          config.use_directory_urls, config.validation))
         if settings != self.config:
             self.clear()
+        self.pure = all(e in _PURE if isinstance(e, str) else type(e).__module__.startswith(f"{__package__}.")
+                        for e in config.markdown_extensions)
         self.config, paths = settings, set(paths)
         for path in self.pages.keys() - paths:
             del self.pages[path]
         self.whole &= paths
 
     def clear(self) -> None:
-        self.pages, self.whole = {}, set()
+        self.pages, self.whole, self.wholes = {}, set(), {}
+
+    def whole_page(self, page: Any, whole: Callable[..., None], config: Any, files: Any) -> None:
+        """MkDocs' conversion of a hand-written page (`whole`: `Page.render`), or what it gave last time: while the
+        page's Markdown (its macros rendered) is the same and every file its links were looked up as is found the
+        same. A preview renders such a page again whenever pages come or go, or whenever it holds macros. Not kept
+        when an extension may read more than the text (`_PURE`), nor when the conversion logged (INFO and above):
+        then it is converted, and logs, every time, as MkDocs converts it."""
+        path, key = page.file.src_uri, hashlib.blake2b(page.markdown.encode("utf-8"), digest_size=16).digest()
+        kept = self.wholes.get(path)
+        if kept is not None and kept[0] == key and all(_found(files.get_file_from_path(p)) == f for p, f in kept[1]):
+            _, _, page.content, toc, page._title_from_render, anchors, links = kept
+            page.toc, page.present_anchor_ids = copy.deepcopy(toc), set(anchors)
+            if logging.getLogger("mkdocs.structure.pages").getEffectiveLevel() > logging.DEBUG:  # as `Page.render`
+                page.links_to_anchors = {files.get_file_from_path(k): dict(v) for k, v in links.items()}
+            self.reused += 1
+            return
+        self.wholes.pop(path, None)
+        seen = _Looked(files)
+        with Held(logging.INFO) as held:
+            whole(page, config, seen)
+        replay(held.records)
+        self.converted += 1
+        if self.pure and not held.records:
+            links = {f.src_uri: dict(a) for f, a in (page.links_to_anchors or {}).items()}
+            self.wholes[path] = (key, tuple(seen.looked.items()), page.content, copy.deepcopy(page.toc),
+                                 page._title_from_render, frozenset(page.present_anchor_ids or ()), links)
 
 
 class _Looked:

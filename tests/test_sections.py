@@ -273,3 +273,83 @@ def test_what_another_thread_logs_meanwhile_is_logged_at_once_and_left_alone(tmp
         logging.getLogger("mkdocs").removeHandler(handler)
     assert looked.requested and seen == ["GET /x 404"]
     assert file.src_uri in sections.pages  # converted in sections: the request's warning is not the page's
+
+
+def hand_written(config: Any, files: Any) -> list[Any]:
+    return [f for f in files if f.is_documentation_page() and not isinstance(f, StoredPage)]
+
+
+def kept_whole(sections: Sections, file: Any, config: Any, files: Any, markdown: str | None = None) -> tuple[tuple, int]:
+    """The page converted through `Sections.whole_page`, and how many times MkDocs' own conversion ran for it."""
+    page, calls = Page(None, file, config), []
+    page.read_source(config)
+    if markdown is not None:
+        page.markdown = markdown
+
+    def whole(p: Page, c: Any, f: Any) -> None:
+        calls.append(p)
+        Page.render(p, c, f)
+    sections.whole_page(page, whole, config, files)
+    return converted(page), len(calls)
+
+
+def mkdocs_whole(file: Any, config: Any, files: Any, markdown: str | None = None) -> tuple:
+    page = Page(None, file, config)
+    page.read_source(config)
+    if markdown is not None:
+        page.markdown = markdown
+    Page.render(page, config, files)
+    return converted(page)
+
+
+def test_a_hand_written_page_is_converted_again_only_when_its_markdown_or_its_links_change(tmp_path: Path) -> None:
+    """Every hand-written page of the seed site: kept after its first conversion, reused as MkDocs converts it;
+    converted again once its text changes; converted again, as MkDocs does, once a page it links to is gone."""
+    project = make_project(tmp_path / "project", ROOT)
+    config, files = preview_files(project, tmp_path)
+    sections = Sections()
+    sections.keep([], config)
+    pages = hand_written(config, files)
+    assert {f.src_uri for f in pages} >= {"index.md", "methode.md", "format-des-briefings.md"}
+    for file in pages:
+        assert kept_whole(sections, file, config, files) == (mkdocs_whole(file, config, files), 1), file.src_uri
+        assert kept_whole(sections, file, config, files) == (mkdocs_whole(file, config, files), 0), file.src_uri
+        changed = file.content_string + "\n\nUn paragraphe de plus.\n"
+        assert kept_whole(sections, file, config, files, changed) == (mkdocs_whole(file, config, files, changed), 1)
+    linking = max(pages, key=lambda f: len(sections.wholes[f.src_uri][1]))
+    target = next(p for p, found in sections.wholes[linking.src_uri][1] if found is not None)
+    linked = kept_whole(sections, linking, config, files)  # its own text again
+    files.remove(files.get_file_from_path(target))
+    gone = kept_whole(sections, linking, config, files)
+    assert gone == (mkdocs_whole(linking, config, files), 1) and gone[0] != linked[0]
+
+
+def test_a_hand_written_page_whose_conversion_logs_is_converted_and_logs_every_time(
+        tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    project = make_project(tmp_path / "project", ROOT)
+    config, files = preview_files(project, tmp_path)
+    sections = Sections()
+    sections.keep([], config)
+    file = next(f for f in hand_written(config, files) if f.src_uri == "methode.md")
+    broken = file.content_string + "\n\n[perdu](nulle-part.md)\n"
+    for _ in range(2):
+        caplog.clear()
+        with caplog.at_level(logging.INFO):
+            assert kept_whole(sections, file, config, files, broken)[1] == 1
+        assert [r.levelno for r in caplog.records if "nulle-part.md" in r.getMessage()] == [logging.WARNING]
+    assert "methode.md" not in sections.wholes
+
+
+def test_a_hand_written_page_is_not_kept_when_an_extension_may_read_more_than_its_text(tmp_path: Path) -> None:
+    project = make_project(tmp_path / "project", ROOT)
+    config, files = preview_files(project, tmp_path)
+    sections = Sections()
+    config.markdown_extensions.append("pymdownx.snippets")  # reads the files it includes: never kept
+    sections.keep([], config)
+    file = next(f for f in hand_written(config, files) if f.src_uri == "methode.md")
+    assert [kept_whole(sections, file, config, files)[1] for _ in range(2)] == [1, 1]
+    config.markdown_extensions.remove("pymdownx.snippets")
+    sections.keep([], config)
+    assert [kept_whole(sections, file, config, files)[1] for _ in range(2)] == [1, 0]
+    sections.keep([], settings())  # other settings: nothing kept
+    assert sections.wholes == {}
