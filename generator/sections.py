@@ -137,8 +137,13 @@ class Sections:
                              {f.src_uri: dict(a) for f, a in relative.links_to_anchors.items()},
                              tuple(seen.looked.items()), title.title, end and not md.references, held.warnings > before)
 
-        with held:
-            done = self.convert(page.file.src_uri, page.markdown, convert, lambda p: _found(files.get_file_from_path(p)))
+        try:
+            with held:
+                done = self.convert(page.file.src_uri, page.markdown, convert,
+                                    lambda p: _found(files.get_file_from_path(p)))
+        except BaseException:  # logged, then the failure reported as MkDocs reports it
+            replay(held.records)
+            raise
         if done is None:
             return whole(page, config, files)
         replay(held.records)
@@ -228,7 +233,8 @@ class Sections:
         same. A preview renders such a page again whenever pages come or go, or whenever it holds macros. Not kept
         when an extension may read more than the text (`_PURE`), nor when the conversion logged (INFO and above):
         then it is converted, and logs, every time, as MkDocs converts it."""
-        path, key = page.file.src_uri, hashlib.blake2b(page.markdown.encode("utf-8"), digest_size=16).digest()
+        path, key = page.file.src_uri, (page.file.url, page.file.inclusion.is_excluded(),
+                                        hashlib.blake2b(page.markdown.encode("utf-8"), digest_size=16).digest())
         kept = self.wholes.get(path)
         if kept is not None and kept[0] == key and all(_found(files.get_file_from_path(p)) == f for p, f in kept[1]):
             _, _, page.content, toc, page._title_from_render, anchors, links = kept
@@ -239,9 +245,11 @@ class Sections:
             return
         self.wholes.pop(path, None)
         seen = _Looked(files)
-        with Held(logging.INFO) as held:
-            whole(page, config, seen)
-        replay(held.records)
+        try:
+            with Held(logging.INFO) as held:
+                whole(page, config, seen)
+        finally:  # logged, even when the conversion fails
+            replay(held.records)
         self.converted += 1
         if self.pure and not held.records:
             links = {f.src_uri: dict(a) for f, a in (page.links_to_anchors or {}).items()}
@@ -261,8 +269,10 @@ class _Looked:
         return file
 
 
-def _found(file: Any) -> tuple[str, bool] | None:
-    return None if file is None else (file.src_uri, file.inclusion.is_excluded())
+def _found(file: Any) -> tuple[str, str, bool] | None:
+    """What a link's conversion reads of the file it finds: its path, its address (a plugin may move it) and
+    whether it is left out of the site."""
+    return None if file is None else (file.src_uri, file.url, file.inclusion.is_excluded())
 
 
 def flat(tokens: list[dict]) -> tuple[dict, ...]:

@@ -135,6 +135,8 @@ class Held(logging.Filter):
     def __enter__(self) -> "Held":
         self.thread = threading.get_ident()
         self.handlers = [h for logger in (logging.getLogger(), logging.getLogger("mkdocs")) for h in logger.handlers]
+        if not logging.getLogger().handlers and logging.lastResort is not None:  # where a record no handler takes goes
+            self.handlers.append(logging.lastResort)
         for handler in self.handlers:  # first (before another `Held`: a page tried in sections in the child), in
             handler.filters = [self, *handler.filters]  # a new list: another thread may be going through the old one
         return self

@@ -353,3 +353,81 @@ def test_a_hand_written_page_is_not_kept_when_an_extension_may_read_more_than_it
     assert [kept_whole(sections, file, config, files)[1] for _ in range(2)] == [1, 0]
     sections.keep([], settings())  # other settings: nothing kept
     assert sections.wholes == {}
+
+
+def test_a_hand_written_page_is_converted_again_when_a_page_it_links_to_moves(tmp_path: Path) -> None:
+    """A plugin may give a page another address without moving its file: the links to it change with it."""
+    project = make_project(tmp_path / "project", ROOT)
+    config, files = preview_files(project, tmp_path)
+    sections = Sections()
+    sections.keep([], config)
+    pages = hand_written(config, files)
+    for file in pages:
+        kept_whole(sections, file, config, files)
+    linking = max(pages, key=lambda f: len(sections.wholes[f.src_uri][1]))
+    target = files.get_file_from_path(next(p for p, found in sections.wholes[linking.src_uri][1] if found is not None))
+    before = kept_whole(sections, linking, config, files)
+    assert before[1] == 0
+    target.url = "ailleurs/" + target.url
+    moved = kept_whole(sections, linking, config, files)
+    assert moved == (mkdocs_whole(linking, config, files), 1) and moved[0] != before[0]
+
+
+def test_a_warning_no_handler_takes_still_keeps_a_hand_written_page_from_being_kept(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture) -> None:
+    """Under MkDocs' command line, a logger outside `mkdocs` (an extension's) has no handler but Python's last
+    resort, which prints its warnings: such a warning is logged, once each time, and the page converted again."""
+    project = make_project(tmp_path / "project", ROOT)
+    config, files = preview_files(project, tmp_path)
+    sections = Sections()
+    sections.keep([], config)
+    file = next(f for f in hand_written(config, files) if f.src_uri == "methode.md")
+    monkeypatch.setattr(logging.getLogger(), "handlers", [])
+    monkeypatch.setattr(logging.getLogger("mkdocs"), "handlers", [])
+    calls = []
+
+    def warning_whole(p: Page, c: Any, f: Any) -> None:
+        calls.append(p)
+        logging.getLogger("une.extension").warning("avertissement de l'extension")
+        Page.render(p, c, f)
+    for _ in range(2):
+        page = Page(None, file, config)
+        page.read_source(config)
+        sections.whole_page(page, warning_whole, config, files)
+    assert len(calls) == 2 and "methode.md" not in sections.wholes
+    assert capsys.readouterr().err.count("avertissement de l'extension") == 2
+
+
+def test_what_a_failing_conversion_logged_is_logged(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    project = make_project(tmp_path / "project", ROOT)
+    config, files = preview_files(project, tmp_path)
+    sections = Sections()
+    sections.keep([], config)
+    file = next(f for f in hand_written(config, files) if f.src_uri == "methode.md")
+
+    def failing(p: Page, c: Any, f: Any) -> None:
+        logging.getLogger("mkdocs.structure.pages").warning("un lien perdu")
+        raise RuntimeError("échec")
+    page = Page(None, file, config)
+    page.read_source(config)
+    with caplog.at_level(logging.INFO), pytest.raises(RuntimeError):
+        sections.whole_page(page, failing, config, files)
+    assert [r.getMessage() for r in caplog.records] == ["un lien perdu"]
+
+
+def test_what_a_failing_conversion_in_sections_logged_is_logged(tmp_path: Path, caplog: pytest.LogCaptureFixture,
+                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    project = make_project(tmp_path / "project", ROOT)
+    config, files = preview_files(project, tmp_path)
+    file = next(f for f in files if isinstance(f, StoredPage) and f.src_uri.startswith("acteurs/"))
+    sections = Sections()
+
+    def failing(*args: Any) -> None:
+        logging.getLogger("mkdocs.structure.pages").warning("un lien perdu")
+        raise RuntimeError("échec")
+    monkeypatch.setattr(sections, "convert", failing)
+    page = Page(None, file, config)
+    page.read_source(config)
+    with caplog.at_level(logging.INFO), pytest.raises(RuntimeError):
+        sections.render(page, _steps, get_toc, Page.render, config, files)
+    assert [r.getMessage() for r in caplog.records] == ["un lien perdu"]
