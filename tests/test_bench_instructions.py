@@ -129,7 +129,7 @@ def test_the_count_joins_the_entry_that_measured_the_same_code(tmp_path: Path) -
                                      "processes": {"full": [1000, 150], "baseline": [1000]},
                                      "commit": "later", "measured": "2026-12-04"}
     shown = table(_load(results))
-    assert "| 1.20 | — | 1.15 |" in shown.split("\n| 7 |")[1]  # after the side-by-side column
+    assert "| 1.20 | — | 1.150 |" in shown.split("\n| 7 |")[1]  # after the side-by-side column
     assert "| 1.20 | — | — |" in shown.split("\n| 3 |")[1]  # an entry without a count
 
 

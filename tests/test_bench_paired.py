@@ -217,7 +217,8 @@ def test_measure_paired_indexes_the_baseline_only_and_removes_its_sites(tmp_path
 def test_the_table_shows_the_side_by_side_ratio() -> None:
     row = {"n": 10, "pipeline_s": 1.0, "full_s": 10.0, "baseline_s": 9.0, "ratio": 1.11, "ratio_cpu": 1.1,
            "site_bytes_per_briefing": 1024}
-    assert "| 1.11 | 1.10 | 1.04 |" in table([{**row, "ratio_cpu_paired": 1.04}])
+    assert "| 1.11 | 1.10 | 1.040 |" in table([{**row, "ratio_cpu_paired": 1.04}])
+    assert "| 1.11 | 1.10 | 1.085 |" in table([{**row, "ratio_cpu_paired": 1.085}])  # not 1.08
     assert "| 1.11 | 1.10 | — |" in table([row])  # a run without it
 
 
