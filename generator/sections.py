@@ -149,8 +149,7 @@ class Sections:
         replay(held.records)
         page.content, page.toc, page._title_from_render = done.html, toc(done.headings), done.title
         page.present_anchor_ids = done.anchors
-        if logging.getLogger("mkdocs.structure.pages").getEffectiveLevel() > logging.DEBUG:  # as `Page.render`
-            page.links_to_anchors = {files.get_file_from_path(k): v for k, v in done.links.items()}
+        _restore_links(page, done.links, files)
         return None
 
     def convert(self, path: str, markdown: str, convert: Callable[[str], Converted],
@@ -167,7 +166,7 @@ class Sections:
         for i, text in enumerate(texts):
             key = hashlib.blake2b(text.encode("utf-8"), digest_size=16).digest()
             kept = before.get(key)
-            if kept is not None and all(look(p) == found for p, found in kept[1].looked):
+            if kept is not None and _still_found(kept[1].looked, look):
                 html, part = decompress(kept[0]), kept[1]
                 self.reused += 1
             else:
@@ -236,11 +235,10 @@ class Sections:
         path, key = page.file.src_uri, (page.file.url, page.file.inclusion.is_excluded(),
                                         hashlib.blake2b(page.markdown.encode("utf-8"), digest_size=16).digest())
         kept = self.wholes.get(path)
-        if kept is not None and kept[0] == key and all(_found(files.get_file_from_path(p)) == f for p, f in kept[1]):
+        if kept is not None and kept[0] == key and _still_found(kept[1], lambda p: _found(files.get_file_from_path(p))):
             _, _, page.content, toc, page._title_from_render, anchors, links = kept
             page.toc, page.present_anchor_ids = copy.deepcopy(toc), set(anchors)
-            if logging.getLogger("mkdocs.structure.pages").getEffectiveLevel() > logging.DEBUG:  # as `Page.render`
-                page.links_to_anchors = {files.get_file_from_path(k): dict(v) for k, v in links.items()}
+            _restore_links(page, links, files)
             self.reused += 1
             return
         self.wholes.pop(path, None)
@@ -267,6 +265,17 @@ class _Looked:
         file = self.files.get_file_from_path(path)
         self.looked[path] = _found(file)
         return file
+
+
+def _still_found(looked: tuple[tuple[str, Any], ...], look: Callable[[str], Any]) -> bool:
+    """Whether each path a conversion's links were looked up as finds what it found then (`_found`)."""
+    return all(look(path) == found for path, found in looked)
+
+
+def _restore_links(page: Any, links: dict[str, dict[str, str]], files: Any) -> None:
+    """A page's links to anchors, by the file they point to, set only where `Page.render` sets them."""
+    if logging.getLogger("mkdocs.structure.pages").getEffectiveLevel() > logging.DEBUG:
+        page.links_to_anchors = {files.get_file_from_path(k): dict(v) for k, v in links.items()}
 
 
 def _found(file: Any) -> tuple[str, str, bool] | None:
