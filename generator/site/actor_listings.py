@@ -77,3 +77,18 @@ def activity(mentions: list[tuple[Briefing, str | None]], quotes: list[QuoteEntr
                  else wording.date_text(PartialDate(key[0], key[1])))
         rows.append((label, *counts[key]))
     return rows
+
+
+def sources(index: Any, actor_id: str) -> tuple[tuple, tuple]:
+    """The briefings an actor's page is made from (site/page_sources.py): those mentioning, quoting or voicing
+    them, and every account of the events they take part in; with those events' ids."""
+    sources: list = [m[0] for m in index.mentions.get(actor_id, ())]
+    sources.append(None)  # each list apart: the same briefings in another list are another page
+    sources.extend([q.briefing for q in index.quotes_by_speaker.get(actor_id, ())])
+    sources.append(None)
+    sources.extend([d.briefing for d in index.demands_by_voice.get(actor_id, ())])
+    event_ids = tuple(index.events_by_actor.get(actor_id, ()))
+    for e in event_ids:
+        sources.append(None)
+        sources.extend([a.briefing for a in index.events[e].accounts])
+    return tuple(sources), event_ids

@@ -4,14 +4,15 @@ A page's Markdown is a function of its template, of the values it is given (its 
 what the template looks up while it renders: the index (`index.actors[…]`, `index.topics[…]`,
 `index.mentions.get(…)`…) and the page's link helpers (`ctx.actor`, `ctx.event`, `ctx.link`…, which
 read the index and the slices that moved an anchor). A render under a `PageMemo` records each of
-those lookups with what it gave; the next build reuses the page's Markdown when the template is the
+those lookups with what it gave (site/page_reads.py); the next build reuses the page's Markdown when the template is the
 same, the context is equal and every recorded lookup, asked again of the new index, gives the same
 answer. Asked in the same order from the same values, the template then takes the very same path.
 
 Contexts are compared by value, except the briefings' own objects (frozen pydantic models), compared
 by identity: the loader keeps the same object for a file whose text did not change, and the memo keeps
-every object it compared alive, so an id is never reused by another object while it may be compared.
-A context holding a value of any other kind is not memoized: the page is rendered every time.
+every object it compared alive, so an id is never reused by another object while it may be compared;
+a key is compared only the build after the one that fingerprinted it (a page kept without its context made,
+site/page_sources.py, keeps an older key). A context holding a value of any other kind is not memoized: the page is rendered every time.
 `mkdocs build` never uses it (tests/test_page_cache.py compares sequences of edits with full builds).
 """
 
@@ -26,18 +27,13 @@ from typing import Any
 from pydantic import BaseModel
 
 from ..reading.dates import PartialDate
+from .page_reads import ContextReads, IndexReads, Unmemoizable, reads_hold
 from .page_store import Compressed, Stored, compress
-
-
-class Unmemoizable(Exception):
-    """A context value of a kind the memo cannot compare: the page is rendered every time."""
-
 
 _PLAIN = (int, float, bool, type(None))
 _FIELDS: dict[type, tuple[str, ...]] = {}  # dataclass → its fields' names
 _MODELS: set[type] = set()
 _TEXTS: set[type] = set()  # subclasses of str met (Md), found by isinstance once
-_MISSING = object()
 
 
 def fingerprinter(seen: dict[int, Any], done: dict[int, tuple[Any, Any]]) -> Callable[[Any], Any]:
@@ -86,117 +82,14 @@ def fingerprinter(seen: dict[int, Any], done: dict[int, tuple[Any, Any]]) -> Cal
     return fp
 
 
-class IndexReads:
-    """The index as a template sees it, each lookup noted in `log` with a fingerprint of what it gave."""
-
-    def __init__(self, index: Any, log: list, fp: Callable[[Any], Any]) -> None:
-        self._index, self._log, self._fp = index, log, fp
-
-    def __getattr__(self, name: str) -> Any:
-        value = getattr(self._index, name)
-        if type(value) is dict:
-            return _DictReads(name, value, self._log, self._fp)
-        if callable(value):
-            raise Unmemoizable(f"index.{name}()")
-        self._log.append(("attr", name, None, self._fp(value)))
-        return value
-
-
-class _DictReads:
-    def __init__(self, name: str, value: dict, log: list, fp: Callable[[Any], Any]) -> None:
-        self._name, self._value, self._log, self._fp = name, value, log, fp
-
-    def _note(self, kind: str, arg: Any, result: Any) -> Any:
-        self._log.append((kind, self._name, arg, self._fp(result) if result is not _MISSING else result))
-        return result
-
-    def __getitem__(self, key: Any) -> Any:
-        result = self._note("get", (key, _MISSING), self._value.get(key, _MISSING))
-        if result is _MISSING:
-            raise KeyError(key)
-        return result
-
-    def get(self, key: Any, default: Any = None) -> Any:
-        return self._note("get", (key, default), self._value.get(key, default))
-
-    def __contains__(self, key: Any) -> bool:
-        return self._note("in", key, key in self._value)
-
-    def __len__(self) -> int:
-        return self._note("len", None, len(self._value))
-
-    def __iter__(self):
-        return iter(self._note("all", None, self._value))
-
-    def items(self):
-        return self._note("all", None, self._value).items()
-
-    def keys(self):
-        return self._note("all", None, self._value).keys()
-
-    def values(self):
-        return self._note("all", None, self._value).values()
-
-
-def index_reads_hold(log: list, index: Any, fp: Callable[[Any], Any]) -> bool:
-    """Whether every lookup of `log`, asked again of `index`, gives what it gave."""
-    for kind, name, arg, expected in log:
-        value = getattr(index, name)
-        if kind == "get":
-            got = value.get(arg[0], arg[1])
-        elif kind == "in":
-            got = arg in value
-        elif kind == "len":
-            got = len(value)
-        else:  # "attr", "all"
-            got = value
-        if (fp(got) if got is not _MISSING else got) != expected:
-            return False
-    return True
-
-
-RECORDED = frozenset({"actor", "party", "topic", "event", "link"})
-"""The link helpers whose answer depends on the index or on the slices: noted with what they gave."""
-PURE = frozenset({"briefing", "source_label", "in_date_order", "url"})
-"""The link helpers whose answer depends only on their arguments (and the page)."""
-
-
-class ContextReads:
-    """A page's link helpers (render.PageContext), each call of one that reads the index noted in `log`."""
-
-    def __init__(self, ctx: Any, log: list) -> None:
-        self._ctx, self._log = ctx, log
-        self._noted: set = set()  # a call asked again gives the same: noted once, checked once by the next build
-
-    def __getattr__(self, name: str) -> Any:
-        if name in PURE:
-            return getattr(self._ctx, name)
-        if name not in RECORDED:
-            raise Unmemoizable(f"ctx.{name}")
-        method = getattr(self._ctx, name)
-
-        def recorded(*args: Any) -> Any:
-            result = method(*args)
-            try:
-                known = (name, args) in self._noted
-                self._noted.add((name, args))
-            except TypeError:  # an argument that cannot be hashed: noted each time
-                known = False
-            if not known:
-                self._log.append((name, args, result))
-            return result
-        return recorded
-
-
-def context_reads_hold(log: list, ctx: Any) -> bool:
-    return all(getattr(ctx, name)(*args) == result for name, args, result in log)
-
-
 class Entry:
-    __slots__ = ("template", "key", "index_log", "ctx_log", "text")
+    __slots__ = ("template", "key", "index_log", "ctx_log", "text", "build", "sources", "values")
 
     def __init__(self, template: str, key: Any, index_log: list, ctx_log: list, text: bytes) -> None:
         self.template, self.key, self.index_log, self.ctx_log, self.text = template, key, index_log, ctx_log, text
+        self.build = 0  # the build that last fingerprinted the context: `key` is compared only the build after
+        self.sources: tuple | None = None  # site/page_sources.py
+        self.values: Any = None
 
 
 class PageMemo:
@@ -218,10 +111,16 @@ class PageMemo:
         self.env: Any = None  # the Jinja environment of every build (render.Renderer)
         self.values: dict[Any, tuple[tuple, Any]] = {}  # `made`: last build's, and this one's
         self.kept_values: dict[Any, tuple[tuple, Any]] = {}
+        self.builds = 0
+        self.shared: Any = None  # what every context reads of the index, as of the last build (site/page_sources.py)
+        self.next_shared: Any = None  # … as of this one: `shared` once it ends
+        self.shared_same = False  # whether the two are equal
+        self.unmade = 0  # pages reused without their context made (site/page_sources.py), for the tests
 
     def start(self) -> None:
         """A new build begins: what it does not ask for again is dropped when it ends (`end`)."""
-        self.kept, self.rendered, self.reused, self.kept_values = {}, 0, 0, {}
+        self.kept, self.rendered, self.reused, self.kept_values, self.unmade = {}, 0, 0, {}, 0
+        self.builds += 1
         self.seen.clear()
         self.done.clear()
 
@@ -229,11 +128,13 @@ class PageMemo:
         self.entries, self.kept = self.kept, {}
         self.values, self.kept_values = self.kept_values, {}
         self.alive, self.seen = self.seen, {}
+        self.shared, self.next_shared = self.next_shared, None
         self.done.clear()
         self.fp = fingerprinter(self.seen, self.done)
 
     def clear(self) -> None:
         self.entries, self.kept, self.alive, self.values, self.kept_values = {}, {}, {}, {}, {}
+        self.shared, self.next_shared, self.shared_same = None, None, False
         self.seen.clear()
         self.done.clear()
 
@@ -253,13 +154,17 @@ class PageMemo:
         """The Markdown rendered last time, as stored (a `Pages` keeps it as it is: never decompressed on the
         way), if `still(entry)` says its lookups give the same now."""
         entry = self.entries.get(page)
-        if entry is None or entry.template != template or entry.key != key or not still(entry):
+        # A key fingerprinted before the last build may name by id objects gone since: never compared.
+        if (entry is None or entry.build != self.builds - 1 or entry.template != template or entry.key != key
+                or not still(entry)):
             return None
+        entry.build = self.builds
         self.kept[page] = entry
         self.reused += 1
         return Compressed(entry.text)
 
     def store(self, page: str, entry: Entry) -> None:
+        entry.build = self.builds
         self.kept[page] = entry
         self.rendered += 1
 
@@ -274,10 +179,7 @@ def render(memo: PageMemo, renderer: Any, template: str, index: Any, page: str,
         memo.rendered += 1
         return renderer.render_fresh(template, index, page, **context)
 
-    def still(entry: Entry) -> bool:
-        return (context_reads_hold(entry.ctx_log, renderer.context(index, page))
-                and index_reads_hold(entry.index_log, index, fp))
-    text = memo.find(page, template, key, still)
+    text = memo.find(page, template, key, lambda entry: reads_hold(memo, renderer, index, page, entry))
     if text is not None:
         return text
     index_log: list = []

@@ -13,6 +13,7 @@ from ..reading.problems import ProblemList
 from . import slices, urls, wording
 from .actor_listings import activity, demand_date, listing, quote_date
 from .actor_listings import roles as actor_roles
+from .actor_listings import sources as actor_sources
 from .differences import DifferenceView, event_split, indicator_split, places_key, recent
 from .markup import Md
 from .page_cache import PageCache, briefing_inputs
@@ -29,6 +30,8 @@ from .page_order import date_key as _date_key
 from .page_order import name_order as _name_order
 from .page_order import quote_key as _quote_key
 from .page_order import render_page as _page
+from .page_order import render_page_from as _page_from
+from .page_sources import share
 
 
 @dataclass(frozen=True)
@@ -67,6 +70,7 @@ def render_site(index: CorpusIndex, cache: PageCache | None = None, *,
     r = Renderer(memo)
     if memo is not None:
         memo.start()
+        share(memo, index)
     events = _event_views(index, memo)
     # First: the pages below link to the slices of the quotes and of the timeline holding what they cite.
     quote_pages = render_quotes(r, index)
@@ -122,29 +126,35 @@ def render_actor_pages(r: Renderer, index: CorpusIndex, events: dict[str, EventV
         groups[actor.party if actor.party in index.parties else None].append(actor)
         if not actor.page:
             continue
+
+        def context(actor=actor) -> dict:
+            quotes = sorted(index.quotes_by_speaker.get(actor.id, []), key=lambda q: _quote_key(q))
+            voiced = index.demands_by_voice.get(actor.id, [])
+            # What an article's author lends this actor is not a demand the actor made: listed apart.
+            demands = [d for d in voiced if d.demand.basis != "author"]
+            readings = [d for d in voiced if d.demand.basis == "author"]
+            actor_events = sorted((events[e] for e in index.events_by_actor.get(actor.id, [])),
+                                  key=lambda e: (_date_key(e.date), e.id))
+            mentions = index.mentions.get(actor.id, [])
+            listings = {
+                "mentions": listing(mentions, lambda m: m[0].source.published),
+                "quotes": listing(quotes, quote_date),
+                "demands": listing(demands, demand_date),
+                "readings": listing(readings, demand_date),
+                "events": listing(actor_events, lambda e: e.date),
+            }
+            busy = any(one.more for one in listings.values())
+            roles, roles_more = actor_roles(mentions) if listings["mentions"].more else ([], 0)
+            return dict(a=actor, **listings, roles=roles, roles_more=roles_more,
+                        activity=activity(mentions, quotes, demands) if busy else [])
         page = urls.actor_page(actor.id)
-        quotes = sorted(index.quotes_by_speaker.get(actor.id, []), key=lambda q: _quote_key(q))
-        voiced = index.demands_by_voice.get(actor.id, [])
-        # What an article's author lends this actor is not a demand the actor made: listed apart.
-        demands = [d for d in voiced if d.demand.basis != "author"]
-        readings = [d for d in voiced if d.demand.basis == "author"]
-        actor_events = sorted((events[e] for e in index.events_by_actor.get(actor.id, [])),
-                              key=lambda e: (_date_key(e.date), e.id))
-        mentions = index.mentions.get(actor.id, [])
-        listings = {
-            "mentions": listing(mentions, lambda m: m[0].source.published),
-            "quotes": listing(quotes, quote_date),
-            "demands": listing(demands, demand_date),
-            "readings": listing(readings, demand_date),
-            "events": listing(actor_events, lambda e: e.date),
-        }
-        busy = any(one.more for one in listings.values())
-        roles, roles_more = actor_roles(mentions) if listings["mentions"].more else ([], 0)
-        pages[page] = _page(r, index, "actor.md.j2", page, a=actor, **listings, roles=roles, roles_more=roles_more,
-                            activity=activity(mentions, quotes, demands) if busy else [])
+        pages[page] = _page_from(r, index, "actor.md.j2", page, lambda actor=actor: actor_sources(index, actor.id),
+                                 context)
     # Every order here and below ends on an id: names that differ only by case or accents (or two
     # parties with one name) must not be left in the order of a set or of a hash.
-    ordered = [(index.parties[party] if party else wording.NO_PARTY, sorted(items, key=lambda a: (name_key(a.name), a.id)))
+    # Each actor with the count of briefings mentioning them: the page's context, not a lookup of every list.
+    ordered = [(index.parties[party] if party else wording.NO_PARTY,
+                [(a, len(index.mentions.get(a.id, ()))) for a in sorted(items, key=lambda a: (name_key(a.name), a.id))])
                for party, items in sorted(groups.items(), key=lambda g: (g[0] is None, _name_order(index.parties, g[0])))]
     pages[urls.ACTORS_INDEX] = _page(r, index, "actors_index.md.j2", urls.ACTORS_INDEX, groups=ordered)
     return pages
