@@ -203,7 +203,7 @@ def site_files(index: CorpusIndex, cache: PageCache | None = None, *, later: boo
     unchanged briefing pages are not rendered again; `later`: without the `published_files`)."""
     # Exports first, kept compressed: their transient tables and the pages' rendering do not add up.
     published = Pages() if later else Pages(published_files(index))
-    pages = (with_head_data(render_pages(index, cache), index, cache.head) if cache is not None
+    pages = (with_head_data(render_pages(index, cache), index, cache.head, cache.memo.shared) if cache is not None
              else render_pages(index, finish=adding_head_data(index)))  # each page compressed once, head data in it
     pages.absorb(published)
     pages.update(feed_files(index, cache.feeds if cache is not None else None))

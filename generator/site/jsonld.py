@@ -24,6 +24,7 @@ Content-Security-Policy (site/csp.py) hashes only scripts that run.
 from __future__ import annotations
 
 import json
+import operator
 from collections.abc import Callable
 from typing import Any
 
@@ -53,18 +54,25 @@ def script_json(data: Any) -> str:
     return json.dumps(data, ensure_ascii=True, sort_keys=False).translate(_ESCAPES)
 
 
-def with_head_data(pages: Pages, index: CorpusIndex, memo: dict | None = None) -> Pages:
+def with_head_data(pages: Pages, index: CorpusIndex, memo: dict | None = None, shared: Any = None) -> Pages:
     """The pages, with JSON-LD (and actor pages with their feed) added to their front matter (a copy).
     `memo` (a live preview's, kept from one build to the next): a page whose stored text and added data are
-    the same as last time takes last time's result as it is, neither decompressed nor compressed again."""
+    the same as last time takes last time's result as it is, neither decompressed nor compressed again; when
+    `shared` (what the data read of the index besides their briefings: site/page_sources.py) is what it was
+    then, data made from the very same briefings' objects as last time are not made again."""
     out = pages.copy()
-    kept: dict[str, tuple[bytes, tuple, bytes]] = {}
-    for page, meta in head_meta(index).items():
-        _add(out, page, memo, kept, meta())
+    same = memo is not None and shared is not None and memo.get(_SHARED) == shared
+    kept: dict[Any, Any] = {}
+    for page, (made_of, meta) in head_meta(index).items():
+        _add(out, page, memo, kept, made_of, same, meta)
     if memo is not None:
+        kept[_SHARED] = memo[_SHARED] if same else shared
         memo.clear()
         memo.update(kept)
     return out
+
+
+_SHARED = ("shared",)  # the memo's key for the `shared` it was made with (every other key is a page's path)
 
 
 def adding_head_data(index: CorpusIndex) -> Callable[[str, str], str]:
@@ -74,41 +82,51 @@ def adding_head_data(index: CorpusIndex) -> Callable[[str, str], str]:
 
     def add(page: str, text: str) -> str:
         meta = metas.get(page)
-        return text if meta is None else _with_meta(text, meta())
+        return text if meta is None else _with_meta(text, meta[1]())
     return add
 
 
-def head_meta(index: CorpusIndex) -> dict[str, Callable[[], dict[str, str]]]:
-    """What makes each page's head data, by the page's path: briefing and summit pages' JSON-LD, actor pages' feed."""
-    metas: dict[str, Callable[[], dict[str, str]]] = {}
+def head_meta(index: CorpusIndex) -> dict[str, tuple[tuple, Callable[[], dict[str, str]]]]:
+    """What makes each page's head data, by the page's path: briefing and summit pages' JSON-LD, actor pages' feed;
+    each with the briefings' objects it is made from (besides the registries and how names resolve)."""
+    metas: dict[str, tuple[tuple, Callable[[], dict[str, str]]]] = {}
     for b in index.briefings:
-        metas[urls.briefing_page(b.id)] = lambda b=b: {"jsonld": script_json(briefing_data(b, index))}
+        metas[urls.briefing_page(b.id)] = ((b,), lambda b=b: {"jsonld": script_json(briefing_data(b, index))})
     for event_id, record in index.events.items():
         if record.kind == "summit":
-            metas[urls.summit_page(event_id)] = lambda r=record: {"jsonld": script_json(summit_data(r, index))}
+            metas[urls.summit_page(event_id)] = (tuple([a.briefing for a in record.accounts]),
+                                                 lambda r=record: {"jsonld": script_json(summit_data(r, index))})
     for actor_id, actor in index.actors.items():
         if actor.page:
-            metas[urls.actor_page(actor_id)] = lambda i=actor_id, a=actor: {
-                "feed": urls.actor_feed(i), "feed_title": wording.actor_feed_title(a.name)}
+            metas[urls.actor_page(actor_id)] = ((), lambda i=actor_id, a=actor: {
+                "feed": urls.actor_feed(i), "feed_title": wording.actor_feed_title(a.name)})
     return metas
 
 
-def _add(pages: Pages, page: str, memo: dict | None, kept: dict, meta: dict[str, str]) -> None:
+def _add(pages: Pages, page: str, memo: dict | None, kept: dict, made_of: tuple, same: bool,
+         meta: Callable[[], dict[str, str]]) -> None:
     """Front matter keys put first in the page's block (the block a template's `front_matter` wrote)."""
     if page not in pages:
         return
-    stored, key = pages.compressed(page), tuple(meta.items())
-    if memo is not None:
-        last = memo.get(page)
-        if last is not None and last[0] == stored and last[1] == key:
+    stored = pages.compressed(page)
+    last = memo.get(page) if memo is not None else None
+    if last is not None and last[0] == stored:
+        if same and len(last[3]) == len(made_of) and all(map(operator.is_, last[3], made_of)):
             pages[page] = Compressed(last[2])
             kept[page] = last
             return
+        key = tuple(meta().items())
+        if last[1] == key:
+            pages[page] = Compressed(last[2])
+            kept[page] = (*last[:3], made_of)
+            return
+    else:
+        key = tuple(meta().items())
     text = pages[page]
     if not text.startswith("---\n"):
         return
-    pages[page] = _with_meta(text, meta)
-    kept[page] = (stored, key, pages.compressed(page))
+    pages[page] = _with_meta(text, dict(key))
+    kept[page] = (stored, key, pages.compressed(page), made_of)
 
 
 def _with_meta(text: str, meta: dict[str, str]) -> str:

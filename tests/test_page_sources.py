@@ -1,0 +1,71 @@
+"""A preview keeps an actor's page, and a page's head data, without making their context again while the briefings
+they are made from are the very objects of last build (generator/site/page_sources.py): every build below must
+still give a fresh full build's pages, including when what changed is an account the actor's page only shows
+through an event, or a registry entry no page's text shows."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from generator.pipeline import Project
+from generator.site.page_cache import PageCache
+from test_page_cache import incremental_build
+
+ACTORS = ("- {id: donald-trump, name: Donald Trump, aliases: [Trump], kind: person}\n"
+          "- {id: otan, name: OTAN, kind: %s}\n")
+
+
+def _project(root: Path) -> Path:
+    for folder in ("content", "briefings"):
+        (root / folder).mkdir(parents=True)
+    content = root / "content"
+    (content / "actors.yaml").write_text(ACTORS % "organisation", encoding="utf-8")
+    (content / "parties.yaml").write_text("- {id: usa, name: États-Unis}\n", encoding="utf-8")
+    (content / "topics.yaml").write_text("- {id: sommets, name: Sommets}\n", encoding="utf-8")
+    # Trump takes part in the summit in A only; B tells the same summit without naming him, and gives its day.
+    _briefing(root, "a", "[Trump]", "2025-08", quote="OTAN")
+    _briefing(root, "b", "[]", "2025-08-15")
+    _briefing(root, "c", "[]", None)  # a briefing of its own, read by no actor page
+    return root
+
+
+def _briefing(root: Path, name: str, people: str, date: str | None, quote: str | None = None) -> None:
+    text = (f"title: Récit {name}\nsummary: Un récit.\nsource: {{outlet: Journal {name}, published: 2025-09-01, "
+            f"genre: news}}\n")
+    if date is not None:
+        text += (f"events:\n  - {{id: sommet, kind: summit, title: Le sommet, date: {date}, "
+                 f"participants: {people}}}\n")
+    if quote:
+        text += (f"quotes:\n  - {{speaker: {quote}, text: « Une phrase. », basis: on-record}}\n")
+    (root / "briefings" / f"{name}.yaml").write_text(text, encoding="utf-8")
+
+
+def test_an_account_seen_only_through_an_event_changes_the_actor_page(tmp_path: Path) -> None:
+    root = _project(tmp_path / "p")
+    project, memo, cache = Project.at(root), {}, PageCache()
+    page = "acteurs/donald-trump.md"
+    first = incremental_build(project, memo, cache)
+    assert "15 août 2025" in first[page]
+    incremental_build(project, memo, cache)
+    assert cache.memo.unmade >= 2  # nothing changed: the actor pages are kept without their context made
+
+    _briefing(root, "c", "[]", None, quote="OTAN")  # a briefing neither actor page reads… but OTAN's
+    incremental_build(project, memo, cache)
+    assert cache.memo.unmade >= 1  # Trump's page, at least, is kept as it was
+
+    _briefing(root, "b", "[]", "2025-08-16")  # the account Trump's page shows only through the summit
+    edited = incremental_build(project, memo, cache)
+    assert "16 août 2025" in edited[page] and "15 août 2025" not in edited[page]
+
+
+def test_a_registry_change_no_page_text_shows_still_changes_the_head_data(tmp_path: Path) -> None:
+    root = _project(tmp_path / "p")
+    project, memo, cache = Project.at(root), {}, PageCache()
+    briefing = "briefings/a.md"
+    first = incremental_build(project, memo, cache)
+    assert '\\"@type\\": \\"Organization\\", \\"name\\": \\"OTAN\\"' in first[briefing]
+    # OTAN, who speaks in A, becomes a person: the briefing page reads the same, its JSON-LD does not.
+    (root / "content" / "actors.yaml").write_text(ACTORS % "person", encoding="utf-8")
+    changed = incremental_build(project, memo, cache)
+    assert cache.memo.unmade == 0  # what every page reads of the index changed: no context is taken as it was
+    assert '\\"@type\\": \\"Person\\", \\"name\\": \\"OTAN\\"' in changed[briefing]
