@@ -22,7 +22,7 @@ from .page_store import Pages
 from .render import Renderer, summit_of
 from .search_index import search_meta
 from .cards import briefing_card
-from .summit_pages import render_summit
+from .summit_pages import render_summit_pages
 from .timeline_svg import timeline_svg
 from .year_pages import render_briefings_index, render_sources, render_timeline, timeline_groups
 from .aggregate_pages import render_demands, render_figures, render_quotes
@@ -157,18 +157,6 @@ def render_actor_pages(r: Renderer, index: CorpusIndex, events: dict[str, EventV
                 [(a, len(index.mentions.get(a.id, ()))) for a in sorted(items, key=lambda a: (name_key(a.name), a.id))])
                for party, items in sorted(groups.items(), key=lambda g: (g[0] is None, _name_order(index.parties, g[0])))]
     pages[urls.ACTORS_INDEX] = _page(r, index, "actors_index.md.j2", urls.ACTORS_INDEX, groups=ordered)
-    return pages
-
-
-def render_summit_pages(r: Renderer, index: CorpusIndex, events: dict[str, EventView]) -> dict[str, str]:
-    pages = {}
-    summits = sorted((e for e in events.values() if e.kind == "summit"), key=lambda e: (_date_key(e.date), e.id))
-    for s in summits:
-        members = dict.fromkeys([s.id, *index.children.get(s.id, [])])  # each once, even an event related to itself
-        history = sorted((events[m] for m in members if m in events), key=lambda e: (_date_key(e.date), e.id))
-        strip = Md(timeline_svg(history, lambda e: "#" + urls.event_anchor(e.id)))
-        pages.update(render_summit(r, index, s, history, strip))
-    pages[urls.SUMMITS_INDEX] = _page(r, index, "summits_index.md.j2", urls.SUMMITS_INDEX, summits=summits)
     return pages
 
 
