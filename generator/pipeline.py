@@ -22,7 +22,7 @@ from .site import urls
 from .site.divergence_export import divergence_files
 from .site.export import export_files
 from .site.feeds import feed_files
-from .site.ical import calendar_text
+from .site.ical import calendar_sources, calendar_text
 from .site.jsonld import adding_head_data, with_head_data
 from .site.page_cache import PageCache
 from .site.home_facts import HomeFacts, home_facts
@@ -207,7 +207,8 @@ def site_files(index: CorpusIndex, cache: PageCache | None = None, *, later: boo
              else render_pages(index, finish=adding_head_data(index)))  # each page compressed once, head data in it
     pages.absorb(published)
     pages.update(feed_files(index, cache.feeds if cache is not None else None))
-    pages[urls.CALENDAR] = calendar_text(index)
+    pages[urls.CALENDAR] = (calendar_text(index) if cache is None
+                            else cache.made_from("calendar", calendar_sources(index), lambda: calendar_text(index)))
     return pages
 
 

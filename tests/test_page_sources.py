@@ -69,3 +69,53 @@ def test_a_registry_change_no_page_text_shows_still_changes_the_head_data(tmp_pa
     changed = incremental_build(project, memo, cache)
     assert cache.memo.unmade == 0  # what every page reads of the index changed: no context is taken as it was
     assert '\\"@type\\": \\"Person\\", \\"name\\": \\"OTAN\\"' in changed[briefing]
+
+
+def test_a_summit_page_follows_every_event_of_its_history(tmp_path: Path) -> None:
+    root = _project(tmp_path / "p")
+    announce = root / "briefings" / "d.yaml"
+
+    def tell(title: str) -> None:  # an event of the summit's history, told by a briefing that does not tell it
+        announce.write_text(
+            "title: Récit d\nsummary: Un récit.\nsource: {outlet: Journal d, published: 2025-07-30, genre: news}\n"
+            f"events:\n  - {{id: annonce, kind: statement, title: {title}, date: 2025-07-29, related: [sommet]}}\n",
+            encoding="utf-8")
+    tell("Annonce du sommet")
+    project, memo, cache = Project.at(root), {}, PageCache()
+    page = "sommets/sommet.md"
+    first = incremental_build(project, memo, cache)
+    assert "Annonce du sommet" in first[page]
+    _briefing(root, "c", "[]", None, quote="OTAN")
+    incremental_build(project, memo, cache)
+    assert cache.memo.unmade >= 2  # the summit's page and Trump's, kept as they were
+
+    tell("Annonce reportée")
+    related = incremental_build(project, memo, cache)
+    assert "Annonce reportée" in related[page] and "Annonce du sommet" not in related[page]
+    _briefing(root, "b", "[]", "2025-08-16")  # the summit's own account, in the other briefing
+    own = incremental_build(project, memo, cache)
+    assert "16 août 2025" in own[page]
+
+
+def test_the_calendar_follows_an_edit_of_a_planned_event(tmp_path: Path) -> None:
+    from generator.site import urls
+
+    root = _project(tmp_path / "p")
+    planned = root / "briefings" / "e.yaml"
+
+    def plan(title: str) -> None:
+        planned.write_text(
+            "title: Récit e\nsummary: Un récit.\nsource: {outlet: Journal e, published: 2025-11-02, genre: news}\n"
+            f"events:\n  - {{id: prevu, kind: meeting, title: {title}, date: 2025-12-01, status: planned}}\n",
+            encoding="utf-8")
+    plan("Rencontre prévue")
+    project, memo, cache = Project.at(root), {}, PageCache()
+    first = incremental_build(project, memo, cache)
+    assert "Rencontre prévue" in first[urls.CALENDAR]
+    kept = cache.made["calendar"]
+    _briefing(root, "c", "[]", None, quote="Trump")  # no event changed: the calendar is not made again
+    incremental_build(project, memo, cache)
+    assert cache.made["calendar"] is kept
+    plan("Rencontre déplacée")
+    moved = incremental_build(project, memo, cache)
+    assert "Rencontre déplacée" in moved[urls.CALENDAR] and "Rencontre prévue" not in moved[urls.CALENDAR]

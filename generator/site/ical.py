@@ -52,6 +52,16 @@ def calendar_text(index: CorpusIndex) -> str:
     return cal.to_ical().decode("utf-8")
 
 
+def calendar_sources(index: CorpusIndex) -> tuple:
+    """What the calendar is made from: every account of every event (its briefing's object, and the event's), by
+    event; the same objects as last build make the same calendar (a live preview's `PageCache.made_from`)."""
+    objects: list = []
+    for event_id in sorted(index.events):
+        objects.append(None)
+        objects.extend([x for a in index.events[event_id].accounts for x in (a.event, a.briefing)])
+    return tuple(objects)
+
+
 def span(value: PartialDate) -> tuple[date, date]:
     """First day and the day after the last (DTEND is exclusive) of a date known to the day or month."""
     start = date(value.year, value.month, value.day or 1)

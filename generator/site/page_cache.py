@@ -11,6 +11,7 @@ an incremental sequence of edits against fresh full builds). `mkdocs build` neve
 
 from __future__ import annotations
 
+import operator
 from collections.abc import Callable
 from typing import Any
 
@@ -49,6 +50,7 @@ class PageCache:
         self.memo = PageMemo()  # every other page (site/page_memo.py)
         self.head: dict = {}  # pages with their head data added (site/jsonld.py `with_head_data`)
         self.feeds: dict = {}  # the Atom feeds (site/feeds.py `feed_files`)
+        self.made: dict[str, tuple[tuple, Any]] = {}  # `made_from`
 
     def start(self) -> dict[str, tuple[Briefing, tuple, str]]:
         """A new render begins: what it does not ask for again is dropped when it ends (`keep`)."""
@@ -67,10 +69,18 @@ class PageCache:
         kept[page] = entry
         return Compressed(entry[2])
 
+    def made_from(self, name: str, objects: tuple, make: Callable[[], Any]) -> Any:
+        """`make()`, or what it gave last build when made from the very same `objects` (briefings' frozen models
+        and their parts, compared by identity and kept alive with the value)."""
+        last = self.made.get(name)
+        if last is None or len(last[0]) != len(objects) or not all(map(operator.is_, last[0], objects)):
+            last = self.made[name] = (objects, make())
+        return last[1]
+
     def keep(self, kept: dict[str, Any]) -> None:
         self.entries = kept
 
     def clear(self) -> None:
         self.entries = {}
-        self.head, self.feeds = {}, {}
+        self.head, self.feeds, self.made = {}, {}, {}
         self.memo.clear()
