@@ -119,3 +119,52 @@ def test_the_calendar_follows_an_edit_of_a_planned_event(tmp_path: Path) -> None
     plan("Rencontre déplacée")
     moved = incremental_build(project, memo, cache)
     assert "Rencontre déplacée" in moved[urls.CALENDAR] and "Rencontre prévue" not in moved[urls.CALENDAR]
+
+
+def test_a_topic_page_follows_an_account_of_its_events_from_outside_the_topic(tmp_path: Path) -> None:
+    root = _project(tmp_path / "p")
+    own = root / "briefings" / "a.yaml"
+    own.write_text(own.read_text(encoding="utf-8") + "topics: [sommets]\n", encoding="utf-8")
+    project, memo, cache = Project.at(root), {}, PageCache()
+    page = "themes/sommets.md"
+    first = incremental_build(project, memo, cache)
+    assert "15 août 2025" in first[page]
+    _briefing(root, "c", "[]", None, quote="OTAN")
+    incremental_build(project, memo, cache)
+    assert cache.memo.unmade >= 2  # the topic's page and Trump's, kept as they were
+
+    _briefing(root, "b", "[]", "2025-08-16")  # B has no topic: its account gives the summit's day
+    edited = incremental_build(project, memo, cache)
+    assert "16 août 2025" in edited[page] and "15 août 2025" not in edited[page]
+
+
+def test_a_topic_page_follows_which_of_its_events_it_shows(tmp_path: Path) -> None:
+    """A topic page shows its most recent events: an account from outside the topic can change one it shows (its
+    status) or make one it did not show the most recent (its date)."""
+    from generator.site.actor_listings import ACTOR_LIST_LIMIT
+
+    root = _project(tmp_path / "p")
+    n = ACTOR_LIST_LIMIT + 1
+    events = "".join(f"  - {{id: ev{i}, kind: meeting, title: Réunion {i}, date: 2025-01-{i + 1:02d}}}\n"
+                     for i in range(n))
+    (root / "briefings" / "t.yaml").write_text(
+        "title: Récit t\nsummary: Un récit.\nsource: {outlet: Journal t, published: 2025-03-01, genre: news}\n"
+        f"topics: [sommets]\nevents:\n{events}", encoding="utf-8")
+    outside = root / "briefings" / "o.yaml"
+
+    def tell(last: str, first: str) -> None:  # a briefing without the topic, telling its most and least recent
+        outside.write_text(
+            "title: Récit o\nsummary: Un récit.\nsource: {outlet: Journal o, published: 2025-04-01, genre: news}\n"
+            f"events:\n  - {{id: ev{n - 1}, kind: meeting, title: Réunion {n - 1}{last}}}\n"
+            f"  - {{id: ev0, kind: meeting, title: Réunion 0{first}}}\n", encoding="utf-8")
+    tell("", "")
+    project, memo, cache = Project.at(root), {}, PageCache()
+    page = "themes/sommets.md"
+    first = incremental_build(project, memo, cache)
+    assert "[Réunion 0]" not in first[page] and "[Réunion 1]" in first[page] and "(Réunion, annulé)" not in first[page]
+    tell(", status: cancelled", "")  # the most recent event, shown: cancelled, says the latest account
+    cancelled = incremental_build(project, memo, cache)
+    assert "(Réunion, annulé)" in cancelled[page]
+    tell(", status: cancelled", ", date: 2025-02-01")  # the least recent, not shown, becomes the most recent
+    moved = incremental_build(project, memo, cache)
+    assert "[Réunion 0]" in moved[page] and "[Réunion 1]" not in moved[page]

@@ -19,11 +19,11 @@ from .markup import Md
 from .page_cache import PageCache, briefing_inputs
 from .page_memo import PageMemo
 from .page_store import Pages
-from .render import Renderer, summit_of
+from .render import Renderer
 from .search_index import search_meta
 from .cards import briefing_card
 from .summit_pages import render_summit_pages
-from .timeline_svg import timeline_svg
+from .topic_pages import render_topic_pages
 from .year_pages import render_briefings_index, render_sources, render_timeline, timeline_groups
 from .aggregate_pages import render_demands, render_figures, render_quotes
 from .page_order import date_key as _date_key
@@ -168,61 +168,6 @@ def _indicator_views(index: CorpusIndex, memo: PageMemo | None = None) -> list[I
                                    recent(contradictions[0] if contradictions else None),
                                    recent(nuances[0] if nuances else None)))
     return views
-
-
-def render_topic_pages(r: Renderer, index: CorpusIndex, events: dict[str, EventView]) -> dict[str, str]:
-    """A page per topic of the registry: its briefings, their events and figures, the demands on it by party
-    (the authors' readings apart). Like an actor's page, each list past its limit shows its most recent items
-    and how many there are; every item stays on its own page and on the cross-source pages."""
-    pages = {}
-    rows = []
-    # Each topic's briefings, demands and figures, in the index's order: gathered in one pass over each.
-    briefings_of, demands_of, figures_of = defaultdict(list), defaultdict(list), defaultdict(list)
-    for b in index.briefings:
-        for topic_id in dict.fromkeys(b.topics):
-            briefings_of[topic_id].append(b)
-    for d in index.demands:
-        demands_of[d.demand.topic].append(d)
-    for entries in index.figures.values():
-        for e in entries:
-            for topic_id in dict.fromkeys(e.briefing.topics):  # briefing ids are unique: its topics are its id's
-                figures_of[topic_id].append(e)
-    for topic_id in sorted(index.topics, key=lambda t: _name_order(index.topics, t)):
-        page = urls.topic_page(topic_id)
-        briefings = briefings_of[topic_id]
-        topic_events = sorted((events[i] for i in dict.fromkeys(e.id for b in briefings for e in b.events)
-                               if i in events), key=lambda e: (_date_key(e.date), e.id))
-        positions: dict[str, list] = defaultdict(list)
-        readings: dict[str, list] = defaultdict(list)
-        for d in demands_of[topic_id]:
-            (readings if d.demand.basis == "author" else positions)[d.demand.party].append(d)
-
-        def by_party(groups: dict[str, list]) -> list:
-            return [(p, listing(sorted(groups[p], key=lambda d: (_date_key(demand_date(d)), d.briefing.id)), demand_date))
-                    for p in sorted(groups, key=lambda p: _name_order(index.parties, p))]
-        figures = figures_of[topic_id]
-        shown_events = listing(topic_events, lambda e: e.date)
-        pages[page] = _page(r, index, "topic.md.j2", page, topic_id=topic_id,
-                            briefings=listing(briefings, lambda b: b.source.published), events=shown_events,
-                            by_party=by_party(positions), readings=by_party(readings),
-                            figures=listing(figures, lambda e: e.figure.as_of or e.briefing.source.published),
-                            strip=Md(timeline_svg(shown_events.shown, _event_href(index, page, r.moved))))
-        rows.append((topic_id, len(briefings), len(topic_events),
-                     sum(len(v) for v in positions.values()) + sum(len(v) for v in readings.values()), len(figures)))
-    pages[urls.TOPICS_INDEX] = _page(r, index, "topics_index.md.j2", urls.TOPICS_INDEX, rows=rows)
-    return pages
-
-
-def _event_href(index: CorpusIndex, page: str, moved: dict[tuple[str, str], str]):
-    """From `page`, where an event's entry is: its summit's page, or its place in the timeline (the
-    timeline's slice holding it, once the timeline is cut: `moved`)."""
-    def href(e: EventView) -> str:
-        summit = summit_of(index, e.id)
-        if summit:
-            return urls.href(page, urls.summit_page(summit), "" if summit == e.id else urls.event_anchor(e.id))
-        anchor = urls.event_anchor(e.id)
-        return urls.href(page, moved.get((urls.TIMELINE, anchor), urls.TIMELINE), anchor)
-    return href
 
 
 def render_disagreements(r: Renderer, index: CorpusIndex, events: dict[str, EventView],
