@@ -168,3 +168,47 @@ def test_a_topic_page_follows_which_of_its_events_it_shows(tmp_path: Path) -> No
     tell(", status: cancelled", ", date: 2025-02-01")  # the least recent, not shown, becomes the most recent
     moved = incremental_build(project, memo, cache)
     assert "[Réunion 0]" in moved[page] and "[Réunion 1]" not in moved[page]
+
+
+def _write(root: Path, name: str, body: str, published: str = "2025-09-01") -> None:
+    (root / "briefings" / f"{name}.yaml").write_text(
+        f"title: Récit {name}\nsummary: Un récit.\nsource: {{outlet: Journal {name}, published: {published}, "
+        f"genre: news}}\n{body}", encoding="utf-8")
+
+
+def test_a_quotes_slice_follows_the_other_versions_of_its_statements(tmp_path: Path, monkeypatch) -> None:
+    from generator.site import slices
+
+    monkeypatch.setattr(slices, "QUOTES_PER_PAGE", 1)  # a slice per speaker
+    root = _project(tmp_path / "p")
+
+    def say(name: str, speaker: str, words: str) -> None:  # two versions of one statement, by two speakers
+        _write(root, name, f"quotes:\n  - {{speaker: {speaker}, text: « {words} », statement: declaration}}\n")
+    say("a", "Trump", "Nous verrons")
+    say("b", "OTAN", "Nous verrons bien")
+    project, memo, cache = Project.at(root), {}, PageCache()
+    first = incremental_build(project, memo, cache)
+    trump = next(p for p in first if p.startswith("citations/") and "donald-trump" in p)
+    assert "Nous verrons bien" in first[trump]  # the other version, on Trump's slice
+    say("b", "OTAN", "Nous verrons autrement")
+    edited = incremental_build(project, memo, cache)
+    assert "Nous verrons autrement" in edited[trump]
+
+
+def test_a_figures_slice_follows_every_entry_its_boxes_compare(tmp_path: Path, monkeypatch) -> None:
+    from generator.site import slices
+
+    monkeypatch.setattr(slices, "FIGURES_PER_PAGE", 2)  # an indicator given three times is cut in parts
+    root = _project(tmp_path / "p")
+
+    def give(name: str, value: int, published: str) -> None:
+        _write(root, name, f"figures:\n  - {{indicator: deplaces, label: Personnes déplacées, category: humanitarian, "
+                           f"value: {value}, qualifier: exact, unit: people, as_of: 2025-08-01, attributed_to: ONU}}\n",
+               published)
+    give("f1", 1000, "2025-08-02")
+    give("f2", 1000, "2025-08-03")
+    give("f3", 2000, "2025-08-04")
+    project, memo, cache = Project.at(root), {}, PageCache()
+    incremental_build(project, memo, cache)
+    give("f1", 1500, "2025-08-02")  # in the first part: the box on the last part compares it with the others
+    incremental_build(project, memo, cache)

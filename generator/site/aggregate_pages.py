@@ -16,13 +16,19 @@ from .actor_listings import demand_date, quote_date
 from .cards import heat_cell
 from .figure_chart import figure_chart
 from .markup import Md
-from .page_order import date_key, name_order, quote_key, render_page
+from .page_order import date_key, name_order, quote_key, render_page, render_page_from
 from .render import Renderer
 
 
 def _index_page(r: Renderer, index: CorpusIndex, page: str, groups: list[slices.Group], **wording: Any) -> str:
-    return render_page(r, index, "slices_index.md.j2", page, groups=groups, total=sum(g.count for g in groups),
+    return render_page(r, index, "slices_index.md.j2", page, groups=slices.outline(groups), total=sum(g.count for g in groups),
                        pages=len(slices.pages_of(groups)), **wording)
+
+
+def _pairs(entries: list, part: str) -> tuple:
+    """Index entries as the objects they are made of (site/page_sources.py): each one's briefing and its own part
+    of it (`part`: its quote, demand or figure), so the same briefings holding other entries are other sources."""
+    return tuple([x for e in entries for x in (e.briefing, getattr(e, part))])
 
 
 def _folder(page: str) -> str:
@@ -54,10 +60,13 @@ def render_quotes(r: Renderer, index: CorpusIndex) -> dict[str, str]:
         dated = [s for s in group.slices if any(quote_date(q) for q in s.items)]
         r.moved[(urls.QUOTES, urls.section_anchor("orateur", group.id))] = (dated or group.slices)[-1].page
         for s in group.slices:
-            held = sorted({at for q in s.items for at in holding.get(id(q), ())})
-            pages[s.page] = render_page(
-                r, index, "quotes.md.j2", s.page, slice=s, by_speaker=[(group.id, s.items)], by_date=s.items,
-                statements=[statements[at] for at in held])
+            held = [statements[at] for at in sorted({at for q in s.items for at in holding.get(id(q), ())})]
+
+            def sources(s=s, held=held) -> tuple[tuple, tuple]:  # its quotes, and the versions of their statements
+                return (_pairs(s.items, "quote") + _pairs([q for _, versions in held for q in versions], "quote"),
+                        (slices.frame(s), tuple((sid, len(versions)) for sid, versions in held)))
+            pages[s.page] = render_page_from(r, index, "quotes.md.j2", s.page, sources, lambda s=s, held=held: dict(
+                slice=s, by_speaker=[(group.id, s.items)], by_date=s.items, statements=held))
     pages[urls.QUOTES] = _index_page(
         r, index, urls.QUOTES, groups, title="Citations", heading="Citations", noun="citation", group_noun="orateur",
         intro="Les mots exacts rapportés par les articles, orateur par orateur.")
@@ -110,7 +119,9 @@ def render_demands(r: Renderer, index: CorpusIndex) -> dict[str, str]:
                         label_of=lambda p: index.parties.get(p, p), order=lambda p: name_order(index.parties, p),
                         date_of=demand_date, folder=_folder(urls.DEMANDS), index=urls.DEMANDS,
                         index_label="Exigences, par partie", limit=slices.DEMANDS_PER_PAGE)
-    pages = {s.page: render_page(r, index, "demands.md.j2", s.page, slice=s, **matrix_of(s.items))
+    pages = {s.page: render_page_from(r, index, "demands.md.j2", s.page,
+                                      lambda s=s: (_pairs(s.items, "demand"), slices.frame(s)),
+                                      lambda s=s: dict(slice=s, **matrix_of(s.items)))
              for s in slices.pages_of(groups)}
     pages[urls.DEMANDS] = _index_page(
         r, index, urls.DEMANDS, groups, title="Exigences", heading="Exigences et positions, par partie",
@@ -120,13 +131,21 @@ def render_demands(r: Renderer, index: CorpusIndex) -> dict[str, str]:
 
 def render_figures(r: Renderer, index: CorpusIndex, indicators: list) -> dict[str, str]:
     def page_of(views: list, page: str, s: slices.Slice | None) -> str:
-        by_category: dict[str, list] = defaultdict(list)
-        for view in views:
-            by_category[view.entries[0].figure.category].append(view)
-        unattributed = [e for v in views for e in v.entries if not e.figure.attributed_to]
-        charts = {v.indicator: Md(_chart(r, page, v)) for v in views}
-        return render_page(r, index, "figures.md.j2", page, slice=s, by_category=sorted(by_category.items()),
-                           unattributed=unattributed, charts=charts)
+        def context() -> dict[str, Any]:
+            by_category: dict[str, list] = defaultdict(list)
+            for view in views:
+                by_category[view.entries[0].figure.category].append(view)
+            unattributed = [e for v in views for e in v.entries if not e.figure.attributed_to]
+            charts = {v.indicator: Md(_chart(r, page, v)) for v in views}
+            return dict(slice=s, by_category=sorted(by_category.items()), unattributed=unattributed, charts=charts)
+
+        def sources() -> tuple[tuple, tuple]:
+            """Each indicator's entries on the page, and all its entries (its boxes compare them all)."""
+            made_of: tuple = ()
+            for v in views:
+                made_of += (None, *_pairs(v.entries, "figure"), None, *_pairs(index.figures[v.indicator], "figure"))
+            return made_of, (s and slices.frame(s), tuple((v.indicator, len(v.entries)) for v in views))
+        return render_page_from(r, index, "figures.md.j2", page, sources, context)
 
     if sum(map(_figure_weight, indicators)) <= slices.FIGURES_PER_PAGE:
         return {urls.FIGURES: page_of(indicators, urls.FIGURES, None)}

@@ -240,3 +240,14 @@ def _linked(groups: list[Group[T]]) -> list[Group[T]]:
 
 def pages_of(groups: list[Group[T]]) -> list[Slice[T]]:
     return [s for g in groups for s in g.slices]
+
+
+def frame(s: Slice) -> tuple:
+    """A slice but its items, as comparable values: its address, names, size and neighbours."""
+    return (s.page, s.group, s.label, s.part, s.index, s.index_label, s.size, s.previous, s.next)
+
+
+def outline(groups: list[Group[T]]) -> list[Group[T]]:
+    """The groups and their slices without the slices' items: what an index page shows (its context is compared
+    by value in a preview, and need not hold the whole corpus)."""
+    return [Group(g.id, g.label, [replace(s, items=[]) for s in g.slices]) for g in groups]

@@ -197,7 +197,7 @@ def render_disagreements(r: Renderer, index: CorpusIndex, events: dict[str, Even
     pages = {s.page: page(s.page, [x for x in s.items if isinstance(x, EventView)],
                           [x for x in s.items if isinstance(x, IndicatorView)], s) for s in slices.pages_of(groups)}
     pages[urls.DISAGREEMENTS] = _page(
-        r, index, "slices_index.md.j2", urls.DISAGREEMENTS, groups=groups, total=sum(g.count for g in groups),
+        r, index, "slices_index.md.j2", urls.DISAGREEMENTS, groups=slices.outline(groups), total=sum(g.count for g in groups),
         pages=len(slices.pages_of(groups)), title="Divergences et sources uniques",
         heading="Divergences et sources uniques", noun="sujet", group_noun="année",
         intro="Pour l'éditeur : où les sources se contredisent, et ce qui ne repose que sur un seul article ; un sujet est un événement ou un indicateur chiffré.")

@@ -40,7 +40,7 @@ def _by_year(items: list, date_of: Callable[[Any], PartialDate | None], page: st
 
 
 def _index(r: Renderer, index: CorpusIndex, page: str, groups: list[slices.Group], **wording_: Any) -> str:
-    return render_page(r, index, "slices_index.md.j2", page, groups=groups, total=sum(g.count for g in groups),
+    return render_page(r, index, "slices_index.md.j2", page, groups=slices.outline(groups), total=sum(g.count for g in groups),
                        pages=len(slices.pages_of(groups)), group_noun="année", **wording_)
 
 
