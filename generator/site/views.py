@@ -24,7 +24,7 @@ from .search_index import search_meta
 from .cards import briefing_card
 from .summit_pages import render_summit_pages
 from .topic_pages import render_topic_pages
-from .year_pages import render_briefings_index, render_sources, render_timeline, timeline_groups
+from .year_pages import event_sources, render_briefings_index, render_sources, render_timeline, timeline_groups
 from .aggregate_pages import render_demands, render_figures, render_quotes
 from .page_order import date_key as _date_key
 from .page_order import name_order as _name_order
@@ -177,13 +177,15 @@ def render_disagreements(r: Renderer, index: CorpusIndex, events: dict[str, Even
     listed_figures = [v for v in indicators if v.divergence or v.nuance or len({e.briefing.id for e in v.entries}) == 1]
 
     def page(page: str, evs: list[EventView], figs: list[IndicatorView], s: slices.Slice | None) -> str:
-        return _page(r, index, "disagreements.md.j2", page, slice=s,
-                     diverging_events=[e for e in evs if e.divergences],
-                     diverging_figures=[v for v in figs if v.divergence],
-                     nuanced_events=[e for e in evs if e.nuances],
-                     nuanced_figures=[v for v in figs if v.nuance],
-                     single_events=[e for e in evs if len(e.accounts) == 1],
-                     single_figures=[v for v in figs if len({e.briefing.id for e in v.entries}) == 1])
+        def sources() -> tuple[tuple, tuple]:  # each event's accounts, each indicator's entries
+            made_of = event_sources(evs) + tuple([x for v in figs for e in (None, *v.entries)
+                                                  for x in ((e.briefing, e.figure) if e else (None,))])
+            return made_of, (s and slices.frame(s), tuple(e.id for e in evs), tuple(v.indicator for v in figs))
+        return _page_from(r, index, "disagreements.md.j2", page, sources, lambda: dict(
+            slice=s, diverging_events=[e for e in evs if e.divergences],
+            diverging_figures=[v for v in figs if v.divergence], nuanced_events=[e for e in evs if e.nuances],
+            nuanced_figures=[v for v in figs if v.nuance], single_events=[e for e in evs if len(e.accounts) == 1],
+            single_figures=[v for v in figs if len({e.briefing.id for e in v.entries}) == 1]))
 
     if sum(map(_divergence_weight, [*listed_events, *listed_figures])) <= slices.DIVERGENCES_PER_PAGE:
         return {urls.DISAGREEMENTS: page(urls.DISAGREEMENTS, listed_events, listed_figures, None)}

@@ -12,7 +12,7 @@ from typing import Any
 from ..corpus.index import CorpusIndex
 from ..reading.dates import PartialDate
 from . import slices, urls, wording
-from .page_order import date_key, render_page
+from .page_order import date_key, render_page, render_page_from
 from .markup import Md
 from .render import Renderer
 from .timeline_svg import timeline_svg
@@ -58,6 +58,15 @@ def timeline_groups(index: CorpusIndex, events: dict[str, Any], r: Renderer) -> 
     return groups
 
 
+def event_sources(events: list[Any]) -> tuple:
+    """Events' views as the objects they are made of (site/page_sources.py): each account's briefing and event."""
+    made_of: list = []
+    for e in events:
+        made_of.append(None)
+        made_of.extend([x for a in e.accounts for x in (a.briefing, a.event)])
+    return tuple(made_of)
+
+
 def _event_weight(event: Any) -> int:
     """An entry's lines, about: its heading and a link to each briefing telling it."""
     return 1 + len(event.accounts)
@@ -66,17 +75,20 @@ def _event_weight(event: Any) -> int:
 def render_timeline(r: Renderer, index: CorpusIndex, events: dict[str, Any],
                     groups: list[slices.Group] | None) -> dict[str, str]:
     def page(page: str, entries: list, s: slices.Slice | None) -> str:
-        by_period: dict[str, list] = {}
-        for e in entries:
-            period = wording.date_text(PartialDate(e.date.year, e.date.month)) if e.date and e.date.month else (
-                wording.year_without_month(e.date.year) if e.date else wording.UNKNOWN_DATE_HEADING)
-            by_period.setdefault(period, []).append(e)
-        by_kind: dict[str, list] = defaultdict(list)
-        for e in entries:
-            by_kind[e.kind].append(e)
-        strips = timeline_svg(entries, lambda e: "#" + urls.event_anchor(e.id))
-        return render_page(r, index, "timeline.md.j2", page, entries=entries, by_period=list(by_period.items()),
-                           by_kind=sorted(by_kind.items()), strips=Md(strips), slice=s)
+        def context() -> dict[str, Any]:
+            by_period: dict[str, list] = {}
+            for e in entries:
+                period = wording.date_text(PartialDate(e.date.year, e.date.month)) if e.date and e.date.month else (
+                    wording.year_without_month(e.date.year) if e.date else wording.UNKNOWN_DATE_HEADING)
+                by_period.setdefault(period, []).append(e)
+            by_kind: dict[str, list] = defaultdict(list)
+            for e in entries:
+                by_kind[e.kind].append(e)
+            strips = timeline_svg(entries, lambda e: "#" + urls.event_anchor(e.id))
+            return dict(entries=entries, by_period=list(by_period.items()), by_kind=sorted(by_kind.items()),
+                        strips=Md(strips), slice=s)
+        return render_page_from(r, index, "timeline.md.j2", page, lambda: (event_sources(entries), (
+            s and slices.frame(s), tuple(e.id for e in entries))), context)
 
     if groups is None:
         return {urls.TIMELINE: page(urls.TIMELINE, sorted(events.values(), key=lambda e: (date_key(e.date), e.id)), None)}
