@@ -206,3 +206,29 @@ def test_a_change_the_poll_saw_first_is_not_told_again_by_its_late_notification(
     polled(FileDeletedEvent(str(briefing)))
     notified(FileDeletedEvent(str(briefing)))
     assert woken == ["poll", "notification", "notification"]
+
+
+@pytest.mark.skipif(not Path("/proc/sys/fs/inotify").exists(), reason="reads are told apart only by inotify (Linux)")
+def test_reading_the_briefings_sends_no_notification_at_all(tmp_path: Path, server, watcher,
+                                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    """A rebuild reads every briefing: the system is not even asked to tell of reads (each notification is decoded
+    in Python, on a thread of the preview's process, while the rebuild runs)."""
+    folder = tmp_path / "briefings"
+    folder.mkdir()
+    files = [folder / f"b{i}.yaml" for i in range(20)]
+    for path in files:
+        path.write_text("title: x\n", encoding="utf-8")
+    seen: list = []
+    monkeypatch.setattr(watching._Changes, "on_any_event", lambda self, event: seen.append(event.event_type))
+    assert watcher.watch(folder)
+    time.sleep(0.2)
+    seen.clear()  # what the poll's first scan may tell
+    for path in files:
+        path.read_bytes()
+    time.sleep(0.5)
+    assert seen == []
+    files[0].write_text("title: y\n", encoding="utf-8")
+    deadline = time.monotonic() + 5
+    while "closed" not in seen and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert "closed" in seen  # a save is still told, to its end
