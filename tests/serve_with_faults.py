@@ -18,7 +18,7 @@ import sys
 
 from pathlib import Path
 
-from generator.site import home_facts, render, search_index, views
+from generator.site import home_facts, render, search_index, summit_pages, timeline_svg, topic_pages
 
 
 class PlantedFault(RuntimeError):
@@ -26,7 +26,7 @@ class PlantedFault(RuntimeError):
 
 
 _render = render.Renderer.render
-_timeline_svg = views.timeline_svg
+_timeline_svg = timeline_svg.timeline_svg
 _date_text = home_facts.date_text  # what the home page's macros show is formatted there
 
 
@@ -61,7 +61,7 @@ def faulty_build_index(site_dir, **options):
 render.Renderer.render = faulty_render
 search_index.build_index = faulty_build_index
 home_facts.date_text = faulty_date_text
-views.timeline_svg = faulty_timeline_svg
+topic_pages.timeline_svg = summit_pages.timeline_svg = faulty_timeline_svg  # the strips of topics and summits
 
 if __name__ == "__main__":
     from mkdocs.__main__ import cli
