@@ -43,7 +43,8 @@ class Listing:
         return self.total - len(self.shown)
 
 
-def listing(items: list, date_of: Callable[[Any], PartialDate | None], limit: int = ACTOR_LIST_LIMIT) -> Listing:
+def listing(items: list, date_of: Callable[[Any], PartialDate | None], limit: int | None = None) -> Listing:
+    limit = ACTOR_LIST_LIMIT if limit is None else limit  # read when called: a test may set it smaller
     if len(items) <= limit:
         return Listing(list(items), len(items))
     dated = sorted((x for x in items if date_of(x) is not None), key=lambda x: date_of(x).sort_key, reverse=True)
