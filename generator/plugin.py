@@ -236,6 +236,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         for worker in ("indexer", "preview"):  # MkDocs removes the site's folder next (a second Ctrl-C: left)
             getattr(self, worker).close(stopping.WAIT_S) if worker in self.__dict__ else None
         stopping.restore()
+        stopping.no_collection_at_exit() if self.serving else None  # a build ends as MkDocs alone does
 
     def on_build_error(self, *, error) -> None:
         gc.unfreeze()

@@ -14,6 +14,8 @@ a program embedding MkDocs with its own handlers keeps them. `restore` puts back
 
 from __future__ import annotations
 
+import atexit
+import gc
 import signal
 import threading
 from typing import Any
@@ -25,6 +27,7 @@ search index: seconds at a thousand briefings) before MkDocs removes it. A secon
 SIGNALS = tuple(getattr(signal, name) for name in ("SIGTERM", "SIGHUP") if hasattr(signal, name))
 
 _taken: set[int] = set()  # the signals whose default action `handle_as_interrupt` replaced
+_frozen_at_exit = False  # `no_collection_at_exit` registered
 
 
 def _interrupt(signum: int, frame: Any) -> None:
@@ -49,3 +52,17 @@ def restore() -> None:
         signum = _taken.pop()
         if signal.getsignal(signum) is _interrupt:
             signal.signal(signum, signal.SIG_DFL)
+
+
+def no_collection_at_exit() -> None:
+    """When Python exits, what is alive then is set aside from the cyclic garbage collector (`gc.freeze`), so that
+    its final collection does not walk it.
+
+    A preview holds the index and MkDocs' pages of every briefing, millions of objects: after Ctrl-C at a thousand
+    briefings, that final collection took 2.1 of the 2.7 s the preview needed to exit, for nothing (the process's
+    memory goes back to the system whole). Exit handlers registered earlier (the preview's folders removed) still
+    run, after this one; a program that embeds MkDocs and goes on is not affected until it exits."""
+    global _frozen_at_exit
+    if not _frozen_at_exit:
+        _frozen_at_exit = True
+        atexit.register(gc.freeze)
