@@ -61,7 +61,11 @@ def no_collection_at_exit() -> None:
     A preview holds the index and MkDocs' pages of every briefing, millions of objects: after Ctrl-C at a thousand
     briefings, that final collection took 2.1 of the 2.7 s the preview needed to exit, for nothing (the process's
     memory goes back to the system whole). Exit handlers registered earlier (the preview's folders removed) still
-    run, after this one; a program that embeds MkDocs and goes on is not affected until it exits."""
+    run, after this one; a program that embeds MkDocs and goes on is not affected until it exits.
+
+    It covers the whole process: an object that a hook or another plugin leaves in a reference cycle is not
+    finalized at exit either (a file it never closed is not flushed). Python does not promise to finalize what
+    still exists at exit; such code closes its files in its own `on_shutdown`, which runs before."""
     global _frozen_at_exit
     if not _frozen_at_exit:
         _frozen_at_exit = True
