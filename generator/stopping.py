@@ -27,7 +27,6 @@ search index: seconds at a thousand briefings) before MkDocs removes it. A secon
 SIGNALS = tuple(getattr(signal, name) for name in ("SIGTERM", "SIGHUP") if hasattr(signal, name))
 
 _taken: set[int] = set()  # the signals whose default action `handle_as_interrupt` replaced
-_frozen_at_exit = False  # `no_collection_at_exit` registered
 
 
 def _interrupt(signum: int, frame: Any) -> None:
@@ -66,7 +65,5 @@ def no_collection_at_exit() -> None:
     It covers the whole process: an object that a hook or another plugin leaves in a reference cycle is not
     finalized at exit either (a file it never closed is not flushed). Python does not promise to finalize what
     still exists at exit; such code closes its files in its own `on_shutdown`, which runs before."""
-    global _frozen_at_exit
-    if not _frozen_at_exit:
-        _frozen_at_exit = True
-        atexit.register(gc.freeze)
+    atexit.unregister(gc.freeze)  # asked again (a second preview in one process): still registered once
+    atexit.register(gc.freeze)
